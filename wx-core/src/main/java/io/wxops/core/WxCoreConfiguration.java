@@ -1,0 +1,59 @@
+package io.wxops.core;
+
+import java.time.Clock;
+
+import io.wxops.core.account.AccountChangeNotifier;
+import io.wxops.core.account.AccountMapper;
+import io.wxops.core.account.AccountRegistry;
+import io.wxops.core.redis.RedisKeys;
+import io.wxops.core.secret.SecretCipher;
+import io.wxops.core.secret.SecretProperties;
+import io.wxops.core.wechat.WxApiClients;
+import org.apache.ibatis.annotations.Mapper;
+import org.mybatis.spring.annotation.MapperScan;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+/** The shared domain's wiring; each application imports it. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({ SecretProperties.class, WxopsProperties.class })
+@MapperScan(basePackages = "io.wxops.core", annotationClass = Mapper.class)
+public class WxCoreConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	@Bean
+	SecretCipher secretCipher(SecretProperties properties) {
+		return new SecretCipher(properties.key(), properties.previousKeys());
+	}
+
+	@Bean
+	RedisKeys redisKeys(WxopsProperties properties) {
+		return new RedisKeys(properties.redis().keyPrefix());
+	}
+
+	@Bean
+	AccountChangeNotifier accountChangeNotifier(StringRedisTemplate redis, RedisKeys keys) {
+		return new AccountChangeNotifier(redis, keys);
+	}
+
+	@Bean
+	AccountRegistry accountRegistry(AccountMapper mapper, SecretCipher cipher, AccountChangeNotifier notifier,
+			Clock clock) {
+		return new AccountRegistry(mapper, cipher, notifier, clock);
+	}
+
+	@Bean
+	WxApiClients wxApiClients(StringRedisTemplate redis, RedisKeys keys, WxopsProperties properties) {
+		return new WxApiClients(redis, keys, properties);
+	}
+
+}

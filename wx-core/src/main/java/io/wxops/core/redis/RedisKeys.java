@@ -1,0 +1,34 @@
+package io.wxops.core.redis;
+
+/**
+ * Every Redis key and channel the system uses, under one configurable prefix
+ * ({@code wxops.redis.key-prefix}) so environments, and test runs, can share a server.
+ */
+public final class RedisKeys {
+
+	private final String prefix;
+
+	public RedisKeys(String prefix) {
+		this.prefix = (prefix == null || prefix.isBlank()) ? "wxops" : prefix;
+	}
+
+	public String prefix() {
+		return this.prefix;
+	}
+
+	/** Marker that a callback was stored; the value is the passive reply sent for it (may be empty). */
+	public String callbackDone(String appId, String dedupHash) {
+		return this.prefix + ":cb:" + appId + ":" + dedupHash;
+	}
+
+	/** Pub/sub channel announcing that an account (or its reply rules) changed; the message is the AppID. */
+	public String accountChangedChannel() {
+		return this.prefix + ":account-changed";
+	}
+
+	/** Prefix handed to WxJava's Redis config storage for access tokens and their locks. */
+	public String wxJavaPrefix() {
+		return this.prefix + ":wx";
+	}
+
+}

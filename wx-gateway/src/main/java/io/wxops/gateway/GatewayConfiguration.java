@@ -1,0 +1,51 @@
+package io.wxops.gateway;
+
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import io.wxops.core.WxCoreConfiguration;
+import io.wxops.core.redis.RedisKeys;
+import io.wxops.gateway.account.AccountDirectory;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+
+/** The gateway's wiring, apart from its main class so slice tests can leave it out. */
+@Configuration(proxyBeanMethods = false)
+@Import(WxCoreConfiguration.class)
+@EnableScheduling
+@EnableConfigurationProperties(GatewayProperties.class)
+class GatewayConfiguration {
+
+	/**
+	 * Builds passive replies under a deadline. Bounded: when it is full a reply is skipped
+	 * (WeChat gets {@code success}) rather than queued past the deadline.
+	 */
+	@Bean(destroyMethod = "shutdownNow")
+	ExecutorService replyExecutor(GatewayProperties properties) {
+		ThreadPoolExecutor executor = new ThreadPoolExecutor(properties.replyThreads(), properties.replyThreads(), 60,
+				TimeUnit.SECONDS, new ArrayBlockingQueue<>(1_000), new CustomizableThreadFactory("wx-reply-"),
+				new ThreadPoolExecutor.AbortPolicy());
+		executor.allowCoreThreadTimeOut(true);
+		return executor;
+	}
+
+	@Bean
+	RedisMessageListenerContainer accountChangeListener(RedisConnectionFactory connectionFactory,
+			AccountDirectory directory, RedisKeys keys) {
+		RedisMessageListenerContainer container = new RedisMessageListenerContainer();
+		container.setConnectionFactory(connectionFactory);
+		container.addMessageListener(directory, new ChannelTopic(keys.accountChangedChannel()));
+		return container;
+	}
+
+}

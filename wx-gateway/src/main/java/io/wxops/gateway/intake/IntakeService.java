@@ -1,0 +1,109 @@
+package io.wxops.gateway.intake;
+
+import java.time.Duration;
+
+import io.wxops.core.message.InboundMessage;
+import io.wxops.core.message.InboundMessageMapper;
+import io.wxops.core.message.ReplyStatus;
+import io.wxops.core.redis.RedisKeys;
+import io.wxops.gateway.GatewayMetrics;
+import io.wxops.gateway.GatewayProperties;
+import io.wxops.gateway.callback.ParsedCallback;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Exactly-once intake across instances.
+ *
+ * <ol>
+ * <li>Redis answers "already stored" fast for the usual retry. Its marker is written only
+ * after the message is committed, so it never claims a message that was not kept; if Redis is
+ * down we simply skip it.</li>
+ * <li>The database's unique key decides. A copy racing the first waits on the row lock and then
+ * sees the duplicate; a copy whose first attempt failed (database down) finds nothing and is
+ * stored now.</li>
+ * </ol>
+ * A database error propagates, so WeChat gets an error and retries; nothing unkept is ever
+ * acknowledged.
+ */
+@Service
+public class IntakeService {
+
+	private final MessageStore store;
+
+	private final InboundMessageMapper messages;
+
+	private final StringRedisTemplate redis;
+
+	private final RedisKeys keys;
+
+	private final GatewayMetrics metrics;
+
+	private final Duration markerTtl;
+
+	public IntakeService(MessageStore store, InboundMessageMapper messages, StringRedisTemplate redis,
+			RedisKeys keys, GatewayMetrics metrics, GatewayProperties properties) {
+		this.store = store;
+		this.messages = messages;
+		this.redis = redis;
+		this.keys = keys;
+		this.metrics = metrics;
+		this.markerTtl = properties.doneMarkerTtl();
+	}
+
+	public Intake intake(ParsedCallback callback) {
+		DedupKey key = DedupKey.of(callback);
+		String marker = this.keys.callbackDone(callback.account().appId(), key.hash());
+		String done = quietGet(marker);
+		if (done != null) {
+			this.metrics.dedupHit("redis");
+			return new Intake(key, null, true, done.isEmpty() ? null : done);
+		}
+		try {
+			InboundMessage row = this.store.storeNew(callback, key);
+			return new Intake(key, row.getId(), false, null);
+		}
+		catch (DuplicateKeyException ex) {
+			this.metrics.dedupHit("database");
+			InboundMessage existing = this.messages.findByDedupKey(callback.account().id(), key.hash());
+			String reply = (existing != null && existing.getReplyStatus() == ReplyStatus.REPLIED)
+					? existing.getReplyXml() : null;
+			return new Intake(key, (existing != null) ? existing.getId() : null, true, reply);
+		}
+	}
+
+	/** Remembers in Redis that the message is stored, with the reply it got (empty for none). */
+	public void markDone(ParsedCallback callback, DedupKey key, String replyXml) {
+		try {
+			this.redis.opsForValue()
+				.set(this.keys.callbackDone(callback.account().appId(), key.hash()), (replyXml != null) ? replyXml : "",
+						this.markerTtl);
+		}
+		catch (RuntimeException ex) {
+			this.metrics.redisUnavailable();
+		}
+	}
+
+	private String quietGet(String key) {
+		try {
+			return this.redis.opsForValue().get(key);
+		}
+		catch (RuntimeException ex) {
+			this.metrics.redisUnavailable();
+			return null;
+		}
+	}
+
+	/**
+	 * The result of intake.
+	 * @param key the dedup key
+	 * @param messageId the stored row (may be {@code null} for a Redis-detected duplicate)
+	 * @param duplicate whether the message had been stored before
+	 * @param replyXml for a duplicate, the reply the first copy got
+	 */
+	public record Intake(DedupKey key, Long messageId, boolean duplicate, String replyXml) {
+	}
+
+}
