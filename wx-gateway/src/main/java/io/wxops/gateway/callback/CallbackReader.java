@@ -110,10 +110,6 @@ public class CallbackReader {
 		if (msgId != null && msgId.trim().matches("\\d{1,19}")) {
 			message.setMsgId(Long.valueOf(msgId.trim()));
 		}
-		String jobId = SafeXml.childText(root, "MsgID");
-		if (jobId != null && jobId.trim().matches("\\d{1,19}")) {
-			message.setMassMsgId(Long.valueOf(jobId.trim()));
-		}
 		return message;
 	}
 

@@ -35,11 +35,13 @@ public record DedupKey(String identity, String hash) {
 		WxMpXmlMessage m = callback.message();
 		String from = m.getFromUser();
 		String identity;
-		if (!callback.isEvent() && m.getMsgId() != null) {
-			identity = "msg|" + from + "|" + m.getMsgId();
+		Object msgId = callback.fields().get("MsgId");
+		Object jobId = callback.fields().get("MsgID");
+		if (!callback.isEvent() && msgId != null) {
+			identity = "msg|" + from + "|" + msgId;
 		}
-		else if (callback.isEvent() && JOB_EVENTS.contains(lower(m.getEvent())) && m.getMassMsgId() != null) {
-			identity = "job|" + lower(m.getEvent()) + "|" + m.getMassMsgId();
+		else if (callback.isEvent() && JOB_EVENTS.contains(lower(m.getEvent())) && jobId != null) {
+			identity = "job|" + lower(m.getEvent()) + "|" + jobId;
 		}
 		else if (callback.isEvent() && "publishjobfinish".equals(lower(m.getEvent()))
 				&& callback.fields().get("PublishEventInfo") instanceof Map<?, ?> info && info.get("publish_id") != null) {
@@ -53,12 +55,14 @@ public record DedupKey(String identity, String hash) {
 		return new DedupKey(identity, sha256(identity));
 	}
 
-	/** The message id to keep in its own column: MsgId, or a job's MsgID. */
-	public static String messageId(WxMpXmlMessage m) {
-		if (m.getMsgId() != null) {
-			return String.valueOf(m.getMsgId());
-		}
-		return (m.getMassMsgId() != null) ? String.valueOf(m.getMassMsgId()) : null;
+	/**
+	 * The message id to keep in its own column: MsgId, or a job's MsgID. Read from the raw
+	 * fields: WxJava 4.7.9.B maps {@code MsgID} to {@code getMsgId()} and leaves
+	 * {@code getMassMsgId()} null, so its typed getters cannot tell the two apart.
+	 */
+	public static String messageId(Map<String, Object> fields) {
+		Object id = fields.containsKey("MsgId") ? fields.get("MsgId") : fields.get("MsgID");
+		return (id != null) ? String.valueOf(id) : null;
 	}
 
 	/** Nested blocks in a stable order, whatever map the parser produced. */

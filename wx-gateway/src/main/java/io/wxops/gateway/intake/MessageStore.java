@@ -44,7 +44,7 @@ public class MessageStore {
 		InboundMessage row = new InboundMessage();
 		row.setAccountId(callback.account().id());
 		row.setDedupKey(key.hash());
-		row.setMsgId(DedupKey.messageId(m));
+		row.setMsgId(DedupKey.messageId(callback.fields()));
 		row.setMsgType(m.getMsgType());
 		row.setEvent(m.getEvent());
 		row.setEventKey(m.getEventKey());
