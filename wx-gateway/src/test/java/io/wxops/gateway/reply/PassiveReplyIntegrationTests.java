@@ -1,0 +1,165 @@
+package io.wxops.gateway.reply;
+
+import java.time.Duration;
+import java.util.Map;
+
+import io.wxops.core.account.AccountRegistry;
+import io.wxops.core.account.AccountStatus;
+import io.wxops.core.account.AccountUpdate;
+import io.wxops.core.reply.AutoReplyRule;
+import io.wxops.core.reply.AutoReplyRule.MatchMode;
+import io.wxops.core.reply.AutoReplyRule.ReplyType;
+import io.wxops.core.reply.AutoReplyRule.TriggerType;
+import io.wxops.devkit.simulator.FollowerSimulator;
+import io.wxops.devkit.simulator.FollowerSimulator.Delivery;
+import io.wxops.devkit.simulator.SimulatedAccount;
+import io.wxops.devkit.simulator.SimulatedAccount.Mode;
+import io.wxops.gateway.Fixtures;
+import io.wxops.gateway.Fixtures.Registered;
+import io.wxops.gateway.GatewayIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Keyword, welcome and default replies as a follower sees them, in every mode. */
+@GatewayIntegrationTest
+class PassiveReplyIntegrationTests {
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	AccountRegistry registry;
+
+	@Test
+	void exactKeywordIsAnsweredInPlaintext() {
+		Registered account = this.fixtures.account(Mode.PLAINTEXT);
+		this.fixtures.addRule(account, AutoReplyRule.keyword(account.snapshot().id(), MatchMode.EXACT, "你好", "您好！"));
+
+		Delivery d = send(account, "你好");
+
+		assertThat(d.body()).contains("<MsgType><![CDATA[text]]></MsgType>").contains("<Content><![CDATA[您好！]]></Content>");
+		Map<String, Object> row = this.fixtures.onlyMessage(account);
+		assertThat(row.get("reply_status")).isEqualTo("REPLIED");
+		assertThat(row.get("reply_xml")).asString().contains("您好！");
+	}
+
+	@Test
+	void safeModeReplyIsEncryptedAndOpensForWeChat() {
+		Registered account = this.fixtures.account(Mode.SAFE);
+		this.fixtures.addRule(account,
+				AutoReplyRule.keyword(account.snapshot().id(), MatchMode.CONTAINS, "投诉", "已转客服部门处理"));
+
+		Delivery d = send(account, "我要投诉食堂");
+
+		assertThat(d.body()).contains("<Encrypt>").contains("<MsgSignature>").doesNotContain("已转客服部门处理");
+		assertThat(d.reply()).contains("<Content><![CDATA[已转客服部门处理]]></Content>");
+	}
+
+	@Test
+	void compatibleModeRequestGetsAnEncryptedReply() {
+		Registered account = this.fixtures.account(Mode.COMPATIBLE);
+		this.fixtures.addRule(account, AutoReplyRule.text(account.snapshot().id(), TriggerType.DEFAULT, "默认回复"));
+
+		Delivery d = send(account, "随便说点什么");
+
+		assertThat(d.body()).contains("<Encrypt>");
+		assertThat(d.reply()).contains("默认回复");
+	}
+
+	@Test
+	void keywordThatOnlyContainsTheMessageDoesNotFire() {
+		Registered account = this.fixtures.account(Mode.PLAINTEXT);
+		this.fixtures.addRule(account,
+				AutoReplyRule.keyword(account.snapshot().id(), MatchMode.CONTAINS, "招生简章", "请查看招生简章"));
+
+		assertThat(send(account, "招生").reply()).isEqualTo("success");
+		assertThat(send(account, "2026年招生简章在哪").reply()).contains("请查看招生简章");
+	}
+
+	@Test
+	void subscribeGetsTheWelcomeAndUnmatchedTextTheDefault() {
+		Registered account = this.fixtures.account(Mode.SAFE);
+		this.fixtures.addRule(account, AutoReplyRule.text(account.snapshot().id(), TriggerType.SUBSCRIBE, "欢迎关注"));
+		this.fixtures.addRule(account, AutoReplyRule.text(account.snapshot().id(), TriggerType.DEFAULT, "已收到"));
+		String openid = Fixtures.openid();
+
+		Delivery welcome = this.fixtures.simulator()
+			.deliver(account.wechat(),
+					Fixtures.sample("event-subscribe", account, openid, System.currentTimeMillis() / 1000, 0),
+					openid);
+		Delivery other = send(account, "别的问题");
+		Delivery click = this.fixtures.simulator()
+			.deliver(account.wechat(),
+					Fixtures.sample("event-click", account, openid, System.currentTimeMillis() / 1000, 0), openid);
+
+		assertThat(welcome.reply()).contains("欢迎关注");
+		assertThat(other.reply()).contains("已收到");
+		assertThat(click.reply()).isEqualTo("success");
+	}
+
+	@Test
+	void imageAndNewsRepliesHaveWeChatsShape() {
+		Registered account = this.fixtures.account(Mode.PLAINTEXT);
+		AutoReplyRule image = AutoReplyRule.keyword(account.snapshot().id(), MatchMode.EXACT, "图片", null);
+		image.setReplyType(ReplyType.IMAGE);
+		image.setMediaId("MEDIA_ID_1");
+		this.fixtures.addRule(account, image);
+		AutoReplyRule news = AutoReplyRule.keyword(account.snapshot().id(), MatchMode.EXACT, "新闻", null);
+		news.setReplyType(ReplyType.NEWS);
+		news.setNewsTitle("开学通知");
+		news.setNewsDescription("2026年秋季开学安排");
+		news.setNewsPicUrl("https://example.org/p.jpg");
+		news.setNewsUrl("https://example.org/n");
+		this.fixtures.addRule(account, news);
+
+		assertThat(send(account, "图片").reply()).contains("<MsgType><![CDATA[image]]></MsgType>")
+			.contains("<MediaId><![CDATA[MEDIA_ID_1]]></MediaId>");
+		assertThat(send(account, "新闻").reply()).contains("<MsgType><![CDATA[news]]></MsgType>")
+			.contains("<ArticleCount>1</ArticleCount>")
+			.contains("<Title><![CDATA[开学通知]]></Title>")
+			.contains("<Url><![CDATA[https://example.org/n]]></Url>");
+	}
+
+	@Test
+	void suspendedAccountStoresButDoesNotReply() {
+		Registered account = this.fixtures.account(Mode.PLAINTEXT);
+		this.fixtures.addRule(account, AutoReplyRule.text(account.snapshot().id(), TriggerType.DEFAULT, "默认"));
+		this.registry.update(account.snapshot().appId(), AccountUpdate.status(AccountStatus.SUSPENDED));
+
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(send(account, "在吗").reply()).isEqualTo("success"));
+		assertThat(this.fixtures.messageCount(account)).isPositive();
+	}
+
+	@Test
+	void callbacksSealedWithThePreviousKeyStillOpenAfterRotationAndAreAnsweredWithIt() {
+		Registered account = this.fixtures.account(Mode.SAFE);
+		this.fixtures.addRule(account, AutoReplyRule.text(account.snapshot().id(), TriggerType.DEFAULT, "收到"));
+		String newKey = "N".repeat(43);
+		this.registry.update(account.snapshot().appId(), new AccountUpdate(null, null, null, null, newKey, null));
+		SimulatedAccount rotated = new SimulatedAccount(account.wechat().appId(), account.wechat().originalId(),
+				account.wechat().token(), newKey, Mode.SAFE);
+		String openid = Fixtures.openid();
+
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(this.fixtures.simulator()
+				.deliver(rotated, Fixtures.text(account, openid, "新密钥"), openid)
+				.reply()).contains("收到"));
+		// WeChat may still seal with the old key for a while; reply with the key that worked.
+		Delivery old = this.fixtures.simulator().deliver(account.wechat(), Fixtures.text(account, openid, "旧密钥"), openid);
+		assertThat(old.status()).isEqualTo(200);
+		assertThat(FollowerSimulator.openReply(account.wechat(), old.body())).contains("收到");
+	}
+
+	private Delivery send(Registered account, String text) {
+		String openid = Fixtures.openid();
+		Delivery d = this.fixtures.simulator().deliver(account.wechat(), Fixtures.text(account, openid, text), openid);
+		assertThat(d.status()).isEqualTo(200);
+		return d;
+	}
+
+}
