@@ -23,9 +23,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The demo account of the local run and its reply rules, registered through the gateway's own
- * beans so the data is exactly what the admin API will create. Seeding is idempotent: an
- * account that is already registered (a kept external database) is left as it is.
+ * The demo account of the local run and its reply rules, registered through the gateway's
+ * own beans so the data is exactly what the admin API will create. Seeding is idempotent:
+ * an account that is already registered (a kept external database) is left as it is.
  */
 final class DemoAccount {
 
@@ -53,8 +53,8 @@ final class DemoAccount {
 	}
 
 	/**
-	 * Registers the demo account and its rules unless the AppID is known, and returns WeChat's
-	 * view of the account as it is in the database.
+	 * Registers the demo account and its rules unless the AppID is known, and returns
+	 * WeChat's view of the account as it is in the database.
 	 */
 	static SimulatedAccount seed(ApplicationContext gateway, DemoSecrets secrets) {
 		AccountRegistry registry = gateway.getBean(AccountRegistry.class);
@@ -65,8 +65,8 @@ final class DemoAccount {
 		}
 		AutoReplyRuleMapper rules = gateway.getBean(AutoReplyRuleMapper.class);
 		AccountChangeNotifier notifier = gateway.getBean(AccountChangeNotifier.class);
-		// One transaction, so a crash between the account and its rules cannot leave an account
-		// that is "already seeded" but answers nothing.
+		// One transaction, so a crash between the account and its rules cannot leave
+		// an account that is "already seeded" but answers nothing.
 		TransactionTemplate tx = new TransactionTemplate(gateway.getBean(PlatformTransactionManager.class));
 		try {
 			AccountSnapshot account = tx.execute(status -> {
@@ -77,8 +77,8 @@ final class DemoAccount {
 				rules.insert(AutoReplyRule.keyword(id, MatchMode.EXACT, HELLO_KEYWORD, HELLO_REPLY));
 				rules.insert(AutoReplyRule.keyword(id, MatchMode.CONTAINS, COMPLAINT_KEYWORD, COMPLAINT_REPLY));
 				rules.insert(AutoReplyRule.text(id, TriggerType.DEFAULT, DEFAULT_REPLY));
-				// Rules are cached per account by the gateway; the announcement (sent after commit)
-				// drops the cache.
+				// The gateway caches rules per account; this announcement (sent after
+				// the commit) drops the cache.
 				notifier.accountChanged(APP_ID);
 				return registered;
 			});

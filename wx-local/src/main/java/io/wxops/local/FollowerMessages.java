@@ -7,8 +7,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 /**
- * Builds follower messages and events in WeChat's XML format (before signing and encryption),
- * from the simple parameters of the local follower endpoint.
+ * Builds follower messages and events in WeChat's XML format (before signing and
+ * encryption), from the simple parameters of the local follower endpoint.
  */
 final class FollowerMessages {
 
@@ -21,8 +21,9 @@ final class FollowerMessages {
 	private static final int MAX_CONTENT = 2_000;
 
 	/**
-	 * MsgIds are unique 64-bit numbers; WeChat deduplicates on them, so every simulated message
-	 * gets a new one (random start, so two runs against one database do not collide).
+	 * MsgIds are unique 64-bit numbers; WeChat deduplicates on them, so every simulated
+	 * message gets a new one (random start, so two runs against one database do not
+	 * collide).
 	 */
 	private static final AtomicLong MSG_IDS = new AtomicLong(
 			7_000_000_000_000_000_000L + ThreadLocalRandom.current().nextLong(1_000_000_000_000_000_000L));
@@ -39,11 +40,11 @@ final class FollowerMessages {
 
 	/**
 	 * @param type text, subscribe, unsubscribe, click, location or image
-	 * @param params the request's parameters (content, key, lat, lng, label, scale, picUrl,
-	 * mediaId)
+	 * @param params the request's parameters (content, key, lat, lng, label, scale,
+	 * picUrl, mediaId)
 	 * @param account the account's original id (ToUserName)
-	 * @throws IllegalArgumentException when the type is unknown or a parameter is missing or
-	 * malformed
+	 * @throws IllegalArgumentException when the type is unknown or a parameter is missing
+	 * or malformed
 	 */
 	static String build(String type, Map<String, String> params, String account, String openid) {
 		String head = "<xml><ToUserName><![CDATA[" + account + "]]></ToUserName><FromUserName><![CDATA["
@@ -51,20 +52,19 @@ final class FollowerMessages {
 				+ "</CreateTime>";
 		String normalized = (type != null) ? type.trim().toLowerCase(Locale.ROOT) : "text";
 		return switch (normalized) {
-			case "text" -> head + "<MsgType><![CDATA[text]]></MsgType><Content>" + cdata(content(params))
-					+ "</Content>" + msgId() + "</xml>";
+			case "text" -> head + "<MsgType><![CDATA[text]]></MsgType><Content>" + cdata(content(params)) + "</Content>"
+					+ msgId() + "</xml>";
 			case "image" -> head + "<MsgType><![CDATA[image]]></MsgType><PicUrl>"
-					+ cdata(params.getOrDefault("picUrl", "http://127.0.0.1/simulated-image.jpg")) + "</PicUrl><MediaId>"
+					+ cdata(params.getOrDefault("picUrl", "http://127.0.0.1/simulated-image.jpg"))
+					+ "</PicUrl><MediaId>"
 					+ cdata(params.getOrDefault("mediaId", "SIMULATED_MEDIA_" + LocalState.randomAlnum(16)))
 					+ "</MediaId>" + msgId() + "</xml>";
 			case "location" -> head + "<MsgType><![CDATA[location]]></MsgType><Location_X>"
 					+ coordinate(params, "lat", 90) + "</Location_X><Location_Y>" + coordinate(params, "lng", 180)
 					+ "</Location_Y><Scale>" + scale(params) + "</Scale><Label>"
 					+ cdata(params.getOrDefault("label", "模拟位置")) + "</Label>" + msgId() + "</xml>";
-			case "subscribe" -> head + event("subscribe")
-					+ (params.containsKey("key") ? "<EventKey>" + cdata("qrscene_" + eventKey(params)) + "</EventKey>"
-							: "")
-					+ "</xml>";
+			case "subscribe" -> head + event("subscribe") + (params.containsKey("key")
+					? "<EventKey>" + cdata("qrscene_" + eventKey(params)) + "</EventKey>" : "") + "</xml>";
 			case "unsubscribe" -> head + event("unsubscribe") + "</xml>";
 			case "click" -> head + event("CLICK") + "<EventKey>" + cdata(eventKey(params)) + "</EventKey></xml>";
 			default -> throw new IllegalArgumentException("unknown type '" + type + "'; use one of: " + TYPES);
@@ -108,8 +108,8 @@ final class FollowerMessages {
 			return String.format(Locale.ROOT, "%.6f", number);
 		}
 		catch (NumberFormatException ex) {
-			throw new IllegalArgumentException("type=location needs " + name + "=<number between -" + (int) limit
-					+ " and " + (int) limit + ">");
+			throw new IllegalArgumentException(
+					"type=location needs " + name + "=<number between -" + (int) limit + " and " + (int) limit + ">");
 		}
 	}
 

@@ -8,13 +8,14 @@ import java.util.Map;
 
 /**
  * The launcher's own settings. Each is looked up in the overrides given to
- * {@link LocalLauncher#start(Map)} (tests), then as a system property, then in the environment,
- * so {@code WXOPS_GATEWAY_PORT=9090 java -jar wx-local.jar} and
+ * {@link LocalLauncher#start(Map)} (tests), then as a system property, then in the
+ * environment, so {@code WXOPS_GATEWAY_PORT=9090 java -jar wx-local.jar} and
  * {@code java -DWXOPS_GATEWAY_PORT=9090 -jar wx-local.jar} both work.
  *
  * <p>
- * The database and Redis are not among them: {@code WXOPS_DB_URL} and {@code WXOPS_REDIS_URL}
- * are read by {@link io.wxops.devkit.DevServers} from system properties and the environment.
+ * The database and Redis are not among them: {@code WXOPS_DB_URL} and
+ * {@code WXOPS_REDIS_URL} are read by {@link io.wxops.devkit.DevServers} from system
+ * properties and the environment.
  */
 final class LocalSettings {
 
@@ -26,7 +27,9 @@ final class LocalSettings {
 
 	static final String SECRET_KEY = "WXOPS_SECRET_KEY";
 
-	/** Directory for the local run's state (secret key, demo account); default ~/.wxops. */
+	/**
+	 * Directory for the local run's state (secret key, demo account); default ~/.wxops.
+	 */
 	static final String HOME = "wxops.local.home";
 
 	static final String HOME_ENV = "WXOPS_LOCAL_HOME";
@@ -48,7 +51,10 @@ final class LocalSettings {
 		return isBlank(value) ? null : value.trim();
 	}
 
-	/** Whether a setting comes from outside the launcher (system property or environment only). */
+	/**
+	 * Whether a setting comes from outside the launcher (system property or environment
+	 * only).
+	 */
 	static boolean externallySet(String name) {
 		return !isBlank(System.getProperty(name)) || !isBlank(System.getenv(name));
 	}
@@ -66,8 +72,8 @@ final class LocalSettings {
 			return port;
 		}
 		catch (NumberFormatException ex) {
-			throw new IllegalArgumentException(name + " must be a port number (0 for any free port), got '" + value
-					+ "'");
+			throw new IllegalArgumentException(
+					name + " must be a port number (0 for any free port), got '" + value + "'");
 		}
 	}
 
@@ -80,8 +86,8 @@ final class LocalSettings {
 	}
 
 	/**
-	 * Whether the port can be bound on 127.0.0.1 right now. Only a hint (another process may
-	 * take it before we do), so callers still handle a failed bind.
+	 * Whether the port can be bound on 127.0.0.1 right now. Only a hint (another process
+	 * may take it before we do), so callers still handle a failed bind.
 	 */
 	static boolean isFree(int port) {
 		if (port == 0) {

@@ -20,10 +20,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the local run keeps between runs, in {@code ~/.wxops} (or {@code wxops.local.home}): the
- * secret key that seals account secrets in the database, and the demo account's callback
- * secrets, so a restart against a kept database (or a tool configured with the demo Token) still
- * works. Both files are created readable by the owner only, and their contents are never logged.
+ * What the local run keeps between runs, in {@code ~/.wxops} (or
+ * {@code wxops.local.home}): the secret key that seals account secrets in the database,
+ * and the demo account's callback secrets, so a restart against a kept database (or a
+ * tool configured with the demo Token) still works. Both files are created readable by
+ * the owner only, and their contents are never logged.
  */
 final class LocalState {
 
@@ -74,8 +75,8 @@ final class LocalState {
 	}
 
 	/**
-	 * The key from {@code WXOPS_SECRET_KEY}, or the one kept in the home directory, created on
-	 * first use.
+	 * The key from {@code WXOPS_SECRET_KEY}, or the one kept in the home directory,
+	 * created on first use.
 	 */
 	static SecretKey secretKey(LocalSettings settings) {
 		String fromSetting = settings.get(LocalSettings.SECRET_KEY);
@@ -91,8 +92,8 @@ final class LocalState {
 			return new SecretKey(key, file.toString());
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException("Cannot read or create the local secret key " + file + ": " + ex.getMessage()
-					+ " (or set " + LocalSettings.SECRET_KEY + ")", ex);
+			throw new IllegalStateException("Cannot read or create the local secret key " + file + ": "
+					+ ex.getMessage() + " (or set " + LocalSettings.SECRET_KEY + ")", ex);
 		}
 	}
 
@@ -179,12 +180,12 @@ final class LocalState {
 	}
 
 	/**
-	 * Reads the file, or creates it with the owner-only permission and the given content. The
-	 * file is created exclusively, so two launchers starting at once agree on one content; the
-	 * loser reads what the winner wrote, waiting briefly while it is still empty.
+	 * Reads the file, or creates it with the owner-only permission and the given content.
+	 * The file is created exclusively, so two launchers starting at once agree on one
+	 * content; the loser reads what the winner wrote, waiting briefly while it is still
+	 * empty.
 	 */
-	private static String readOrCreate(Path file, java.util.function.Supplier<String> content)
-			throws IOException {
+	private static String readOrCreate(Path file, java.util.function.Supplier<String> content) throws IOException {
 		if (!Files.exists(file)) {
 			String fresh = content.get();
 			try {
@@ -244,7 +245,9 @@ final class LocalState {
 		}
 	}
 
-	/** A secret file others can read is made private, with a warning, rather than refused. */
+	/**
+	 * A secret file others can read is made private, with a warning, rather than refused.
+	 */
 	private static void tightenPermissions(Path file) throws IOException {
 		if (!isPosix(file)) {
 			return;

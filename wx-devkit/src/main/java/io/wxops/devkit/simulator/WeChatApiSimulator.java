@@ -17,29 +17,36 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 /**
- * The API side of WeChat ({@code https://api.weixin.qq.com}) on a local WireMock server, for
- * the local run and tests: point {@code wxops.wechat.api-host} at {@link #baseUrl()}.
+ * The API side of WeChat ({@code https://api.weixin.qq.com}) on a local WireMock server,
+ * for the local run and tests: point {@code wxops.wechat.api-host} at {@link #baseUrl()}.
  *
  * <p>
  * Every endpoint answers the way WeChat does, with HTTP 200 and a JSON body whose
  * {@code errcode} tells success from failure. Stubs are grouped by priority so that a new
- * endpoint only needs one more {@code install...} method called from {@link #installStubs()}:
- * specific stubs use {@link #ENDPOINT}, "the request was malformed" answers for a known path use
- * {@link #ENDPOINT_ERROR}, and the catch-all ({@link #FALLBACK}) acknowledges anything else with
- * {@code {"errcode":0,"errmsg":"ok"}} so unexpected calls do not break a local run.
+ * endpoint only needs one more {@code install...} method called from
+ * {@link #installStubs()}: specific stubs use {@link #ENDPOINT}, "the request was
+ * malformed" answers for a known path use {@link #ENDPOINT_ERROR}, and the catch-all
+ * ({@link #FALLBACK}) acknowledges anything else with {@code {"errcode":0,"errmsg":"ok"}}
+ * so unexpected calls do not break a local run.
  */
 public final class WeChatApiSimulator implements AutoCloseable {
 
 	/** WireMock priority of a well-formed call to a known endpoint (lower wins). */
 	public static final int ENDPOINT = 5;
 
-	/** Priority of the error answer for a known endpoint called without its required fields. */
+	/**
+	 * Priority of the error answer for a known endpoint called without its required
+	 * fields.
+	 */
 	public static final int ENDPOINT_ERROR = 8;
 
 	/** Priority of the catch-all. */
 	public static final int FALLBACK = 10;
 
-	/** Prefix of every access token the simulator hands out, so a token in a log is recognisable. */
+	/**
+	 * Prefix of every access token the simulator hands out, so a token in a log is
+	 * recognisable.
+	 */
 	public static final String TOKEN_PREFIX = "SIMULATED_TOKEN_";
 
 	private static final String TOKEN_BODY = "{\"access_token\":\"" + TOKEN_PREFIX
@@ -52,14 +59,17 @@ public final class WeChatApiSimulator implements AutoCloseable {
 		this(0);
 	}
 
-	/** @param port the port on 127.0.0.1, 0 for a free one */
+	/**
+	 * A simulator on the given port of 127.0.0.1.
+	 * @param port the port, 0 for a free one
+	 */
 	public WeChatApiSimulator(int port) {
 		WireMockConfiguration options = WireMockConfiguration.options()
 			.bindAddress("127.0.0.1")
-			// WireMock logs every unmatched request to stdout by default; route it to our logging.
+			// WireMock prints every unmatched request to stdout; send it to the log.
 			.notifier(new Slf4jNotifier(false))
-			// The request journal is kept for verifications in tests; bounded so a long local run
-			// does not grow without limit.
+			// The request journal serves verifications in tests; bounded so that a
+			// long local run does not grow it without limit.
 			.maxRequestJournalEntries(1_000);
 		this.server = new WireMockServer((port == 0) ? options.dynamicPort() : options.port(port));
 	}
