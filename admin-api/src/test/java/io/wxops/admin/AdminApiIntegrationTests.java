@@ -14,7 +14,10 @@ import org.springframework.test.context.ContextConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The admin API starts on the shared schema and serves health and its OpenAPI description. */
+/**
+ * The admin API starts on the shared schema and serves health and its OpenAPI
+ * description.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = DevServersInitializer.class)
 class AdminApiIntegrationTests {
@@ -42,8 +45,8 @@ class AdminApiIntegrationTests {
 	void unknownPathIsAProblemDetail() throws Exception {
 		HttpResponse<String> r = get("/no-such-thing");
 		assertThat(r.statusCode()).isEqualTo(404);
-		assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(
-				ct -> assertThat(ct).startsWith("application/problem+json"));
+		assertThat(r.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(ct -> assertThat(ct).startsWith("application/problem+json"));
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {

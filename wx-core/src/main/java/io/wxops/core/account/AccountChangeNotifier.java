@@ -9,8 +9,9 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Tells every running instance that an account changed, over Redis pub/sub, once the change is
- * committed. Instances also reload periodically, so a lost notification only delays a change.
+ * Tells every running instance that an account changed, over Redis pub/sub, once the
+ * change is committed. Instances also reload periodically, so a lost notification only
+ * delays a change.
  */
 public class AccountChangeNotifier {
 
@@ -44,8 +45,8 @@ public class AccountChangeNotifier {
 			this.redis.convertAndSend(this.keys.accountChangedChannel(), appId);
 		}
 		catch (RuntimeException ex) {
-			log.warn("Could not announce change of account {}; instances pick it up at their next refresh: {}",
-					appId, ex.getMessage());
+			log.warn("Could not announce change of account {}; instances pick it up at their next refresh: {}", appId,
+					ex.getMessage());
 		}
 	}
 

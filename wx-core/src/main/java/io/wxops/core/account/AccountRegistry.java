@@ -15,8 +15,9 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The accounts in the database: registration, changes and key rotation, with secrets sealed by
- * {@link SecretCipher} and every committed change announced to running instances.
+ * The accounts in the database: registration, changes and key rotation, with secrets
+ * sealed by {@link SecretCipher} and every committed change announced to running
+ * instances.
  */
 public class AccountRegistry {
 
@@ -88,7 +89,8 @@ public class AccountRegistry {
 			this.mapper.insert(row);
 		}
 		catch (DuplicateKeyException ex) {
-			throw new InvalidAccountException(Map.of("appId", "an account with this AppID or original id already exists"));
+			throw new InvalidAccountException(
+					Map.of("appId", "an account with this AppID or original id already exists"));
 		}
 		this.notifier.accountChanged(row.getAppId());
 		return toSnapshot(row);
@@ -141,9 +143,10 @@ public class AccountRegistry {
 		int expectedVersion = row.getVersion();
 		row.setVersion(expectedVersion + 1);
 		row.setUpdatedAt(now);
-		int updated = this.mapper.update(row, Wrappers.<Account>lambdaUpdate()
-			.eq(Account::getId, row.getId())
-			.eq(Account::getVersion, expectedVersion));
+		int updated = this.mapper.update(row,
+				Wrappers.<Account>lambdaUpdate()
+					.eq(Account::getId, row.getId())
+					.eq(Account::getVersion, expectedVersion));
 		if (updated != 1) {
 			throw new ConcurrentAccountChangeException(appId);
 		}
@@ -166,8 +169,7 @@ public class AccountRegistry {
 				this.cipher.decrypt(row.getAppSecretEnc()), row.getVersion());
 	}
 
-	private static void check(Map<String, String> errors, String field, String value, Pattern pattern,
-			String message) {
+	private static void check(Map<String, String> errors, String field, String value, Pattern pattern, String message) {
 		if (value == null || !pattern.matcher(value).matches()) {
 			errors.put(field, message);
 		}

@@ -1,6 +1,9 @@
 package io.wxops.core.account;
 
-/** Lifecycle of a registered account (the recorded procedure comes with the registry issue). */
+/**
+ * Lifecycle of a registered account (the recorded procedure comes with the registry
+ * issue).
+ */
 public enum AccountStatus {
 
 	APPLIED, ACTIVE, SUSPENDED, CLOSED;
@@ -10,7 +13,10 @@ public enum AccountStatus {
 		return this != CLOSED;
 	}
 
-	/** Whether the account may answer followers (passive replies, later customer-service replies). */
+	/**
+	 * Whether the account may answer followers (passive replies, later customer-service
+	 * replies).
+	 */
 	public boolean mayReply() {
 		return this == ACTIVE;
 	}

@@ -1,6 +1,8 @@
 package io.wxops.core.account;
 
-/** Someone else changed the account between our read and our write; reload and try again. */
+/**
+ * Someone else changed the account between our read and our write; reload and try again.
+ */
 public class ConcurrentAccountChangeException extends RuntimeException {
 
 	public ConcurrentAccountChangeException(String appId) {

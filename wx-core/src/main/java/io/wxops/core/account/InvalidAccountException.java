@@ -2,7 +2,10 @@ package io.wxops.core.account;
 
 import java.util.Map;
 
-/** Account input that breaks WeChat's format rules; carries one message per offending field. */
+/**
+ * Account input that breaks WeChat's format rules; carries one message per offending
+ * field.
+ */
 public class InvalidAccountException extends IllegalArgumentException {
 
 	private final Map<String, String> fieldErrors;

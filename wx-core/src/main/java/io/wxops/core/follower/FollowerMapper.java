@@ -10,19 +10,18 @@ import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 
 /**
- * Follower rows are only ever written with {@code INSERT ... ON DUPLICATE KEY UPDATE} against
- * the unique (account, openid) key, so concurrent events can never create two rows. A state
- * change applies only if its CreateTime is not older than the state already recorded, so a
- * late retry of an old event cannot undo a newer one. (MySQL applies the assignments in order,
- * which is why {@code state_time} comes last.)
+ * Follower rows are only ever written with {@code INSERT ... ON DUPLICATE KEY UPDATE}
+ * against the unique (account, openid) key, so concurrent events can never create two
+ * rows. A state change applies only if its CreateTime is not older than the state already
+ * recorded, so a late retry of an old event cannot undo a newer one. (MySQL applies the
+ * assignments in order, which is why {@code state_time} comes last.)
  */
 @Mapper
 public interface FollowerMapper extends BaseMapper<Follower> {
 
 	default Follower find(long accountId, String openid) {
-		return selectOne(Wrappers.<Follower>lambdaQuery()
-			.eq(Follower::getAccountId, accountId)
-			.eq(Follower::getOpenid, openid));
+		return selectOne(
+				Wrappers.<Follower>lambdaQuery().eq(Follower::getAccountId, accountId).eq(Follower::getOpenid, openid));
 	}
 
 	@Insert("""
@@ -43,8 +42,8 @@ public interface FollowerMapper extends BaseMapper<Follower> {
 			@Param("now") Instant now);
 
 	/**
-	 * Marks the follower unsubscribed and, if this is the newest state, erases the personal
-	 * data WeChat requires us to delete: profile, scene, and location.
+	 * Marks the follower unsubscribed and, if this is the newest state, erases the
+	 * personal data WeChat requires us to delete: profile, scene, and location.
 	 */
 	@Insert("""
 			INSERT INTO wx_follower (account_id, openid, subscribed, state_time, unsubscribed_at, erased_at,
@@ -76,8 +75,9 @@ public interface FollowerMapper extends BaseMapper<Follower> {
 			@Param("stateTime") long stateTime, @Param("now") Instant now);
 
 	/**
-	 * Remembers the last reported location of a follower. A follower who followed before the
-	 * system existed gets a row here; an unsubscribed follower's location is never stored.
+	 * Remembers the last reported location of a follower. A follower who followed before
+	 * the system existed gets a row here; an unsubscribed follower's location is never
+	 * stored.
 	 */
 	@Insert("""
 			INSERT INTO wx_follower (account_id, openid, subscribed, state_time, last_latitude, last_longitude,

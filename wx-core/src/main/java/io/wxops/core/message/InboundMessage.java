@@ -8,7 +8,8 @@ import com.baomidou.mybatisplus.annotation.TableName;
 
 /**
  * A follower message or event as WeChat delivered it, stored exactly once per dedup key.
- * {@code fields} holds every field of the XML as JSON so later features can act on any of them.
+ * {@code fields} holds every field of the XML as JSON so later features can act on any of
+ * them.
  */
 @TableName("wx_inbound_message")
 public class InboundMessage {

@@ -18,8 +18,8 @@ public interface InboundMessageMapper extends BaseMapper<InboundMessage> {
 	}
 
 	/**
-	 * Records the reply decision once: a second decision for the same message (a concurrent
-	 * retry) changes nothing and returns 0.
+	 * Records the reply decision once: a second decision for the same message (a
+	 * concurrent retry) changes nothing and returns 0.
 	 */
 	@Update("""
 			UPDATE wx_inbound_message
@@ -30,8 +30,9 @@ public interface InboundMessageMapper extends BaseMapper<InboundMessage> {
 			@Param("replyXml") String replyXml);
 
 	/**
-	 * Pseudonymises what the archive keeps of a follower who unsubscribed: the openid becomes
-	 * a keyed pseudonym, location, picture URLs and the reply (which names the openid) go.
+	 * Pseudonymises what the archive keeps of a follower who unsubscribed: the openid
+	 * becomes a keyed pseudonym, location, picture URLs and the reply (which names the
+	 * openid) go.
 	 */
 	@Update("""
 			UPDATE wx_inbound_message

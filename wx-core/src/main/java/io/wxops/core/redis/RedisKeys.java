@@ -16,17 +16,25 @@ public final class RedisKeys {
 		return this.prefix;
 	}
 
-	/** Marker that a callback was stored; the value is the passive reply sent for it (may be empty). */
+	/**
+	 * Marker that a callback was stored; the value is the passive reply sent for it (may
+	 * be empty).
+	 */
 	public String callbackDone(String appId, String dedupHash) {
 		return this.prefix + ":cb:" + appId + ":" + dedupHash;
 	}
 
-	/** Pub/sub channel announcing that an account (or its reply rules) changed; the message is the AppID. */
+	/**
+	 * Pub/sub channel announcing that an account (or its reply rules) changed; the
+	 * message is the AppID.
+	 */
 	public String accountChangedChannel() {
 		return this.prefix + ":account-changed";
 	}
 
-	/** Prefix handed to WxJava's Redis config storage for access tokens and their locks. */
+	/**
+	 * Prefix handed to WxJava's Redis config storage for access tokens and their locks.
+	 */
 	public String wxJavaPrefix() {
 		return this.prefix + ":wx";
 	}

@@ -6,7 +6,10 @@ import com.baomidou.mybatisplus.annotation.IdType;
 import com.baomidou.mybatisplus.annotation.TableId;
 import com.baomidou.mybatisplus.annotation.TableName;
 
-/** A passive-reply rule of one account: a keyword, the welcome on subscribe, or the default. */
+/**
+ * A passive-reply rule of one account: a keyword, the welcome on subscribe, or the
+ * default.
+ */
 @TableName("wx_auto_reply_rule")
 public class AutoReplyRule {
 
@@ -57,7 +60,9 @@ public class AutoReplyRule {
 
 		/** The whole message, trimmed, equals the keyword (ignoring case). */
 		EXACT,
-		/** The message contains the keyword (ignoring case) - never the other way round. */
+		/**
+		 * The message contains the keyword (ignoring case) - never the other way round.
+		 */
 		CONTAINS
 
 	}

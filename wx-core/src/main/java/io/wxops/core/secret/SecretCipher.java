@@ -17,13 +17,14 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Encrypts account secrets (AppSecret, Token, EncodingAESKey) for storage with AES-256-GCM.
+ * Encrypts account secrets (AppSecret, Token, EncodingAESKey) for storage with
+ * AES-256-GCM.
  *
  * <p>
- * Stored form: {@code v1:<keyId>:<base64(iv || ciphertext+tag)>}. The key id is derived from
- * the key, so old rows stay readable after a rotation as long as the old key is listed in
- * {@code wxops.secrets.previous-keys}. The plaintext never appears in {@link #toString()} or
- * exceptions.
+ * Stored form: {@code v1:<keyId>:<base64(iv || ciphertext+tag)>}. The key id is derived
+ * from the key, so old rows stay readable after a rotation as long as the old key is
+ * listed in {@code wxops.secrets.previous-keys}. The plaintext never appears in
+ * {@link #toString()} or exceptions.
  */
 public final class SecretCipher {
 
@@ -112,9 +113,9 @@ public final class SecretCipher {
 	}
 
 	/**
-	 * A stable, keyed pseudonym for an identifier that must leave the archive (an openid after
-	 * unsubscribe): the same input always maps to the same pseudonym, so records stay linkable
-	 * to each other but not to the person.
+	 * A stable, keyed pseudonym for an identifier that must leave the archive (an openid
+	 * after unsubscribe): the same input always maps to the same pseudonym, so records
+	 * stay linkable to each other but not to the person.
 	 */
 	public String pseudonym(String scope, String identifier) {
 		byte[] mac = hmac(this.pseudonymKey, (scope + "\u0000" + identifier).getBytes(StandardCharsets.UTF_8));

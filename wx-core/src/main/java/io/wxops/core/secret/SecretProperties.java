@@ -7,8 +7,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Keys for secrets at rest.
  *
- * @param key base64 of 32 random bytes; set it from the {@code WXOPS_SECRET_KEY} environment
- * variable, never in a committed file
+ * @param key base64 of 32 random bytes; set it from the {@code WXOPS_SECRET_KEY}
+ * environment variable, never in a committed file
  * @param previousKeys keys used before a rotation, still accepted for decryption
  */
 @ConfigurationProperties("wxops.secrets")

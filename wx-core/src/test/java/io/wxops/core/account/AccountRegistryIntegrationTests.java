@@ -32,8 +32,8 @@ class AccountRegistryIntegrationTests {
 				AccountType.SUBSCRIPTION, MessageMode.SAFE, "tokenABC123", "A".repeat(43), "S".repeat(32)));
 
 		Map<String, Object> row = this.jdbc.queryForMap("SELECT * FROM wx_account WHERE app_id = ?", appId);
-		assertThat(row.values()).noneSatisfy(v -> assertThat(String.valueOf(v)).containsAnyOf("tokenABC123",
-				"A".repeat(43), "S".repeat(32)));
+		assertThat(row.values()).noneSatisfy(
+				v -> assertThat(String.valueOf(v)).containsAnyOf("tokenABC123", "A".repeat(43), "S".repeat(32)));
 		assertThat(account.token()).isEqualTo("tokenABC123");
 		assertThat(account.toString()).doesNotContain("tokenABC123").doesNotContain("SSSS");
 	}
@@ -41,10 +41,10 @@ class AccountRegistryIntegrationTests {
 	@Test
 	void invalidInputNamesEachFieldAndStoresNothing() {
 		String appId = appId();
-		assertThatThrownBy(() -> this.registry.register(new NewAccount(appId, "nope", "", null, MessageMode.SAFE,
-				"t", "short", null)))
-			.isInstanceOfSatisfying(InvalidAccountException.class, ex -> assertThat(ex.fieldErrors())
-				.containsKeys("originalId", "name", "type", "token", "aesKey"));
+		assertThatThrownBy(() -> this.registry
+			.register(new NewAccount(appId, "nope", "", null, MessageMode.SAFE, "t", "short", null)))
+			.isInstanceOfSatisfying(InvalidAccountException.class,
+					ex -> assertThat(ex.fieldErrors()).containsKeys("originalId", "name", "type", "token", "aesKey"));
 		assertThat(this.registry.find(appId)).isEmpty();
 	}
 
@@ -63,7 +63,8 @@ class AccountRegistryIntegrationTests {
 		this.registry.register(new NewAccount(appId, "gh_" + hex(6), "a", AccountType.SERVICE, MessageMode.SAFE,
 				"token123", "B".repeat(43), null));
 
-		AccountSnapshot rotated = this.registry.update(appId, new AccountUpdate(null, null, null, null, "C".repeat(43), null));
+		AccountSnapshot rotated = this.registry.update(appId,
+				new AccountUpdate(null, null, null, null, "C".repeat(43), null));
 
 		assertThat(rotated.aesKey()).isEqualTo("C".repeat(43));
 		assertThat(rotated.previousAesKey()).isEqualTo("B".repeat(43));

@@ -27,7 +27,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Access tokens come from WeChat's stable-token endpoint and are shared through Redis. */
+/**
+ * Access tokens come from WeChat's stable-token endpoint and are shared through Redis.
+ */
 @SpringBootTest
 @ContextConfiguration(initializers = DevServersInitializer.class)
 class WxApiClientsIntegrationTests {
@@ -63,7 +65,8 @@ class WxApiClientsIntegrationTests {
 
 	@Test
 	void stableTokenIsFetchedOnceAndKeptInRedis() throws Exception {
-		String appId = "wx" + java.util.HexFormat.of().formatHex(java.nio.ByteBuffer.allocate(8).putLong(System.nanoTime()).array());
+		String appId = "wx" + java.util.HexFormat.of()
+			.formatHex(java.nio.ByteBuffer.allocate(8).putLong(System.nanoTime()).array());
 		AccountSnapshot account = this.registry.register(new NewAccount(appId, "gh_abcdef123456", "a",
 				AccountType.SERVICE, MessageMode.PLAINTEXT, "token123", null, "secretSecret1234567890"));
 		wechat.stubFor(post(urlPathEqualTo("/cgi-bin/stable_token"))
@@ -75,8 +78,8 @@ class WxApiClientsIntegrationTests {
 		String second = this.clients.forAccount(account).getAccessToken();
 
 		assertThat(first).isEqualTo("STABLE_TOKEN_1").isEqualTo(second);
-		wechat.verify(1, postRequestedFor(urlPathEqualTo("/cgi-bin/stable_token"))
-			.withRequestBody(matchingJsonPath("$.appid", com.github.tomakehurst.wiremock.client.WireMock.equalTo(appId))));
+		wechat.verify(1, postRequestedFor(urlPathEqualTo("/cgi-bin/stable_token")).withRequestBody(
+				matchingJsonPath("$.appid", com.github.tomakehurst.wiremock.client.WireMock.equalTo(appId))));
 		assertThat(this.redis.opsForValue().get(this.keys.wxJavaPrefix() + ":access_token:" + appId))
 			.isEqualTo("STABLE_TOKEN_1");
 	}

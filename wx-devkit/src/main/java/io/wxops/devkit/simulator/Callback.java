@@ -10,8 +10,9 @@ import me.chanjar.weixin.mp.config.impl.WxMpDefaultConfigImpl;
 import me.chanjar.weixin.mp.util.crypto.WxMpCryptUtil;
 
 /**
- * One callback exactly as WeChat would send it: the query string (signature, timestamp, nonce,
- * openid, and in compatible/safe mode encrypt_type=aes and msg_signature) and the body.
+ * One callback exactly as WeChat would send it: the query string (signature, timestamp,
+ * nonce, openid, and in compatible/safe mode encrypt_type=aes and msg_signature) and the
+ * body.
  */
 public record Callback(String query, String body) {
 
@@ -39,14 +40,13 @@ public record Callback(String query, String body) {
 		if (account.mode() == SimulatedAccount.Mode.PLAINTEXT) {
 			return new Callback(query.toString(), plainXml);
 		}
-		String encrypt = crypt(account).encrypt(randomString(16),
-				plainXml);
+		String encrypt = crypt(account).encrypt(randomString(16), plainXml);
 		String msgSignature = SHA1.gen(account.token(), timestamp, nonce, encrypt);
 		query.append("&encrypt_type=aes&msg_signature=").append(msgSignature);
 		String body;
 		if (account.mode() == SimulatedAccount.Mode.SAFE) {
-			body = "<xml><ToUserName><![CDATA[" + account.originalId() + "]]></ToUserName><Encrypt><![CDATA["
-					+ encrypt + "]]></Encrypt></xml>";
+			body = "<xml><ToUserName><![CDATA[" + account.originalId() + "]]></ToUserName><Encrypt><![CDATA[" + encrypt
+					+ "]]></Encrypt></xml>";
 		}
 		else {
 			// Compatible mode: the plaintext fields and the ciphertext in one body.
@@ -72,7 +72,9 @@ public record Callback(String query, String body) {
 		return sb.toString();
 	}
 
-	/** WxJava's crypto with the JDK's Base64, which accepts every key the console issues. */
+	/**
+	 * WxJava's crypto with the JDK's Base64, which accepts every key the console issues.
+	 */
 	static WxCryptUtil crypt(SimulatedAccount account) {
 		WxMpDefaultConfigImpl config = new WxMpDefaultConfigImpl();
 		config.setToken(account.token());

@@ -20,10 +20,11 @@ import org.w3c.dom.Element;
 import org.xml.sax.InputSource;
 
 /**
- * The follower side of WeChat: delivers a message or event to a gateway the way WeChat does.
- * It signs (and in compatible/safe mode encrypts) the message, waits up to 5 seconds for an
- * answer and, like WeChat, sends the same callback again when it gets none, up to 3 retries.
- * An encrypted reply is checked (msg_signature) and opened, as WeChat would.
+ * The follower side of WeChat: delivers a message or event to a gateway the way WeChat
+ * does. It signs (and in compatible/safe mode encrypts) the message, waits up to 5
+ * seconds for an answer and, like WeChat, sends the same callback again when it gets
+ * none, up to 3 retries. An encrypted reply is checked (msg_signature) and opened, as
+ * WeChat would.
  */
 public final class FollowerSimulator {
 
@@ -60,7 +61,8 @@ public final class FollowerSimulator {
 							openReply(account, response.body()));
 				}
 				if (response.statusCode() < 500) {
-					// A refusal is final; WeChat would alert the developer rather than retry forever.
+					// A refusal is final; WeChat would alert the developer rather than
+					// retry forever.
 					return new Delivery(attempts, response.statusCode(), response.body(), null);
 				}
 			}
@@ -94,8 +96,8 @@ public final class FollowerSimulator {
 	}
 
 	/**
-	 * The plaintext of a reply: "success" and plaintext XML as they are, an encrypted envelope
-	 * verified and decrypted.
+	 * The plaintext of a reply: "success" and plaintext XML as they are, an encrypted
+	 * envelope verified and decrypted.
 	 * @throws IllegalStateException if an encrypted reply's signature does not verify
 	 */
 	public static String openReply(SimulatedAccount account, String body) {
@@ -106,7 +108,9 @@ public final class FollowerSimulator {
 			DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
 			factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
 			factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-			Element root = factory.newDocumentBuilder().parse(new InputSource(new StringReader(body))).getDocumentElement();
+			Element root = factory.newDocumentBuilder()
+				.parse(new InputSource(new StringReader(body)))
+				.getDocumentElement();
 			String encrypt = text(root, "Encrypt");
 			String signature = text(root, "MsgSignature");
 			String timestamp = text(root, "TimeStamp");
@@ -130,6 +134,7 @@ public final class FollowerSimulator {
 
 	/**
 	 * What happened to a delivery.
+	 *
 	 * @param attempts status code or "timeout" per attempt
 	 * @param status the final HTTP status, -1 when every attempt failed
 	 * @param body the final answer as sent

@@ -1,9 +1,11 @@
 package io.wxops.devkit.simulator;
 
 /**
- * An official account as WeChat's side knows it: what it signs and encrypts callbacks with.
+ * An official account as WeChat's side knows it: what it signs and encrypts callbacks
+ * with.
  *
- * @param mode {@code PLAINTEXT}, {@code COMPATIBLE} or {@code SAFE}, as set on the console
+ * @param mode {@code PLAINTEXT}, {@code COMPATIBLE} or {@code SAFE}, as set on the
+ * console
  */
 public record SimulatedAccount(String appId, String originalId, String token, String aesKey, Mode mode) {
 
