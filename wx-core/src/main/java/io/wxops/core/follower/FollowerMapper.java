@@ -42,6 +42,23 @@ public interface FollowerMapper extends BaseMapper<Follower> {
 			@Param("now") Instant now);
 
 	/**
+	 * A SCAN proves the sender follows the account (possibly since before this system
+	 * existed): make sure the row exists and is subscribed, keeping the scene that first
+	 * brought them.
+	 */
+	@Insert("""
+			INSERT INTO wx_follower (account_id, openid, subscribed, state_time, created_at, updated_at)
+			VALUES (#{accountId}, #{openid}, TRUE, #{stateTime}, #{now}, #{now})
+			ON DUPLICATE KEY UPDATE
+			    subscribed = IF(VALUES(state_time) >= state_time, TRUE, subscribed),
+			    erased_at  = IF(VALUES(state_time) >= state_time, NULL, erased_at),
+			    updated_at = VALUES(updated_at),
+			    state_time = GREATEST(state_time, VALUES(state_time))
+			""")
+	int confirmSubscribed(@Param("accountId") long accountId, @Param("openid") String openid,
+			@Param("stateTime") long stateTime, @Param("now") Instant now);
+
+	/**
 	 * Marks the follower unsubscribed and, if this is the newest state, erases the
 	 * personal data WeChat requires us to delete: profile, scene, and location.
 	 */

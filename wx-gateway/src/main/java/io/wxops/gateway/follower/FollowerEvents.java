@@ -49,6 +49,7 @@ public class FollowerEvents {
 		switch (m.getEvent().toLowerCase(Locale.ROOT)) {
 			case "subscribe" -> this.followers.subscribe(accountId, openid, createTime, scene(m.getEventKey()),
 					m.getTicket(), now);
+			case "scan" -> this.followers.confirmSubscribed(accountId, openid, createTime, now);
 			case "unsubscribe" -> {
 				this.followers.unsubscribeAndErase(accountId, openid, createTime, now);
 				this.messages.pseudonymise(accountId, openid,

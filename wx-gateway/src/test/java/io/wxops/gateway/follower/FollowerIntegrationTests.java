@@ -70,14 +70,25 @@ class FollowerIntegrationTests {
 	}
 
 	@Test
-	void scanByAFollowerIsStoredWithoutChangingTheFollower() {
+	void scanByAFollowerWhoPredatesTheSystemCreatesTheirRow() {
 		Registered account = this.fixtures.account(Mode.PLAINTEXT);
 		String openid = Fixtures.openid();
-		event(account, "event-subscribe", openid, 1_700_000_000L);
 
 		event(account, "event-scan", openid, 1_700_000_100L);
 
-		assertThat(this.fixtures.follower(account, openid).get("subscribe_scene")).isNull();
+		assertThat(this.fixtures.followerCount(account)).isEqualTo(1);
+		assertThat(this.fixtures.follower(account, openid).get("subscribed")).isEqualTo(true);
+	}
+
+	@Test
+	void scanByAFollowerIsStoredWithoutChangingTheirScene() {
+		Registered account = this.fixtures.account(Mode.PLAINTEXT);
+		String openid = Fixtures.openid();
+		event(account, "event-subscribe-qrscene", openid, 1_700_000_000L);
+
+		event(account, "event-scan", openid, 1_700_000_100L);
+
+		assertThat(this.fixtures.follower(account, openid).get("subscribe_scene")).isEqualTo("123123");
 		assertThat(this.fixtures.messageCount(account)).isEqualTo(2);
 	}
 
