@@ -61,6 +61,13 @@ public class GatewayMetrics {
 			.increment();
 	}
 
+	public void storeRetry() {
+		Counter.builder("wx.callback.store.retries")
+			.description("Stores retried on fresh connections after a database connection failure")
+			.register(this.registry)
+			.increment();
+	}
+
 	public void redisUnavailable() {
 		Counter.builder("wx.callback.redis.errors")
 			.description("Redis calls that failed; the database still decides duplicates")

@@ -2,6 +2,10 @@ package io.wxops.gateway.intake;
 
 import java.time.Duration;
 
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+
 import io.wxops.core.message.InboundMessage;
 import io.wxops.core.message.InboundMessageMapper;
 import io.wxops.core.message.ReplyStatus;
@@ -10,9 +14,13 @@ import io.wxops.gateway.GatewayMetrics;
 import io.wxops.gateway.GatewayProperties;
 import io.wxops.gateway.callback.ParsedCallback;
 
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * Exactly-once intake across instances.
@@ -43,8 +51,11 @@ public class IntakeService {
 
 	private final Duration markerTtl;
 
+	private final DataSource dataSource;
+
 	public IntakeService(MessageStore store, InboundMessageMapper messages, StringRedisTemplate redis,
-			RedisKeys keys, GatewayMetrics metrics, GatewayProperties properties) {
+			RedisKeys keys, GatewayMetrics metrics, GatewayProperties properties, DataSource dataSource) {
+		this.dataSource = dataSource;
 		this.store = store;
 		this.messages = messages;
 		this.redis = redis;
@@ -62,7 +73,7 @@ public class IntakeService {
 			return new Intake(key, null, true, done.isEmpty() ? null : done);
 		}
 		try {
-			InboundMessage row = this.store.storeNew(callback, key);
+			InboundMessage row = storeNew(callback, key);
 			return new Intake(key, row.getId(), false, null);
 		}
 		catch (DuplicateKeyException ex) {
@@ -71,6 +82,27 @@ public class IntakeService {
 			String reply = (existing != null && existing.getReplyStatus() == ReplyStatus.REPLIED)
 					? existing.getReplyXml() : null;
 			return new Intake(key, (existing != null) ? existing.getId() : null, true, reply);
+		}
+	}
+
+	/**
+	 * After the database was down, the pool still holds connections to the old server process;
+	 * each would fail one request, and WeChat only retries three times. On a connection failure
+	 * we drop every idle connection and try once more: if the database is back, the message is
+	 * kept now; if not, the error goes to WeChat, which retries. Safe because the unique key
+	 * turns a second insert of an already committed message into a duplicate.
+	 */
+	private InboundMessage storeNew(ParsedCallback callback, DedupKey key) {
+		try {
+			return this.store.storeNew(callback, key);
+		}
+		catch (RecoverableDataAccessException | TransientDataAccessException | DataAccessResourceFailureException
+				| CannotCreateTransactionException ex) {
+			if (this.dataSource instanceof HikariDataSource hikari && hikari.getHikariPoolMXBean() != null) {
+				hikari.getHikariPoolMXBean().softEvictConnections();
+			}
+			this.metrics.storeRetry();
+			return this.store.storeNew(callback, key);
 		}
 	}
 
