@@ -5,6 +5,7 @@ import java.io.IOException;
 import io.wxops.core.account.AccountSnapshot;
 import io.wxops.gateway.GatewayProperties;
 import io.wxops.gateway.account.AccountDirectory;
+import io.wxops.gateway.callback.CallbackController;
 import io.wxops.gateway.callback.CallbackParams;
 import io.wxops.gateway.callback.CallbackReader;
 import io.wxops.gateway.callback.CallbackRejectedException;
@@ -47,13 +48,8 @@ public class BaselineController {
 			throws IOException {
 		AccountSnapshot account = this.accounts.find(appId)
 			.orElseThrow(() -> new CallbackRejectedException(Rejection.UNKNOWN_ACCOUNT));
-		byte[] bytes = request.getInputStream().readNBytes((int) this.maxBodyBytes + 1);
-		if (bytes.length > this.maxBodyBytes) {
-			throw new CallbackRejectedException(Rejection.BODY_TOO_LARGE);
-		}
-		this.reader.read(account,
-				new CallbackParams(signature, timestamp, nonce, null, encryptType, msgSignature),
-				new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+		this.reader.read(account, new CallbackParams(signature, timestamp, nonce, null, encryptType, msgSignature),
+				CallbackController.readBody(request, this.maxBodyBytes));
 		return "success";
 	}
 

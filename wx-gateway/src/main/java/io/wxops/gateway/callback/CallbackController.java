@@ -72,7 +72,7 @@ public class CallbackController {
 	}
 
 	/** Reads at most {@code max} bytes; a longer body is refused without reading the rest. */
-	static String readBody(HttpServletRequest request, long max) throws IOException {
+	public static String readBody(HttpServletRequest request, long max) throws IOException {
 		if (request.getContentLengthLong() > max) {
 			throw new CallbackRejectedException(Rejection.BODY_TOO_LARGE);
 		}
