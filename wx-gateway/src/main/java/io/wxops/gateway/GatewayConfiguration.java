@@ -27,8 +27,8 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 class GatewayConfiguration {
 
 	/**
-	 * Builds passive replies under a deadline. Bounded: when it is full a reply is skipped
-	 * (WeChat gets {@code success}) rather than queued past the deadline.
+	 * Builds passive replies under a deadline. Bounded: when it is full a reply is
+	 * skipped (WeChat gets {@code success}) rather than queued past the deadline.
 	 */
 	@Bean(destroyMethod = "shutdownNow")
 	ExecutorService replyExecutor(GatewayProperties properties) {

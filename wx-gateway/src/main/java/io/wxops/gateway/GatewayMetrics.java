@@ -9,8 +9,8 @@ import io.micrometer.core.instrument.Timer;
 import org.springframework.stereotype.Component;
 
 /**
- * The gateway's meters: callbacks by account, type and outcome; duplicates by where they were
- * caught; rejections by reason; reply results; and a latency histogram.
+ * The gateway's meters: callbacks by account, type and outcome; duplicates by where they
+ * were caught; rejections by reason; reply results; and a latency histogram.
  */
 @Component
 public class GatewayMetrics {

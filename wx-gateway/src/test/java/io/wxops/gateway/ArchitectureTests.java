@@ -7,10 +7,14 @@ import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** Module honesty: the gateway and the shared domain stay independent of what they must not know. */
+/**
+ * Module honesty: the gateway and the shared domain stay independent of what they must
+ * not know.
+ */
 class ArchitectureTests {
 
-	static final JavaClasses CLASSES = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+	static final JavaClasses CLASSES = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 		.importPackages("io.wxops");
 
 	@Test

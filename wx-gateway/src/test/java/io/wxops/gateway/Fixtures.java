@@ -33,7 +33,8 @@ public class Fixtures {
 
 	private static final String ALNUM = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 
-	private static final AtomicLong MSG_IDS = new AtomicLong(6_000_000_000_000_000L + RANDOM.nextInt(1_000_000) * 1000L);
+	private static final AtomicLong MSG_IDS = new AtomicLong(
+			6_000_000_000_000_000L + RANDOM.nextInt(1_000_000) * 1000L);
 
 	private final AccountRegistry registry;
 
@@ -121,7 +122,8 @@ public class Fixtures {
 			if (in == null) {
 				throw new IllegalArgumentException("No sample " + name);
 			}
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("{{to}}", account.wechat().originalId())
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+				.replace("{{to}}", account.wechat().originalId())
 				.replace("{{from}}", openid)
 				.replace("{{time}}", String.valueOf(createTime))
 				.replace("{{msgid}}", String.valueOf(msgId));

@@ -12,9 +12,9 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * A full gateway on a random port against this JVM's real MariaDB/MySQL and Redis. Every test
- * class using it shares one cached context; tests isolate themselves by registering their own
- * account.
+ * A full gateway on a random port against this JVM's real MariaDB/MySQL and Redis. Every
+ * test class using it shares one cached context; tests isolate themselves by registering
+ * their own account.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -35,8 +35,9 @@ class ObservabilityIntegrationTests {
 				openid);
 		this.fixtures.simulator().post(account.wechat(), callback);
 		this.fixtures.simulator().post(account.wechat(), callback);
-		this.http.send(HttpRequest.newBuilder(this.fixtures.baseUri()
-			.resolve("/wx/" + account.wechat().appId() + "/callback?signature=x&timestamp=1&nonce=2"))
+		this.http.send(HttpRequest
+			.newBuilder(this.fixtures.baseUri()
+				.resolve("/wx/" + account.wechat().appId() + "/callback?signature=x&timestamp=1&nonce=2"))
 			.POST(HttpRequest.BodyPublishers.ofString("<xml/>"))
 			.build(), HttpResponse.BodyHandlers.ofString());
 

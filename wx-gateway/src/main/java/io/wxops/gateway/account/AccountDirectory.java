@@ -17,9 +17,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The accounts this gateway serves, held in memory as immutable snapshots and looked up by
- * AppID on every callback. A change announced on Redis replaces the snapshot at once; a full
- * reload every few minutes covers a missed announcement. Nothing is kept per thread.
+ * The accounts this gateway serves, held in memory as immutable snapshots and looked up
+ * by AppID on every callback. A change announced on Redis replaces the snapshot at once;
+ * a full reload every few minutes covers a missed announcement. Nothing is kept per
+ * thread.
  */
 @Component
 public class AccountDirectory implements MessageListener {
@@ -34,7 +35,10 @@ public class AccountDirectory implements MessageListener {
 
 	private final Map<String, AccountSnapshot> accounts = new ConcurrentHashMap<>();
 
-	/** Unknown AppIDs asked for recently, so probing random AppIDs cannot hammer the database. */
+	/**
+	 * Unknown AppIDs asked for recently, so probing random AppIDs cannot hammer the
+	 * database.
+	 */
 	private final Map<String, Long> misses = new ConcurrentHashMap<>();
 
 	public AccountDirectory(AccountRegistry registry, ReplyRuleCache ruleCache) {
@@ -97,7 +101,8 @@ public class AccountDirectory implements MessageListener {
 			reload(appId);
 		}
 		catch (RuntimeException ex) {
-			// Drop what we had so the next callback reads the database instead of using stale secrets.
+			// Drop what we had so the next callback reads the database instead of using
+			// stale secrets.
 			this.accounts.remove(appId);
 			log.warn("Could not reload changed account {}: {}", appId, ex.getMessage());
 		}

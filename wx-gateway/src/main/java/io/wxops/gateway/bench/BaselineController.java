@@ -20,8 +20,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The benchmark's no-I/O baseline: the same HTTP path, verification, decryption and parsing as
- * the real callback, but no Redis and no database. Only with
+ * The benchmark's no-I/O baseline: the same HTTP path, verification, decryption and
+ * parsing as the real callback, but no Redis and no database. Only with
  * {@code wxops.gateway.baseline-endpoint=true}.
  */
 @RestController

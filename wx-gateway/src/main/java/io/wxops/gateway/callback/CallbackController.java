@@ -18,8 +18,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * WeChat's callback URL for one account: {@code /wx/{appId}/callback}. GET verifies the URL
- * when the developer enables it on the console; POST delivers follower messages and events.
+ * WeChat's callback URL for one account: {@code /wx/{appId}/callback}. GET verifies the
+ * URL when the developer enables it on the console; POST delivers follower messages and
+ * events.
  */
 @RestController
 public class CallbackController {
@@ -50,9 +51,9 @@ public class CallbackController {
 	}
 
 	@PostMapping(path = "/wx/{appId}/callback")
-	public ResponseEntity<String> receive(@PathVariable String appId,
-			@RequestParam(required = false) String signature, @RequestParam(required = false) String timestamp,
-			@RequestParam(required = false) String nonce, @RequestParam(required = false) String openid,
+	public ResponseEntity<String> receive(@PathVariable String appId, @RequestParam(required = false) String signature,
+			@RequestParam(required = false) String timestamp, @RequestParam(required = false) String nonce,
+			@RequestParam(required = false) String openid,
 			@RequestParam(name = "encrypt_type", required = false) String encryptType,
 			@RequestParam(name = "msg_signature", required = false) String msgSignature, HttpServletRequest request)
 			throws IOException {
@@ -71,7 +72,9 @@ public class CallbackController {
 			.orElseThrow(() -> new CallbackRejectedException(Rejection.UNKNOWN_ACCOUNT));
 	}
 
-	/** Reads at most {@code max} bytes; a longer body is refused without reading the rest. */
+	/**
+	 * Reads at most {@code max} bytes; a longer body is refused without reading the rest.
+	 */
 	public static String readBody(HttpServletRequest request, long max) throws IOException {
 		if (request.getContentLengthLong() > max) {
 			throw new CallbackRejectedException(Rejection.BODY_TOO_LARGE);

@@ -20,10 +20,10 @@ import me.chanjar.weixin.mp.util.crypto.WxMpCryptUtil;
  * WeChat's callback signatures and message encryption.
  *
  * <p>
- * Signatures and reply encryption are WxJava's ({@link SHA1}, {@link WxCryptUtil}). Opening a
- * ciphertext is done here with the JDK's AES and WxJava's PKCS#7 helper because WxJava throws
- * away the AppID sealed after the message (its check has been commented out since 2019), and
- * we must compare it: a payload sealed for another account is refused.
+ * Signatures and reply encryption are WxJava's ({@link SHA1}, {@link WxCryptUtil}).
+ * Opening a ciphertext is done here with the JDK's AES and WxJava's PKCS#7 helper because
+ * WxJava throws away the AppID sealed after the message (its check has been commented out
+ * since 2019), and we must compare it: a payload sealed for another account is refused.
  */
 public final class CallbackCrypto {
 
@@ -50,7 +50,8 @@ public final class CallbackCrypto {
 	/**
 	 * Decrypts {@code Encrypt} with an EncodingAESKey.
 	 * @return the message and the AppID sealed with it
-	 * @throws CallbackRejectedException {@link Rejection#UNDECRYPTABLE} when the key does not fit
+	 * @throws CallbackRejectedException {@link Rejection#UNDECRYPTABLE} when the key does
+	 * not fit
 	 */
 	public static Opened open(String encodingAesKey, String encrypt) {
 		byte[] key = aesKey(encodingAesKey);
@@ -81,13 +82,16 @@ public final class CallbackCrypto {
 		return new Opened(message, appId);
 	}
 
-	/** The encrypted reply envelope (Encrypt, MsgSignature, TimeStamp, Nonce), by WxJava. */
+	/**
+	 * The encrypted reply envelope (Encrypt, MsgSignature, TimeStamp, Nonce), by WxJava.
+	 */
 	public static String sealReply(String token, String encodingAesKey, String appId, String replyXml) {
 		WxMpDefaultConfigImpl config = new WxMpDefaultConfigImpl();
 		config.setToken(token);
 		config.setAesKey(encodingAesKey);
 		config.setAppId(appId);
-		// WxMpCryptUtil decodes the key with the JDK's Base64, which accepts every key the console issues.
+		// WxMpCryptUtil decodes the key with the JDK's Base64, which accepts every key
+		// the console issues.
 		return new WxMpCryptUtil(config).encrypt(replyXml);
 	}
 

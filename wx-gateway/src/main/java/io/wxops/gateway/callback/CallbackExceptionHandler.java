@@ -15,8 +15,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Turns refusals and failures into RFC 9457 problem details. A refusal is a 4xx with its reason;
- * a storage failure is a 503 so that WeChat retries, because the message was not kept.
+ * Turns refusals and failures into RFC 9457 problem details. A refusal is a 4xx with its
+ * reason; a storage failure is a 503 so that WeChat retries, because the message was not
+ * kept.
  */
 @RestControllerAdvice(assignableTypes = { CallbackController.class, BaselineController.class })
 class CallbackExceptionHandler {

@@ -12,14 +12,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * Verifies, decrypts and parses a callback body; everything it refuses is refused before
- * anything is stored. No I/O happens here, which is what the benchmark's baseline measures.
+ * anything is stored. No I/O happens here, which is what the benchmark's baseline
+ * measures.
  */
 @Component
 public class CallbackReader {
 
 	public ParsedCallback read(AccountSnapshot account, CallbackParams params, String body) {
-		if (!CallbackCrypto.signatureMatches(account.token(), params.timestamp(), params.nonce(),
-				params.signature())) {
+		if (!CallbackCrypto.signatureMatches(account.token(), params.timestamp(), params.nonce(), params.signature())) {
 			throw new CallbackRejectedException(Rejection.BAD_SIGNATURE);
 		}
 		Element root = SafeXml.parseRoot(body);
@@ -53,7 +53,8 @@ public class CallbackReader {
 				if (account.previousAesKey() == null) {
 					throw ex;
 				}
-				// WeChat's FAQ: during a key rotation try the previous key, and reply with the one that worked.
+				// WeChat's FAQ: during a key rotation try the previous key, and reply
+				// with the one that worked.
 				opened = CallbackCrypto.open(account.previousAesKey(), encrypt);
 				usedKey = account.previousAesKey();
 			}
@@ -82,14 +83,18 @@ public class CallbackReader {
 			message = WxMpXmlMessage.fromXml(xml);
 		}
 		catch (RuntimeException ex) {
-			// A field WxJava types strictly (a non-numeric MenuId, say) must not cost us the message.
+			// A field WxJava types strictly (a non-numeric MenuId, say) must not cost us
+			// the message.
 			message = untyped(xml, root);
 		}
 		Map<String, Object> fields = (message.getAllFieldsMap() != null) ? message.getAllFieldsMap() : Map.of();
 		return new ParsedCallback(account, message, fields, params.encrypted(), usedKey);
 	}
 
-	/** The envelope fields, and every field as a map, when WxJava's typed parse refuses the message. */
+	/**
+	 * The envelope fields, and every field as a map, when WxJava's typed parse refuses
+	 * the message.
+	 */
 	private static WxMpXmlMessage untyped(String xml, Element root) {
 		WxMpXmlMessage message = new WxMpXmlMessage();
 		try {

@@ -29,8 +29,8 @@ public class CallbackService {
 
 	private final long budgetNanos;
 
-	public CallbackService(CallbackReader reader, IntakeService intake, ReplyService replies,
-			GatewayMetrics metrics, GatewayProperties properties) {
+	public CallbackService(CallbackReader reader, IntakeService intake, ReplyService replies, GatewayMetrics metrics,
+			GatewayProperties properties) {
 		this.reader = reader;
 		this.intake = intake;
 		this.replies = replies;
@@ -38,7 +38,9 @@ public class CallbackService {
 		this.budgetNanos = properties.replyBudget().toNanos();
 	}
 
-	/** @param startNanos when the request arrived ({@link System#nanoTime()}) */
+	/**
+	 * @param startNanos when the request arrived ({@link System#nanoTime()})
+	 */
 	public String handle(AccountSnapshot account, CallbackParams params, String body, long startNanos) {
 		ParsedCallback callback = this.reader.read(account, params, body);
 		Intake in = this.intake.intake(callback);

@@ -2,14 +2,16 @@ package io.wxops.gateway.callback;
 
 import org.springframework.http.HttpStatus;
 
-/** Why a callback was refused before anything was stored; each reason has a stable problem type. */
+/**
+ * Why a callback was refused before anything was stored; each reason has a stable problem
+ * type.
+ */
 public enum Rejection {
 
 	BAD_SIGNATURE(HttpStatus.FORBIDDEN, "Signature check failed",
 			"The signature (or msg_signature in safe mode) does not match the account's Token."),
 	UNKNOWN_ACCOUNT(HttpStatus.NOT_FOUND, "Unknown account", "No active account is registered with this AppID."),
-	BODY_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "Body too large",
-			"The callback body exceeds the configured limit."),
+	BODY_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "Body too large", "The callback body exceeds the configured limit."),
 	MALFORMED_XML(HttpStatus.BAD_REQUEST, "Malformed XML", "The body is not a well-formed WeChat XML message."),
 	FORBIDDEN_XML(HttpStatus.BAD_REQUEST, "DOCTYPE not allowed",
 			"DOCTYPE declarations, external entities and entity expansion are refused."),

@@ -18,15 +18,18 @@ import org.xml.sax.SAXParseException;
 
 /**
  * The first parser any callback body meets. It refuses DOCTYPE outright (which rules out
- * external entities and entity expansion), never touches the network or the file system, and
- * turns every failure into a {@link CallbackRejectedException} instead of a stack trace on
- * stderr. Only what passes here is handed to WxJava.
+ * external entities and entity expansion), never touches the network or the file system,
+ * and turns every failure into a {@link CallbackRejectedException} instead of a stack
+ * trace on stderr. Only what passes here is handed to WxJava.
  */
 final class SafeXml {
 
 	private static final DocumentBuilderFactory FACTORY = newFactory();
 
-	/** Parsers are not thread-safe but are costly to create; one per thread, reset after each use. */
+	/**
+	 * Parsers are not thread-safe but are costly to create; one per thread, reset after
+	 * each use.
+	 */
 	private static final ThreadLocal<DocumentBuilder> BUILDER = ThreadLocal.withInitial(SafeXml::newBuilder);
 
 	private static final ErrorHandler SILENT = new ErrorHandler() {

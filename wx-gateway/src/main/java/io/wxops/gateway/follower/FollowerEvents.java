@@ -13,15 +13,17 @@ import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps follower rows in step with subscribe, unsubscribe and location events. Runs inside
- * the transaction that stores the event, so the row and the stored event never disagree.
+ * Keeps follower rows in step with subscribe, unsubscribe and location events. Runs
+ * inside the transaction that stores the event, so the row and the stored event never
+ * disagree.
  *
  * <p>
- * On unsubscribe WeChat requires deleting the follower's information. We erase the profile,
- * the subscribe scene and every location on the follower row, and pseudonymise the archive
- * (messages the rules say we must keep): the openid becomes a keyed pseudonym, location and
- * picture fields and the stored reply go. The follower row keeps the openid itself, which is
- * WeChat's per-account id and is needed to keep one row per follower if they return.
+ * On unsubscribe WeChat requires deleting the follower's information. We erase the
+ * profile, the subscribe scene and every location on the follower row, and pseudonymise
+ * the archive (messages the rules say we must keep): the openid becomes a keyed
+ * pseudonym, location and picture fields and the stored reply go. The follower row keeps
+ * the openid itself, which is WeChat's per-account id and is needed to keep one row per
+ * follower if they return.
  */
 @Component
 public class FollowerEvents {
@@ -47,13 +49,13 @@ public class FollowerEvents {
 		String openid = m.getFromUser();
 		long createTime = m.getCreateTime();
 		switch (m.getEvent().toLowerCase(Locale.ROOT)) {
-			case "subscribe" -> this.followers.subscribe(accountId, openid, createTime, scene(m.getEventKey()),
-					m.getTicket(), now);
+			case "subscribe" ->
+				this.followers.subscribe(accountId, openid, createTime, scene(m.getEventKey()), m.getTicket(), now);
 			case "scan" -> this.followers.confirmSubscribed(accountId, openid, createTime, now);
 			case "unsubscribe" -> {
 				this.followers.unsubscribeAndErase(accountId, openid, createTime, now);
-				this.messages.pseudonymise(accountId, openid,
-						this.cipher.pseudonym(callback.account().appId(), openid), createTime, now);
+				this.messages.pseudonymise(accountId, openid, this.cipher.pseudonym(callback.account().appId(), openid),
+						createTime, now);
 			}
 			case "location" -> {
 				if (m.getLatitude() != null && m.getLongitude() != null) {
@@ -68,7 +70,10 @@ public class FollowerEvents {
 		}
 	}
 
-	/** {@code qrscene_123} on a subscribe through a parameterised QR code; the scene is what follows. */
+	/**
+	 * {@code qrscene_123} on a subscribe through a parameterised QR code; the scene is
+	 * what follows.
+	 */
 	static String scene(String eventKey) {
 		if (eventKey == null || eventKey.isBlank()) {
 			return null;

@@ -20,8 +20,9 @@ import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
  * <li>{@code MASSSENDJOBFINISH} / {@code TEMPLATESENDJOBFINISH}: the job's {@code MsgID}
  * (capital D), so a re-pushed job result is one result;</li>
  * <li>{@code PUBLISHJOBFINISH}: the {@code publish_id} and its status;</li>
- * <li>other events: sender and {@code CreateTime} plus the event's own fields (Event, EventKey,
- * Ticket, location, menu data...), so two different events in the same second stay apart.</li>
+ * <li>other events: sender and {@code CreateTime} plus the event's own fields (Event,
+ * EventKey, Ticket, location, menu data...), so two different events in the same second
+ * stay apart.</li>
  * </ul>
  * Stored as a SHA-256 so the unique index is small and the key holds no openid in clear.
  */
@@ -44,7 +45,8 @@ public record DedupKey(String identity, String hash) {
 			identity = "job|" + lower(m.getEvent()) + "|" + jobId;
 		}
 		else if (callback.isEvent() && "publishjobfinish".equals(lower(m.getEvent()))
-				&& callback.fields().get("PublishEventInfo") instanceof Map<?, ?> info && info.get("publish_id") != null) {
+				&& callback.fields().get("PublishEventInfo") instanceof Map<?, ?> info
+				&& info.get("publish_id") != null) {
 			identity = "publish|" + info.get("publish_id") + "|" + info.get("publish_status");
 		}
 		else {
@@ -56,8 +58,8 @@ public record DedupKey(String identity, String hash) {
 	}
 
 	/**
-	 * The message id to keep in its own column: MsgId, or a job's MsgID. Read from the raw
-	 * fields: WxJava 4.7.9.B maps {@code MsgID} to {@code getMsgId()} and leaves
+	 * The message id to keep in its own column: MsgId, or a job's MsgID. Read from the
+	 * raw fields: WxJava 4.7.9.B maps {@code MsgID} to {@code getMsgId()} and leaves
 	 * {@code getMassMsgId()} null, so its typed getters cannot tell the two apart.
 	 */
 	public static String messageId(Map<String, Object> fields) {

@@ -27,14 +27,14 @@ import org.springframework.transaction.CannotCreateTransactionException;
  *
  * <ol>
  * <li>Redis answers "already stored" fast for the usual retry. Its marker is written only
- * after the message is committed, so it never claims a message that was not kept; if Redis is
- * down we simply skip it.</li>
- * <li>The database's unique key decides. A copy racing the first waits on the row lock and then
- * sees the duplicate; a copy whose first attempt failed (database down) finds nothing and is
- * stored now.</li>
+ * after the message is committed, so it never claims a message that was not kept; if
+ * Redis is down we simply skip it.</li>
+ * <li>The database's unique key decides. A copy racing the first waits on the row lock
+ * and then sees the duplicate; a copy whose first attempt failed (database down) finds
+ * nothing and is stored now.</li>
  * </ol>
- * A database error propagates, so WeChat gets an error and retries; nothing unkept is ever
- * acknowledged.
+ * A database error propagates, so WeChat gets an error and retries; nothing unkept is
+ * ever acknowledged.
  */
 @Service
 public class IntakeService {
@@ -53,8 +53,8 @@ public class IntakeService {
 
 	private final DataSource dataSource;
 
-	public IntakeService(MessageStore store, InboundMessageMapper messages, StringRedisTemplate redis,
-			RedisKeys keys, GatewayMetrics metrics, GatewayProperties properties, DataSource dataSource) {
+	public IntakeService(MessageStore store, InboundMessageMapper messages, StringRedisTemplate redis, RedisKeys keys,
+			GatewayMetrics metrics, GatewayProperties properties, DataSource dataSource) {
 		this.dataSource = dataSource;
 		this.store = store;
 		this.messages = messages;
@@ -86,11 +86,12 @@ public class IntakeService {
 	}
 
 	/**
-	 * After the database was down, the pool still holds connections to the old server process;
-	 * each would fail one request, and WeChat only retries three times. On a connection failure
-	 * we drop every idle connection and try once more: if the database is back, the message is
-	 * kept now; if not, the error goes to WeChat, which retries. Safe because the unique key
-	 * turns a second insert of an already committed message into a duplicate.
+	 * After the database was down, the pool still holds connections to the old server
+	 * process; each would fail one request, and WeChat only retries three times. On a
+	 * connection failure we drop every idle connection and try once more: if the database
+	 * is back, the message is kept now; if not, the error goes to WeChat, which retries.
+	 * Safe because the unique key turns a second insert of an already committed message
+	 * into a duplicate.
 	 */
 	private InboundMessage storeNew(ParsedCallback callback, DedupKey key) {
 		try {
@@ -106,7 +107,10 @@ public class IntakeService {
 		}
 	}
 
-	/** Remembers in Redis that the message is stored, with the reply it got (empty for none). */
+	/**
+	 * Remembers in Redis that the message is stored, with the reply it got (empty for
+	 * none).
+	 */
 	public void markDone(ParsedCallback callback, DedupKey key, String replyXml) {
 		try {
 			this.redis.opsForValue()
@@ -130,8 +134,10 @@ public class IntakeService {
 
 	/**
 	 * The result of intake.
+	 *
 	 * @param key the dedup key
-	 * @param messageId the stored row (may be {@code null} for a Redis-detected duplicate)
+	 * @param messageId the stored row (may be {@code null} for a Redis-detected
+	 * duplicate)
 	 * @param duplicate whether the message had been stored before
 	 * @param replyXml for a duplicate, the reply the first copy got
 	 */

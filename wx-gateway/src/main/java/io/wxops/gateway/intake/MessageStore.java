@@ -15,8 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Stores a new callback and its follower effects in one transaction. The unique key on
- * (account, dedup key) is the truth: a concurrent or later copy fails with a duplicate key and
- * changes nothing, while a copy whose first attempt failed simply succeeds now.
+ * (account, dedup key) is the truth: a concurrent or later copy fails with a duplicate
+ * key and changes nothing, while a copy whose first attempt failed simply succeeds now.
  */
 @Component
 public class MessageStore {
@@ -36,7 +36,10 @@ public class MessageStore {
 		this.clock = clock;
 	}
 
-	/** @throws org.springframework.dao.DuplicateKeyException when the message is already stored */
+	/**
+	 * @throws org.springframework.dao.DuplicateKeyException when the message is already
+	 * stored
+	 */
 	@Transactional
 	public InboundMessage storeNew(ParsedCallback callback, DedupKey key) {
 		Instant now = this.clock.instant();

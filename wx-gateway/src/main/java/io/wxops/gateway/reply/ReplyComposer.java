@@ -16,13 +16,13 @@ import me.chanjar.weixin.mp.bean.message.WxMpXmlOutNewsMessage;
 import org.springframework.stereotype.Component;
 
 /**
- * Chooses the passive reply for a follower message or event. Pure apart from reading the rule
- * cache: it records nothing, so it can safely be abandoned when it runs out of time.
+ * Chooses the passive reply for a follower message or event. Pure apart from reading the
+ * rule cache: it records nothing, so it can safely be abandoned when it runs out of time.
  *
  * <p>
- * Order: exact keywords, then "message contains keyword" (longest keyword first), then the
- * default for ordinary messages; a subscribe gets the welcome rule. Within each kind a higher
- * priority wins.
+ * Order: exact keywords, then "message contains keyword" (longest keyword first), then
+ * the default for ordinary messages; a subscribe gets the welcome rule. Within each kind
+ * a higher priority wins.
  */
 @Component
 public class ReplyComposer {
@@ -35,8 +35,8 @@ public class ReplyComposer {
 
 	public Optional<ReplyDecision> decide(ParsedCallback callback) {
 		List<AutoReplyRule> rules = this.cache.rules(callback.account().id());
-		return choose(rules, callback.message()).map(rule -> new ReplyDecision(rule.getId(),
-				build(rule, callback.message()).toXml()));
+		return choose(rules, callback.message())
+			.map(rule -> new ReplyDecision(rule.getId(), build(rule, callback.message()).toXml()));
 	}
 
 	static Optional<AutoReplyRule> choose(List<AutoReplyRule> rules, WxMpXmlMessage m) {
@@ -75,7 +75,8 @@ public class ReplyComposer {
 	}
 
 	static WxMpXmlOutMessage build(AutoReplyRule rule, WxMpXmlMessage m) {
-		// The reply goes back from the account (ToUserName of the callback) to the follower.
+		// The reply goes back from the account (ToUserName of the callback) to the
+		// follower.
 		return switch (rule.getReplyType()) {
 			case TEXT -> WxMpXmlOutMessage.TEXT()
 				.content(rule.getReplyText())

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Enabled reply rules per account, read once and dropped when the account-changed
- * announcement arrives (rule edits announce the account), so replies never wait on the database.
+ * announcement arrives (rule edits announce the account), so replies never wait on the
+ * database.
  */
 @Component
 public class ReplyRuleCache {

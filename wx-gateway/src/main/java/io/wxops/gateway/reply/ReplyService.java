@@ -20,9 +20,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Builds the passive reply for a newly stored message within what is left of the time budget,
- * and records it once. Only the instance that stored the message gets here, so the reply's side
- * effects (the stored reply, the rule's hit count) happen once however many copies arrive.
+ * Builds the passive reply for a newly stored message within what is left of the time
+ * budget, and records it once. Only the instance that stored the message gets here, so
+ * the reply's side effects (the stored reply, the rule's hit count) happen once however
+ * many copies arrive.
  */
 @Service
 public class ReplyService {
@@ -96,7 +97,8 @@ public class ReplyService {
 			});
 		}
 		catch (RuntimeException ex) {
-			// The message is stored; losing the record of the reply must not cost the follower the reply.
+			// The message is stored; losing the record of the reply must not cost the
+			// follower the reply.
 			log.warn("Could not record the reply to message {}: {}", messageId, ex.getMessage());
 		}
 		this.metrics.reply("replied");

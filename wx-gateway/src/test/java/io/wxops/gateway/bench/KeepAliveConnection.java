@@ -12,11 +12,12 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
 /**
- * One persistent HTTP/1.1 connection that sends pre-built request bytes and reads the answer.
- * The benchmark shares two cores with the gateway, so the client is kept as thin as possible:
- * no URL parsing, no header maps, one write per request. It follows {@code Connection: close}
- * (Tomcat sends it every 100 requests by default) by reconnecting before the next request, and
- * never retries: a request that failed is an error of the run, not something to hide.
+ * One persistent HTTP/1.1 connection that sends pre-built request bytes and reads the
+ * answer. The benchmark shares two cores with the gateway, so the client is kept as thin
+ * as possible: no URL parsing, no header maps, one write per request. It follows
+ * {@code Connection: close} (Tomcat sends it every 100 requests by default) by
+ * reconnecting before the next request, and never retries: a request that failed is an
+ * error of the run, not something to hide.
  */
 final class KeepAliveConnection implements Closeable {
 
@@ -43,7 +44,10 @@ final class KeepAliveConnection implements Closeable {
 		this.timeoutMillis = timeoutMillis;
 	}
 
-	/** Opens the connection now, so the first measured request does not pay for the handshake. */
+	/**
+	 * Opens the connection now, so the first measured request does not pay for the
+	 * handshake.
+	 */
 	void connect() throws IOException {
 		if (this.socket != null) {
 			return;
@@ -65,8 +69,9 @@ final class KeepAliveConnection implements Closeable {
 	}
 
 	/**
-	 * Sends one complete request (request line, headers and body) and reads the response. On
-	 * any I/O failure the connection is dropped, so the next call starts on a fresh one.
+	 * Sends one complete request (request line, headers and body) and reads the response.
+	 * On any I/O failure the connection is dropped, so the next call starts on a fresh
+	 * one.
 	 */
 	Response exchange(byte[] request) throws IOException {
 		connect();
@@ -135,7 +140,8 @@ final class KeepAliveConnection implements Closeable {
 			body = readExactly((int) contentLength);
 		}
 		else {
-			// Neither length nor chunks: the body ends when the server closes the connection.
+			// Neither length nor chunks: the body ends when the server closes the
+			// connection.
 			body = this.in.readNBytes(MAX_BODY);
 			close = true;
 		}
@@ -180,7 +186,10 @@ final class KeepAliveConnection implements Closeable {
 		return bytes;
 	}
 
-	/** A CRLF- (or LF-) terminated line without its terminator; {@code null} at end of stream. */
+	/**
+	 * A CRLF- (or LF-) terminated line without its terminator; {@code null} at end of
+	 * stream.
+	 */
 	private String readLine() throws IOException {
 		StringBuilder line = new StringBuilder(64);
 		for (;;) {

@@ -16,13 +16,17 @@ import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
 
 /**
- * Drives pre-built requests at the gateway, either as fast as a fixed number of connections
- * allows (closed loop) or at a fixed rate (open loop). Every run stops at whichever comes
- * first, its request count or its time limit, and every wait in here has a deadline.
+ * Drives pre-built requests at the gateway, either as fast as a fixed number of
+ * connections allows (closed loop) or at a fixed rate (open loop). Every run stops at
+ * whichever comes first, its request count or its time limit, and every wait in here has
+ * a deadline.
  */
 final class LoadRunner {
 
-	/** What a callback must get back: WeChat treats anything else as a failure and retries. */
+	/**
+	 * What a callback must get back: WeChat treats anything else as a failure and
+	 * retries.
+	 */
 	static final String SUCCESS = "success";
 
 	private final String host;
@@ -38,8 +42,8 @@ final class LoadRunner {
 	}
 
 	/**
-	 * Closed loop: {@code concurrency} connections, each sending its next request as soon as
-	 * the previous one is answered. The latency is the service time of each request.
+	 * Closed loop: {@code concurrency} connections, each sending its next request as soon
+	 * as the previous one is answered. The latency is the service time of each request.
 	 */
 	RunResult closedLoop(String name, boolean fullPath, List<byte[]> requests, int concurrency, Duration maxDuration)
 			throws InterruptedException {
@@ -82,7 +86,8 @@ final class LoadRunner {
 		long start = System.nanoTime();
 		window[0] = start;
 		window[1] = start + maxDuration.toNanos();
-		// The latch publishes the window to the workers (happens-before), no volatile needed.
+		// The latch publishes the window to the workers (happens-before), no volatile
+		// needed.
 		go.countDown();
 		joinAll(threads, maxDuration.toMillis() + 2L * this.timeoutMillis + 5_000);
 		long taken = Math.min(next.get(), requests.size());
@@ -90,12 +95,13 @@ final class LoadRunner {
 	}
 
 	/**
-	 * Open loop at a fixed rate: request i is due at {@code start + i / rate}, whether or not
-	 * earlier ones have been answered, and its latency is measured from that due time. A
-	 * sender that falls behind (no free connection, a stalled server) therefore shows up as
-	 * latency instead of silently lowering the rate (coordinated omission). At most
-	 * {@code maxInFlight} requests are queued or in flight; beyond that the dispatcher waits,
-	 * and what it could not send before the time limit is counted as errors.
+	 * Open loop at a fixed rate: request i is due at {@code start + i / rate}, whether or
+	 * not earlier ones have been answered, and its latency is measured from that due
+	 * time. A sender that falls behind (no free connection, a stalled server) therefore
+	 * shows up as latency instead of silently lowering the rate (coordinated omission).
+	 * At most {@code maxInFlight} requests are queued or in flight; beyond that the
+	 * dispatcher waits, and what it could not send before the time limit is counted as
+	 * errors.
 	 */
 	RunResult fixedRate(String name, List<byte[]> requests, int rate, Duration duration, int connections,
 			int maxInFlight) throws InterruptedException {
@@ -160,7 +166,8 @@ final class LoadRunner {
 			}
 			queue.add(new Task(i, due));
 		}
-		// Drain: every request still queued or in flight gets at most one socket timeout more.
+		// Drain: every request still queued or in flight gets at most one socket timeout
+		// more.
 		boolean drained = permits.tryAcquire(maxInFlight, this.timeoutMillis + 2_000L, TimeUnit.MILLISECONDS);
 		stop.set(true);
 		joinAll(threads, drained ? 5_000 : this.timeoutMillis + 5_000L);
@@ -199,7 +206,8 @@ final class LoadRunner {
 				t.join(left);
 			}
 			if (t.isAlive()) {
-				// daemon threads; a socket timeout ends them soon, and the run is reported as is
+				// daemon threads; a socket timeout ends them soon, and the run is
+				// reported as is
 				t.interrupt();
 			}
 		}
@@ -248,21 +256,23 @@ final class LoadRunner {
 
 	/**
 	 * What one run did. Latencies are in microseconds.
+	 *
 	 * @param requests requests the run sent or planned to send
 	 * @param answered requests that got an answer or failed on the wire
 	 * @param ok answered 200 {@code success}
-	 * @param errors anything else, including requests the dispatcher could not send in time
+	 * @param errors anything else, including requests the dispatcher could not send in
+	 * time
 	 * @param durationNanos from the start to the last answer
 	 * @param latency closed loop: service time; fixed rate: from the due time
 	 * @param service fixed rate only: from the actual send
 	 * @param rate the fixed rate, or 0 for a closed loop
 	 */
 	record RunResult(String name, boolean fullPath, long requests, long answered, long ok, long errors,
-			long durationNanos,
-			Histogram latency, Histogram service, List<String> errorSamples, int connections, int rate) {
+			long durationNanos, Histogram latency, Histogram service, List<String> errorSamples, int connections,
+			int rate) {
 
-		static RunResult of(String name, boolean fullPath, long planned, List<Stats> stats, long start,
-				long notSent, int connections, int rate) {
+		static RunResult of(String name, boolean fullPath, long planned, List<Stats> stats, long start, long notSent,
+				int connections, int rate) {
 			Histogram latency = new Histogram(3);
 			Histogram service = (rate > 0) ? new Histogram(3) : null;
 			long ok = 0;

@@ -18,8 +18,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every message and event type, from the XML samples of WeChat's documentation, in plaintext,
- * compatible and safe mode: acknowledged, stored once, with its fields.
+ * Every message and event type, from the XML samples of WeChat's documentation, in
+ * plaintext, compatible and safe mode: acknowledged, stored once, with its fields.
  */
 @GatewayIntegrationTest
 class MessageTypesIntegrationTests {
@@ -38,8 +38,7 @@ class MessageTypesIntegrationTests {
 				{ "voice", "voice", null, "Recognition", "腾讯微信团队" },
 				{ "video", "video", null, "ThumbMediaId", "thumb_media_id" },
 				{ "shortvideo", "shortvideo", null, "ThumbMediaId", "thumb_media_id" },
-				{ "location", "location", null, "Label", "位置信息" },
-				{ "link", "link", null, "Url", "url" },
+				{ "location", "location", null, "Label", "位置信息" }, { "link", "link", null, "Url", "url" },
 				{ "event-subscribe", "event", "subscribe", "Event", "subscribe" },
 				{ "event-subscribe-qrscene", "event", "subscribe", "Ticket", "TICKET" },
 				{ "event-unsubscribe", "event", "unsubscribe", "Event", "unsubscribe" },

@@ -114,7 +114,8 @@ class RejectionIntegrationTests {
 	@Test
 	void externalEntityIsRefused() throws Exception {
 		String xxe = "<?xml version=\"1.0\"?><!DOCTYPE xml [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
-				+ "<xml><ToUserName>" + this.plain.wechat().originalId() + "</ToUserName><FromUserName>o1</FromUserName>"
+				+ "<xml><ToUserName>" + this.plain.wechat().originalId()
+				+ "</ToUserName><FromUserName>o1</FromUserName>"
 				+ "<CreateTime>1</CreateTime><MsgType>text</MsgType><Content>&x;</Content><MsgId>1</MsgId></xml>";
 		Callback c = Callback.seal(this.plain.wechat(), xxe, null);
 		HttpResponse<String> response = post(this.plain.wechat(), c.query(), c.body());
@@ -148,14 +149,15 @@ class RejectionIntegrationTests {
 		String token = this.safe.wechat().token();
 		String query = "signature=" + SHA1.gen(token, timestamp, nonce) + "&timestamp=" + timestamp + "&nonce=" + nonce
 				+ "&encrypt_type=aes&msg_signature=" + SHA1.gen(token, timestamp, nonce, encrypt);
-		String body = "<xml><ToUserName><![CDATA[" + this.safe.wechat().originalId() + "]]></ToUserName><Encrypt><![CDATA["
-				+ encrypt + "]]></Encrypt></xml>";
+		String body = "<xml><ToUserName><![CDATA[" + this.safe.wechat().originalId()
+				+ "]]></ToUserName><Encrypt><![CDATA[" + encrypt + "]]></Encrypt></xml>";
 		assertRejected(post(this.safe.wechat(), query, body), 400, "undecryptable");
 	}
 
 	@Test
 	void payloadSealedForAnotherAppIdIsBadRequest() throws Exception {
-		// Same Token and key, different AppID inside the ciphertext: WxJava alone would accept it.
+		// Same Token and key, different AppID inside the ciphertext: WxJava alone would
+		// accept it.
 		SimulatedAccount other = new SimulatedAccount("wx1111111111111111", this.safe.wechat().originalId(),
 				this.safe.wechat().token(), this.safe.wechat().aesKey(), Mode.SAFE);
 		Callback c = Callback.seal(other, Fixtures.text(this.safe, Fixtures.openid(), "hi"), null);
@@ -203,7 +205,8 @@ class RejectionIntegrationTests {
 	}
 
 	private HttpResponse<String> get(SimulatedAccount account, String query) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(uri(account, query)).build(), HttpResponse.BodyHandlers.ofString());
+		return this.http.send(HttpRequest.newBuilder(uri(account, query)).build(),
+				HttpResponse.BodyHandlers.ofString());
 	}
 
 	private URI uri(SimulatedAccount account, String query) {
@@ -212,8 +215,8 @@ class RejectionIntegrationTests {
 
 	private static void assertRejected(HttpResponse<String> response, int status, String type) {
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				ct -> assertThat(ct).startsWith("application/problem+json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(ct -> assertThat(ct).startsWith("application/problem+json"));
 		assertThat(response.body()).contains("\"type\":\"https://wxops.io/problems/callback/" + type + "\"");
 	}
 

@@ -53,7 +53,8 @@ class FollowerIntegrationTests {
 				futures.add(pool.submit(() -> {
 					go.await();
 					return this.fixtures.simulator()
-						.deliver(account.wechat(), Fixtures.sample("event-subscribe", account, openid, time, 0), openid);
+						.deliver(account.wechat(), Fixtures.sample("event-subscribe", account, openid, time, 0),
+								openid);
 				}));
 			}
 			go.countDown();
@@ -108,8 +109,9 @@ class FollowerIntegrationTests {
 		Map<String, Object> after = this.fixtures.follower(account, openid);
 		assertThat(after.get("subscribed")).isEqualTo(false);
 		assertThat(after.get("erased_at")).isNotNull();
-		assertThat(after).extractingByKeys("subscribe_scene", "qr_ticket", "last_latitude", "last_longitude",
-				"last_precision", "last_location_at", "nickname", "head_img_url", "union_id")
+		assertThat(after)
+			.extractingByKeys("subscribe_scene", "qr_ticket", "last_latitude", "last_longitude", "last_precision",
+					"last_location_at", "nickname", "head_img_url", "union_id")
 			.containsOnlyNulls();
 		List<Map<String, Object>> archive = this.fixtures.jdbc()
 			.queryForList("SELECT from_user, fields, reply_xml, pseudonymised_at FROM wx_inbound_message "

@@ -40,8 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Two gateway instances sharing MySQL and Redis, as in production behind a load balancer. The
- * second one reaches the database through a proxy the tests can cut.
+ * Two gateway instances sharing MySQL and Redis, as in production behind a load balancer.
+ * The second one reaches the database through a proxy the tests can cut.
  */
 @GatewayIntegrationTest
 class ClusterIntegrationTests {
@@ -69,7 +69,8 @@ class ClusterIntegrationTests {
 		props.put("wxops.secrets.key", DevServersInitializer.testSecretKey());
 		props.put("server.port", "0");
 		props.put("spring.flyway.enabled", "false");
-		// As command-line arguments: they outrank application.yml, default properties would not.
+		// As command-line arguments: they outrank application.yml, default properties
+		// would not.
 		second = new SpringApplicationBuilder(GatewayApplication.class)
 			.run(props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
 		int port = Integer.parseInt(second.getEnvironment().getProperty("local.server.port"));
@@ -123,7 +124,8 @@ class ClusterIntegrationTests {
 			.anySatisfy(reply -> assertThat(reply).contains("成绩查询请点菜单"))
 			.allSatisfy(reply -> assertThat(reply).satisfiesAnyOf(r -> assertThat(r).isEqualTo("success"),
 					r -> assertThat(r).contains("成绩查询请点菜单")));
-		// A later retry, to either instance, gets the same reply again without a second side effect.
+		// A later retry, to either instance, gets the same reply again without a second
+		// side effect.
 		HttpResponse<String> late = toSecond.post(account.wechat(), callback);
 		assertThat(FollowerSimulator.openReply(account.wechat(), late.body())).contains("成绩查询请点菜单");
 		assertThat(hits(rule)).isEqualTo(1);
@@ -169,12 +171,15 @@ class ClusterIntegrationTests {
 		SimulatedAccount rotated = new SimulatedAccount(account.wechat().appId(), account.wechat().originalId(),
 				"rotatedToken42", account.wechat().aesKey(), Mode.PLAINTEXT);
 
-		await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> assertThat(
-				toSecond.post(rotated, Callback.seal(rotated, Fixtures.text(account, openid, "after"), openid))
-					.statusCode())
-			.isEqualTo(200));
-		assertThat(toSecond.post(account.wechat(),
-				Callback.seal(account.wechat(), Fixtures.text(account, openid, "old token"), openid))
+		await().atMost(Duration.ofSeconds(5))
+			.pollInterval(Duration.ofMillis(100))
+			.untilAsserted(() -> assertThat(
+					toSecond.post(rotated, Callback.seal(rotated, Fixtures.text(account, openid, "after"), openid))
+						.statusCode())
+				.isEqualTo(200));
+		assertThat(toSecond
+			.post(account.wechat(),
+					Callback.seal(account.wechat(), Fixtures.text(account, openid, "old token"), openid))
 			.statusCode()).isEqualTo(403);
 	}
 

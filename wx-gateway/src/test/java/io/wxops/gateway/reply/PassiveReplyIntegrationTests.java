@@ -41,7 +41,8 @@ class PassiveReplyIntegrationTests {
 
 		Delivery d = send(account, "你好");
 
-		assertThat(d.body()).contains("<MsgType><![CDATA[text]]></MsgType>").contains("<Content><![CDATA[您好！]]></Content>");
+		assertThat(d.body()).contains("<MsgType><![CDATA[text]]></MsgType>")
+			.contains("<Content><![CDATA[您好！]]></Content>");
 		Map<String, Object> row = this.fixtures.onlyMessage(account);
 		assertThat(row.get("reply_status")).isEqualTo("REPLIED");
 		assertThat(row.get("reply_xml")).asString().contains("您好！");
@@ -89,8 +90,7 @@ class PassiveReplyIntegrationTests {
 
 		Delivery welcome = this.fixtures.simulator()
 			.deliver(account.wechat(),
-					Fixtures.sample("event-subscribe", account, openid, System.currentTimeMillis() / 1000, 0),
-					openid);
+					Fixtures.sample("event-subscribe", account, openid, System.currentTimeMillis() / 1000, 0), openid);
 		Delivery other = send(account, "别的问题");
 		Delivery click = this.fixtures.simulator()
 			.deliver(account.wechat(),
@@ -146,11 +146,13 @@ class PassiveReplyIntegrationTests {
 		String openid = Fixtures.openid();
 
 		await().atMost(Duration.ofSeconds(5))
-			.untilAsserted(() -> assertThat(this.fixtures.simulator()
-				.deliver(rotated, Fixtures.text(account, openid, "新密钥"), openid)
-				.reply()).contains("收到"));
-		// WeChat may still seal with the old key for a while; reply with the key that worked.
-		Delivery old = this.fixtures.simulator().deliver(account.wechat(), Fixtures.text(account, openid, "旧密钥"), openid);
+			.untilAsserted(() -> assertThat(
+					this.fixtures.simulator().deliver(rotated, Fixtures.text(account, openid, "新密钥"), openid).reply())
+				.contains("收到"));
+		// WeChat may still seal with the old key for a while; reply with the key that
+		// worked.
+		Delivery old = this.fixtures.simulator()
+			.deliver(account.wechat(), Fixtures.text(account, openid, "旧密钥"), openid);
 		assertThat(old.status()).isEqualTo(200);
 		assertThat(FollowerSimulator.openReply(account.wechat(), old.body())).contains("收到");
 	}

@@ -23,8 +23,9 @@ import org.springframework.test.context.ContextConfiguration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * When the reply cannot be built within the budget, WeChat gets "success" in time (the message
- * is already stored) instead of a timeout that shows the follower "service unavailable".
+ * When the reply cannot be built within the budget, WeChat gets "success" in time (the
+ * message is already stored) instead of a timeout that shows the follower "service
+ * unavailable".
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "wxops.gateway.reply-budget=300ms")
@@ -41,7 +42,8 @@ class ReplyBudgetIntegrationTests {
 		AutoReplyRule rule = this.fixtures.addRule(account,
 				AutoReplyRule.text(account.snapshot().id(), TriggerType.DEFAULT, "too late"));
 		String openid = Fixtures.openid();
-		// The first request of a fresh context pays for class loading; measure a warm one.
+		// The first request of a fresh context pays for class loading; measure a warm
+		// one.
 		this.fixtures.simulator().deliver(account.wechat(), Fixtures.text(account, openid, "warm-up"), openid);
 
 		long start = System.nanoTime();
