@@ -4,8 +4,8 @@ import java.util.Map;
 
 import io.wxops.core.account.AccountSnapshot;
 import io.wxops.core.account.MessageMode;
-import me.chanjar.weixin.common.util.XmlUtils;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
+import me.chanjar.weixin.mp.util.xml.XStreamTransformer;
 import org.w3c.dom.Element;
 
 import org.springframework.stereotype.Component;
@@ -78,32 +78,30 @@ public class CallbackReader {
 		if (!createTime.trim().matches("\\d{1,12}")) {
 			throw new CallbackRejectedException(Rejection.INCOMPLETE, "CreateTime is not a number of seconds.");
 		}
+		Map<String, Object> fields = SafeXml.fields(root);
 		WxMpXmlMessage message;
 		try {
-			message = WxMpXmlMessage.fromXml(xml);
+			// WxJava's typed view (XStream, type-whitelisted). fromXml(String) would
+			// parse the XML
+			// once more with dom4j for getAllFieldsMap(); we build that map from our own
+			// parse.
+			message = XStreamTransformer.fromXml(WxMpXmlMessage.class, xml.replace("</PicList><PicList>", ""));
 		}
 		catch (RuntimeException ex) {
 			// A field WxJava types strictly (a non-numeric MenuId, say) must not cost us
 			// the message.
-			message = untyped(xml, root);
+			message = untyped(root);
 		}
-		Map<String, Object> fields = (message.getAllFieldsMap() != null) ? message.getAllFieldsMap() : Map.of();
+		message.setAllFieldsMap(fields);
 		return new ParsedCallback(account, message, fields, params.encrypted(), usedKey);
 	}
 
 	/**
-	 * The envelope fields, and every field as a map, when WxJava's typed parse refuses
-	 * the message.
+	 * The envelope fields when WxJava's typed parse refuses the message; all fields are
+	 * in the map.
 	 */
-	private static WxMpXmlMessage untyped(String xml, Element root) {
+	private static WxMpXmlMessage untyped(Element root) {
 		WxMpXmlMessage message = new WxMpXmlMessage();
-		try {
-			message.setAllFieldsMap(XmlUtils.xml2Map(xml));
-		}
-		catch (RuntimeException ex) {
-			throw new CallbackRejectedException(Rejection.MALFORMED_XML,
-					"The message does not match WeChat's message format.");
-		}
 		message.setToUser(SafeXml.childText(root, "ToUserName"));
 		message.setFromUser(SafeXml.childText(root, "FromUserName"));
 		message.setCreateTime(Long.valueOf(SafeXml.childText(root, "CreateTime").trim()));

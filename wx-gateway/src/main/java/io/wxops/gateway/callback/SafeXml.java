@@ -2,6 +2,10 @@ package io.wxops.gateway.callback;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
@@ -78,6 +82,65 @@ final class SafeXml {
 			builder.reset();
 			builder.setErrorHandler(SILENT);
 		}
+	}
+
+	/**
+	 * Every child of the root as a map, in the shape WxJava's {@code getAllFieldsMap()}
+	 * has: text for a leaf, a list for an element whose children share one name (WeChat's
+	 * {@code <ResultList><item/>...}), a map otherwise, and a list where a name repeats.
+	 * Built from the DOM already parsed, so a callback is not parsed a third time.
+	 */
+	static Map<String, Object> fields(Element root) {
+		Map<String, Object> map = new LinkedHashMap<>();
+		for (Node n = root.getFirstChild(); n != null; n = n.getNextSibling()) {
+			if (n.getNodeType() == Node.ELEMENT_NODE) {
+				put(map, n.getNodeName(), value((Element) n));
+			}
+		}
+		return map;
+	}
+
+	private static Object value(Element element) {
+		List<Element> children = new ArrayList<>();
+		for (Node n = element.getFirstChild(); n != null; n = n.getNextSibling()) {
+			if (n.getNodeType() == Node.ELEMENT_NODE) {
+				children.add((Element) n);
+			}
+		}
+		if (children.isEmpty()) {
+			return element.getTextContent();
+		}
+		Map<String, Object> map = new LinkedHashMap<>();
+		if (children.size() > 1 && children.stream().map(Node::getNodeName).distinct().count() == 1) {
+			map.put(children.get(0).getNodeName(), children.stream().map(SafeXml::value).toList());
+			return map;
+		}
+		for (Element child : children) {
+			put(map, child.getNodeName(), value(child));
+		}
+		return map;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static void put(Map<String, Object> map, String name, Object value) {
+		Object existing = map.get(name);
+		if (existing == null) {
+			map.put(name, value);
+		}
+		else if (existing instanceof RepeatedValues list) {
+			list.add(value);
+		}
+		else {
+			RepeatedValues list = new RepeatedValues();
+			list.add(existing);
+			list.add(value);
+			map.put(name, list);
+		}
+	}
+
+	/** Values of a name that repeats among siblings. */
+	private static final class RepeatedValues extends ArrayList<Object> {
+
 	}
 
 	/** Text of a direct child element, or {@code null}. */

@@ -40,8 +40,19 @@ public class FollowerEvents {
 		this.cipher = cipher;
 	}
 
+	/** Whether {@link #apply} would write anything for this callback. */
+	public static boolean changesFollower(ParsedCallback callback) {
+		if (!callback.isEvent() || callback.message().getEvent() == null) {
+			return false;
+		}
+		return switch (callback.message().getEvent().toLowerCase(Locale.ROOT)) {
+			case "subscribe", "unsubscribe", "scan", "location" -> true;
+			default -> false;
+		};
+	}
+
 	public void apply(ParsedCallback callback, Instant now) {
-		if (!callback.isEvent()) {
+		if (!changesFollower(callback)) {
 			return;
 		}
 		WxMpXmlMessage m = callback.message();

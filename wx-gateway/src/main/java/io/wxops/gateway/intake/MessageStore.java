@@ -11,12 +11,12 @@ import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Stores a new callback and its follower effects in one transaction. The unique key on
- * (account, dedup key) is the truth: a concurrent or later copy fails with a duplicate
- * key and changes nothing, while a copy whose first attempt failed simply succeeds now.
+ * Stores a new callback and its follower effects atomically. The unique key on (account,
+ * dedup key) is the truth: a concurrent or later copy fails with a duplicate key and
+ * changes nothing, while a copy whose first attempt failed simply succeeds now.
  */
 @Component
 public class MessageStore {
@@ -29,7 +29,11 @@ public class MessageStore {
 
 	private final Clock clock;
 
-	public MessageStore(InboundMessageMapper messages, FollowerEvents followerEvents, JsonMapper json, Clock clock) {
+	private final TransactionTemplate tx;
+
+	public MessageStore(InboundMessageMapper messages, FollowerEvents followerEvents, JsonMapper json, Clock clock,
+			TransactionTemplate tx) {
+		this.tx = tx;
 		this.messages = messages;
 		this.followerEvents = followerEvents;
 		this.json = json;
@@ -37,11 +41,20 @@ public class MessageStore {
 	}
 
 	/**
+	 * Stores the message; an event that changes a follower is stored in one transaction
+	 * with that change, anything else with a single auto-committed INSERT (a transaction
+	 * would only add round trips).
 	 * @throws org.springframework.dao.DuplicateKeyException when the message is already
 	 * stored
 	 */
-	@Transactional
 	public InboundMessage storeNew(ParsedCallback callback, DedupKey key) {
+		if (FollowerEvents.changesFollower(callback)) {
+			return this.tx.execute(status -> insertAndApply(callback, key));
+		}
+		return insertAndApply(callback, key);
+	}
+
+	private InboundMessage insertAndApply(ParsedCallback callback, DedupKey key) {
 		Instant now = this.clock.instant();
 		WxMpXmlMessage m = callback.message();
 		InboundMessage row = new InboundMessage();
