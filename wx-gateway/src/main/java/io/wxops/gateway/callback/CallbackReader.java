@@ -1,5 +1,6 @@
 package io.wxops.gateway.callback;
 
+import java.util.List;
 import java.util.Map;
 
 import io.wxops.core.account.AccountSnapshot;
@@ -40,28 +41,9 @@ public class CallbackReader {
 				throw new CallbackRejectedException(Rejection.BAD_SIGNATURE,
 						"msg_signature does not match the Token and the Encrypt element.");
 			}
-			CallbackCrypto.Opened opened;
-			try {
-				opened = CallbackCrypto.open(account.aesKey(), encrypt);
-				usedKey = account.aesKey();
-				if (!account.appId().equals(opened.appId()) && account.previousAesKey() != null) {
-					opened = retryWithPreviousKey(account, encrypt, opened);
-					usedKey = account.previousAesKey();
-				}
-			}
-			catch (CallbackRejectedException ex) {
-				if (account.previousAesKey() == null) {
-					throw ex;
-				}
-				// WeChat's FAQ: during a key rotation try the previous key, and reply
-				// with the one that worked.
-				opened = CallbackCrypto.open(account.previousAesKey(), encrypt);
-				usedKey = account.previousAesKey();
-			}
-			if (!account.appId().equals(opened.appId())) {
-				throw new CallbackRejectedException(Rejection.APPID_MISMATCH);
-			}
-			xml = opened.xml();
+			Sealed sealed = open(account, encrypt);
+			usedKey = sealed.key();
+			xml = sealed.opened().xml();
 			root = SafeXml.parseRoot(xml);
 		}
 		else if (account.mode() == MessageMode.SAFE) {
@@ -116,14 +98,33 @@ public class CallbackReader {
 		return message;
 	}
 
-	private static CallbackCrypto.Opened retryWithPreviousKey(AccountSnapshot account, String encrypt,
-			CallbackCrypto.Opened firstTry) {
-		try {
-			return CallbackCrypto.open(account.previousAesKey(), encrypt);
+	/**
+	 * Opens the ciphertext with the current EncodingAESKey or, during a rotation, the
+	 * previous one (WeChat's FAQ: try both, reply with the one that worked). A key only
+	 * counts if the AppID sealed with the message is this account's.
+	 */
+	private static Sealed open(AccountSnapshot account, String encrypt) {
+		CallbackRejectedException failure = null;
+		for (String key : (account.previousAesKey() != null) ? List.of(account.aesKey(), account.previousAesKey())
+				: List.of(account.aesKey())) {
+			try {
+				CallbackCrypto.Opened opened = CallbackCrypto.open(key, encrypt);
+				if (account.appId().equals(opened.appId())) {
+					return new Sealed(opened, key);
+				}
+				failure = new CallbackRejectedException(Rejection.APPID_MISMATCH);
+			}
+			catch (CallbackRejectedException ex) {
+				if (failure == null) {
+					failure = ex;
+				}
+			}
 		}
-		catch (CallbackRejectedException ex) {
-			return firstTry;
-		}
+		throw failure;
+	}
+
+	/** A decrypted callback and the key that opened it. */
+	private record Sealed(CallbackCrypto.Opened opened, String key) {
 	}
 
 	private static String requireText(Element root, String name) {
