@@ -1,9 +1,17 @@
 package io.wxops.admin;
 
+import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.wxops.admin.security.Caller;
 import io.wxops.core.WxCoreConfiguration;
+import org.apache.ibatis.annotations.Mapper;
+import org.mybatis.spring.annotation.MapperScan;
+import org.springdoc.core.utils.SpringDocUtils;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -11,14 +19,28 @@ import org.springframework.context.annotation.Import;
 /** The admin API's wiring, apart from its main class so slice tests can leave it out. */
 @Configuration(proxyBeanMethods = false)
 @Import(WxCoreConfiguration.class)
+@EnableConfigurationProperties(AdminProperties.class)
+@MapperScan(basePackages = "io.wxops.admin", annotationClass = Mapper.class)
 class AdminConfiguration {
+
+	static {
+		// The caller is resolved from the bearer token, not sent as a parameter.
+		SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+	}
 
 	@Bean
 	OpenAPI wxopsOpenApi() {
-		return new OpenAPI().info(new Info().title("wxops admin API")
-			.version("0.1")
-			.description("Operations backend for institutional WeChat Official Accounts. Errors are RFC 9457 "
-					+ "problem details with a stable type per error."));
+		return new OpenAPI()
+			.info(new Info().title("wxops admin API")
+				.version("0.1")
+				.description("Operations backend for institutional WeChat Official Accounts. Sign in with POST "
+						+ "/api/session and send the token as 'Authorization: Bearer <token>'. Errors are RFC 9457 "
+						+ "problem details with a stable type per error and field errors under 'errors'. Lists are "
+						+ "paginated with page (from 0) and size (1-200). Edits carry the version you loaded; a "
+						+ "stale version gets 409."))
+			.components(new Components().addSecuritySchemes("bearer",
+					new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")))
+			.addSecurityItem(new SecurityRequirement().addList("bearer"));
 	}
 
 }

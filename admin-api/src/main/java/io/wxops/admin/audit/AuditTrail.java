@@ -1,0 +1,103 @@
+package io.wxops.admin.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.Objects;
+
+import io.wxops.admin.security.Caller;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Appends to the audit record in the caller's transaction, so an entry exists exactly
+ * when its change was committed. Entries form a hash chain: each hash covers the entry's
+ * content and the previous hash (see {@link #hashOf}).
+ *
+ * <p>
+ * Summaries are whatever the caller passes, serialised as JSON; callers pass views that
+ * hold no secrets (credentials appear only as "set" and when).
+ */
+@Component
+public class AuditTrail {
+
+	/** The hash an empty chain starts from. */
+	public static final String GENESIS = "0".repeat(64);
+
+	private final AuditMapper mapper;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	public AuditTrail(AuditMapper mapper, JsonMapper json, Clock clock) {
+		this.mapper = mapper;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	/**
+	 * Records one action.
+	 * @param caller who did it, with their roles and address
+	 * @param action what was done, e.g. {@code ACCOUNT_CREATED}
+	 * @param targetType the kind of thing changed, e.g. {@code ACCOUNT}
+	 * @param targetId its id
+	 * @param accountId the WeChat account it concerns, if any
+	 * @param before summary before the change (null when created)
+	 * @param after summary after the change (null when deleted)
+	 * @return the entry appended
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public AuditEntry record(Caller caller, String action, String targetType, Object targetId, Long accountId,
+			Object before, Object after) {
+		AuditMapper.ChainHead head = this.mapper.lockHead();
+		AuditEntry entry = new AuditEntry();
+		entry.setSeq(head.lastSeq() + 1);
+		entry.setOccurredAt(this.clock.instant().truncatedTo(ChronoUnit.MILLIS));
+		entry.setPersonId(caller.isSystem() ? null : caller.personId());
+		entry.setUsername(caller.username());
+		entry.setRoles(caller.roleSummary());
+		entry.setClientIp(caller.clientIp());
+		entry.setAction(action);
+		entry.setTargetType(targetType);
+		entry.setTargetId((targetId != null) ? targetId.toString() : null);
+		entry.setAccountId(accountId);
+		entry.setBeforeState((before != null) ? this.json.writeValueAsString(before) : null);
+		entry.setAfterState((after != null) ? this.json.writeValueAsString(after) : null);
+		entry.setPrevHash(head.lastHash());
+		entry.setHash(hashOf(entry));
+		this.mapper.insert(entry);
+		this.mapper.moveHead(entry.getSeq(), entry.getHash());
+		return entry;
+	}
+
+	/**
+	 * The SHA-256 of an entry's content and its predecessor's hash, over a text form in
+	 * which every field is length-prefixed, so no two different entries share one.
+	 */
+	public static String hashOf(AuditEntry e) {
+		StringBuilder text = new StringBuilder();
+		for (Object field : new Object[] { e.getSeq(), e.getOccurredAt(), e.getPersonId(), e.getUsername(),
+				e.getRoles(), e.getClientIp(), e.getAction(), e.getTargetType(), e.getTargetId(), e.getAccountId(),
+				e.getBeforeState(), e.getAfterState(), e.getPrevHash() }) {
+			String value = (field instanceof Instant instant) ? instant.truncatedTo(ChronoUnit.MILLIS).toString()
+					: Objects.toString(field, "\u0000");
+			text.append(value.length()).append(':').append(value).append('|');
+		}
+		try {
+			MessageDigest sha = MessageDigest.getInstance("SHA-256");
+			return HexFormat.of().formatHex(sha.digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,165 @@
+package io.wxops.admin.people;
+
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.wxops.admin.people.PeopleService.DepartmentView;
+import io.wxops.admin.people.PeopleService.GrantView;
+import io.wxops.admin.people.PeopleService.Issued;
+import io.wxops.admin.security.Allow;
+import io.wxops.admin.security.AllowAnyPerson;
+import io.wxops.admin.security.Caller;
+import io.wxops.admin.security.Role;
+import io.wxops.admin.web.PageRequest;
+import io.wxops.admin.web.PageResult;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "People", description = "Departments, people and their role grants.")
+class PeopleController {
+
+	private final PeopleService service;
+
+	PeopleController(PeopleService service) {
+		this.service = service;
+	}
+
+	record NewDepartment(Long parentId, String name, String code) {
+	}
+
+	record DepartmentChange(Long parentId, String name, Integer version) {
+	}
+
+	record NewPerson(String username, String displayName, Long departmentId, String email, String mobile) {
+	}
+
+	record PersonChange(String displayName, Long departmentId, String email, String mobile, Boolean enabled,
+			Integer version) {
+	}
+
+	record NewGrant(@NotNull Role role, Long accountId, Long departmentId) {
+	}
+
+	@GetMapping("/api/departments")
+	@AllowAnyPerson
+	@Operation(summary = "List departments", description = "Every department, each with its parent, in creation order.")
+	List<DepartmentView> departments() {
+		return this.service.departments();
+	}
+
+	@GetMapping("/api/departments/{id}")
+	@AllowAnyPerson
+	@Operation(summary = "Get a department")
+	DepartmentView department(@PathVariable long id) {
+		return this.service.department(id);
+	}
+
+	@PostMapping("/api/departments")
+	@Allow(Role.ADMIN)
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Create a department", description = "Needs ADMIN on every account.")
+	DepartmentView createDepartment(Caller caller, @RequestBody NewDepartment body) {
+		return this.service.createDepartment(caller, body.parentId(), body.name(), body.code());
+	}
+
+	@PutMapping("/api/departments/{id}")
+	@Allow(Role.ADMIN)
+	@Operation(summary = "Rename or move a department",
+			description = "Send the version you loaded; a stale version gets 409.")
+	DepartmentView updateDepartment(Caller caller, @PathVariable long id, @RequestBody DepartmentChange body) {
+		return this.service.updateDepartment(caller, id, body.parentId(), body.name(), body.version());
+	}
+
+	@GetMapping("/api/people")
+	@Allow({ Role.ADMIN, Role.AUDITOR })
+	@Operation(summary = "List people",
+			description = "Filter by text in username or name (q), department and enabled; paginated.")
+	PageResult<PersonView> people(@RequestParam(required = false) String q,
+			@RequestParam(required = false) Long departmentId, @RequestParam(required = false) Boolean enabled,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+		return this.service.people(q, departmentId, enabled, PageRequest.of(page, size));
+	}
+
+	@GetMapping("/api/people/{id}")
+	@Allow({ Role.ADMIN, Role.AUDITOR })
+	@Operation(summary = "Get a person")
+	PersonView person(@PathVariable long id) {
+		return this.service.view(id);
+	}
+
+	@PostMapping("/api/people")
+	@Allow(Role.ADMIN)
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Create a person",
+			description = "The answer carries a generated one-time password, shown only here; the person must change it "
+					+ "at first sign-in.")
+	Issued createPerson(Caller caller, @RequestBody NewPerson body) {
+		return this.service.createPerson(caller, body.username(), body.displayName(), body.departmentId(), body.email(),
+				body.mobile(), null);
+	}
+
+	@PatchMapping("/api/people/{id}")
+	@Allow(Role.ADMIN)
+	@Operation(summary = "Change a person",
+			description = "Only the fields sent change. Disabling ends every session of the person. Send the version "
+					+ "you loaded; a stale version gets 409.")
+	PersonView updatePerson(Caller caller, @PathVariable long id, @RequestBody PersonChange body) {
+		return this.service.updatePerson(caller, id, body.displayName(), body.departmentId(), body.email(),
+				body.mobile(), body.enabled(), body.version());
+	}
+
+	@PostMapping("/api/people/{id}/password-reset")
+	@Allow(Role.ADMIN)
+	@Operation(summary = "Reset a person's password",
+			description = "Returns a one-time password, shown only here, ends every session and lifts a lockout.")
+	Issued resetPassword(Caller caller, @PathVariable long id) {
+		return this.service.resetPassword(caller, id);
+	}
+
+	@PostMapping("/api/people/{id}/unlock")
+	@Allow(Role.ADMIN)
+	@Operation(summary = "Lift a sign-in lockout")
+	PersonView unlock(Caller caller, @PathVariable long id) {
+		return this.service.unlock(caller, id);
+	}
+
+	@GetMapping("/api/people/{id}/grants")
+	@Allow({ Role.ADMIN, Role.AUDITOR })
+	@Operation(summary = "List a person's grants")
+	List<GrantView> grants(@PathVariable long id) {
+		return this.service.grants(id);
+	}
+
+	@PostMapping("/api/people/{id}/grants")
+	@Allow(Role.ADMIN)
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Grant a role",
+			description = "accountId null means every account (needs ADMIN on every account); departmentId null means "
+					+ "any department.")
+	GrantView grant(Caller caller, @PathVariable long id, @Valid @RequestBody NewGrant body) {
+		return this.service.grant(caller, id, body.role(), body.accountId(), body.departmentId());
+	}
+
+	@DeleteMapping("/api/people/{id}/grants/{grantId}")
+	@Allow(Role.ADMIN)
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Remove a grant")
+	void revokeGrant(Caller caller, @PathVariable long id, @PathVariable long grantId) {
+		this.service.revokeGrant(caller, id, grantId);
+	}
+
+}

@@ -1,0 +1,241 @@
+package io.wxops.admin.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.wxops.admin.AdminProperties;
+import io.wxops.admin.audit.AuditTrail;
+import io.wxops.admin.people.GrantMapper;
+import io.wxops.admin.people.Person;
+import io.wxops.admin.people.PersonMapper;
+import io.wxops.admin.web.ApiException;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sign-in, bearer tokens and their revocation. A token is 32 random bytes; only its
+ * SHA-256 is stored, so a copy of the database yields no usable token. A token stops
+ * working on logout, when its person changes password or is disabled, after the idle
+ * timeout, and at the end of its lifetime.
+ */
+@Service
+public class SessionService {
+
+	/** Sessions are touched at most this often, so reads do not all become writes. */
+	private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
+
+	private final PersonMapper people;
+
+	private final GrantMapper grants;
+
+	private final SessionMapper sessions;
+
+	private final PasswordPolicy passwords;
+
+	private final AuditTrail audit;
+
+	private final AdminProperties.Login settings;
+
+	private final Clock clock;
+
+	private final TransactionTemplate tx;
+
+	private final SecureRandom random = new SecureRandom();
+
+	public SessionService(PersonMapper people, GrantMapper grants, SessionMapper sessions, PasswordPolicy passwords,
+			AuditTrail audit, AdminProperties properties, Clock clock, TransactionTemplate tx) {
+		this.people = people;
+		this.grants = grants;
+		this.sessions = sessions;
+		this.passwords = passwords;
+		this.audit = audit;
+		this.settings = properties.login();
+		this.clock = clock;
+		this.tx = tx;
+	}
+
+	/** A new session's token, shown to the client once. */
+	public record SignedIn(String token, Instant expiresAt, boolean mustChangePassword) {
+	}
+
+	/**
+	 * Signs a person in.
+	 * @throws ApiException 401 for a wrong username or password (the same answer for
+	 * both), 423 while the person is locked out, 403 when disabled
+	 */
+	public SignedIn login(String username, String password, String clientIp) {
+		if (username == null || username.isBlank() || password == null || password.isEmpty()) {
+			throw ApiException.invalid(Map.of("username", "username and password are required"));
+		}
+		Person person = this.people.findByUsername(username.trim());
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+		if (person == null) {
+			this.passwords.checkDecoy(password);
+			throw badCredentials();
+		}
+		if (person.getLockedUntil() != null && person.getLockedUntil().isAfter(now)) {
+			throw locked(person.getLockedUntil());
+		}
+		if (!this.passwords.matches(password, person.getPasswordHash())) {
+			this.tx.executeWithoutResult((status) -> recordFailure(person, now, clientIp));
+			throw badCredentials();
+		}
+		if (!Boolean.TRUE.equals(person.getEnabled())) {
+			throw new ApiException(HttpStatus.FORBIDDEN, "person-disabled", "This person is disabled",
+					"Your sign-in was disabled by an administrator. Ask them to enable it.");
+		}
+		String token = newToken();
+		return this.tx.execute((status) -> {
+			this.people.clearFailures(person.getId());
+			SessionRow row = new SessionRow();
+			row.setTokenHash(sha256(token));
+			row.setPersonId(person.getId());
+			row.setClientIp(clientIp);
+			row.setCreatedAt(now);
+			row.setLastSeenAt(now);
+			row.setExpiresAt(now.plus(this.settings.sessionLifetime()));
+			this.sessions.insert(row);
+			this.audit.record(caller(person, row, clientIp), "LOGIN", "PERSON", person.getId(), null, null,
+					Map.of("session", row.getId()));
+			return new SignedIn(token, row.getExpiresAt(), Boolean.TRUE.equals(person.getMustChangePassword()));
+		});
+	}
+
+	/**
+	 * The person behind a bearer token, with their grants; empty when the token is
+	 * unknown, revoked, expired or idle, or its person is disabled.
+	 */
+	public Optional<Authenticated> authenticate(String token, String clientIp) {
+		if (token == null || token.length() < 20 || token.length() > 100) {
+			return Optional.empty();
+		}
+		SessionRow session = this.sessions.findByTokenHash(sha256(token));
+		Instant now = this.clock.instant();
+		if (session == null || session.getRevokedAt() != null || !session.getExpiresAt().isAfter(now)
+				|| session.getLastSeenAt().plus(this.settings.idleTimeout()).isBefore(now)) {
+			return Optional.empty();
+		}
+		Person person = this.people.selectById(session.getPersonId());
+		if (person == null || !Boolean.TRUE.equals(person.getEnabled())) {
+			return Optional.empty();
+		}
+		if (session.getLastSeenAt().plus(TOUCH_INTERVAL).isBefore(now)) {
+			this.sessions.touch(session.getId(), now);
+		}
+		return Optional.of(new Authenticated(caller(person, session, clientIp),
+				Boolean.TRUE.equals(person.getMustChangePassword())));
+	}
+
+	/**
+	 * An authenticated request's caller and whether they must change their password
+	 * first.
+	 */
+	public record Authenticated(Caller caller, boolean mustChangePassword) {
+	}
+
+	@Transactional
+	public void logout(Caller caller) {
+		this.sessions.revoke(caller.sessionId(), this.clock.instant(), "LOGOUT");
+		this.audit.record(caller, "LOGOUT", "PERSON", caller.personId(), null, null,
+				Map.of("session", caller.sessionId()));
+	}
+
+	/**
+	 * Changes the caller's own password after checking the current one; every session of
+	 * the person, this one included, is revoked.
+	 */
+	@Transactional
+	public void changePassword(Caller caller, String current, String replacement) {
+		Person person = this.people.selectById(caller.personId());
+		if (!this.passwords.matches(current, person.getPasswordHash())) {
+			throw ApiException.invalid("currentPassword", "the current password is not right");
+		}
+		this.passwords.check("newPassword", replacement, person.getUsername());
+		if (this.passwords.matches(replacement, person.getPasswordHash())) {
+			throw ApiException.invalid("newPassword", "the new password must differ from the current one");
+		}
+		Instant now = this.clock.instant();
+		person.setPasswordHash(this.passwords.hash(replacement));
+		person.setPasswordChangedAt(now);
+		person.setMustChangePassword(false);
+		person.setUpdatedAt(now);
+		person.setVersion(person.getVersion() + 1);
+		this.people.updateById(person);
+		int revoked = this.sessions.revokeAll(person.getId(), now, "PASSWORD_CHANGED");
+		this.audit.record(caller, "PASSWORD_CHANGED", "PERSON", person.getId(), null, null,
+				Map.of("sessionsRevoked", revoked));
+	}
+
+	/**
+	 * Revokes every session of a person (disabled, password reset); no audit entry of its
+	 * own.
+	 */
+	public int revokeAll(long personId, String reason) {
+		return this.sessions.revokeAll(personId, this.clock.instant(), reason);
+	}
+
+	private void recordFailure(Person person, Instant now, String clientIp) {
+		Instant lockUntil = now.plus(this.settings.lockout());
+		this.people.recordFailure(person.getId(), now, this.settings.maxFailures(), lockUntil);
+		Person after = this.people.selectById(person.getId());
+		if (lockUntil.equals(after.getLockedUntil())) {
+			this.audit.record(systemFor(after, clientIp), "LOGIN_LOCKED", "PERSON", after.getId(), null, null,
+					Map.of("failedLogins", after.getFailedLogins(), "lockedUntil", lockUntil.toString()));
+		}
+	}
+
+	private Caller caller(Person person, SessionRow session, String clientIp) {
+		List<Grant> held = this.grants.findByPerson(person.getId())
+			.stream()
+			.map((g) -> new Grant(g.getRole(), g.getAccountId(), g.getDepartmentId()))
+			.toList();
+		return new Caller(person.getId(), person.getUsername(), person.getDepartmentId(), held, clientIp,
+				session.getId());
+	}
+
+	private static Caller systemFor(Person person, String clientIp) {
+		return new Caller(person.getId(), person.getUsername(), person.getDepartmentId(), List.of(), clientIp, 0);
+	}
+
+	private String newToken() {
+		byte[] bytes = new byte[32];
+		this.random.nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+	static String sha256(String token) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static ApiException badCredentials() {
+		return new ApiException(HttpStatus.UNAUTHORIZED, "bad-credentials", "Wrong username or password",
+				"The username or password is not right. After repeated failures the sign-in is locked for a while.");
+	}
+
+	private static ApiException locked(Instant until) {
+		return new ApiException(HttpStatus.LOCKED, "login-locked", "Sign-in is locked",
+				"Too many failed sign-ins. Try again after " + until
+						+ " (UTC) or ask an administrator to unlock your sign-in.");
+	}
+
+}

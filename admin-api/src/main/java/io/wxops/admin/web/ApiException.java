@@ -1,0 +1,77 @@
+package io.wxops.admin.web;
+
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * An error the API reports as an RFC 9457 problem: a stable type slug (the last part of
+ * {@code https://wxops.io/problems/<slug>}), a title, a detail that says what to do, and
+ * optional field errors.
+ */
+public class ApiException extends RuntimeException {
+
+	private final HttpStatus status;
+
+	private final String type;
+
+	private final String title;
+
+	private final Map<String, String> fieldErrors;
+
+	public ApiException(HttpStatus status, String type, String title, String detail) {
+		this(status, type, title, detail, Map.of());
+	}
+
+	public ApiException(HttpStatus status, String type, String title, String detail, Map<String, String> fieldErrors) {
+		super(detail);
+		this.status = status;
+		this.type = type;
+		this.title = title;
+		this.fieldErrors = Map.copyOf(fieldErrors);
+	}
+
+	public static ApiException notFound(String what, Object id) {
+		return new ApiException(HttpStatus.NOT_FOUND, "not-found", what + " not found",
+				"There is no " + what.toLowerCase() + " " + id + " that you may see.");
+	}
+
+	public static ApiException invalid(Map<String, String> fieldErrors) {
+		return new ApiException(HttpStatus.BAD_REQUEST, "invalid-request", "The request is not valid",
+				"Correct the fields listed in 'errors' and send it again.", fieldErrors);
+	}
+
+	public static ApiException invalid(String field, String message) {
+		return invalid(Map.of(field, message));
+	}
+
+	public static ApiException staleVersion(String what) {
+		return new ApiException(HttpStatus.CONFLICT, "stale-version", "Someone else changed this " + what, "The " + what
+				+ " was changed after you loaded it. Load it again, re-apply your change and send the new version.");
+	}
+
+	public static ApiException conflict(String type, String title, String detail) {
+		return new ApiException(HttpStatus.CONFLICT, type, title, detail);
+	}
+
+	public static ApiException forbidden(String detail) {
+		return new ApiException(HttpStatus.FORBIDDEN, "forbidden", "Not allowed", detail);
+	}
+
+	public HttpStatus status() {
+		return this.status;
+	}
+
+	public String type() {
+		return this.type;
+	}
+
+	public String title() {
+		return this.title;
+	}
+
+	public Map<String, String> fieldErrors() {
+		return this.fieldErrors;
+	}
+
+}

@@ -1,0 +1,118 @@
+package io.wxops.admin.web;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.wxops.core.account.AccountNotFoundException;
+import io.wxops.core.account.ConcurrentAccountChangeException;
+import io.wxops.core.account.InvalidAccountException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * The API's one error model: every error is an RFC 9457 problem with a stable
+ * {@code type}; field errors are listed under {@code errors} as {@code field} and
+ * {@code message} pairs.
+ */
+@RestControllerAdvice
+public class ProblemAdvice extends ResponseEntityExceptionHandler {
+
+	/** Base of every problem type URI. */
+	public static final String TYPE_BASE = "https://wxops.io/problems/";
+
+	private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+
+	public static ProblemDetail problem(HttpStatusCode status, String type, String title, String detail,
+			Map<String, String> fieldErrors) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(URI.create(TYPE_BASE + type));
+		problem.setTitle(title);
+		if (fieldErrors != null && !fieldErrors.isEmpty()) {
+			problem.setProperty("errors",
+					fieldErrors.entrySet()
+						.stream()
+						.map((e) -> Map.of("field", e.getKey(), "message", e.getValue()))
+						.toList());
+		}
+		return problem;
+	}
+
+	@ExceptionHandler(ApiException.class)
+	ResponseEntity<ProblemDetail> api(ApiException ex) {
+		return ResponseEntity.status(ex.status())
+			.body(problem(ex.status(), ex.type(), ex.title(), ex.getMessage(), ex.fieldErrors()));
+	}
+
+	@ExceptionHandler(InvalidAccountException.class)
+	ResponseEntity<ProblemDetail> invalidAccount(InvalidAccountException ex) {
+		return api(ApiException.invalid(ex.fieldErrors()));
+	}
+
+	@ExceptionHandler(AccountNotFoundException.class)
+	ResponseEntity<ProblemDetail> accountNotFound(AccountNotFoundException ex) {
+		return api(ApiException.notFound("Account", ex.getMessage()));
+	}
+
+	@ExceptionHandler(ConcurrentAccountChangeException.class)
+	ResponseEntity<ProblemDetail> concurrentAccountChange(ConcurrentAccountChangeException ex) {
+		return api(ApiException.staleVersion("account"));
+	}
+
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex) {
+		return api(ApiException.invalid(ex.getName(), "'" + ex.getValue() + "' is not a valid value"));
+	}
+
+	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class })
+	ResponseEntity<ProblemDetail> storageUnavailable(RuntimeException ex) {
+		log.warn("Database unavailable: {}", ex.getClass().getSimpleName());
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, "5")
+			.body(problem(HttpStatus.SERVICE_UNAVAILABLE, "storage-unavailable", "Storage is unavailable",
+					"The database could not be reached; nothing was changed. Try again in a few seconds.", null));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		List<FieldError> fieldErrors = ex.getBindingResult().getFieldErrors();
+		for (FieldError error : fieldErrors) {
+			errors.putIfAbsent(error.getField(), error.getDefaultMessage());
+		}
+		ex.getBindingResult()
+			.getGlobalErrors()
+			.forEach((error) -> errors.putIfAbsent(error.getObjectName(), error.getDefaultMessage()));
+		return ResponseEntity.badRequest()
+			.body(problem(HttpStatus.BAD_REQUEST, "invalid-request", "The request is not valid",
+					"Correct the fields listed in 'errors' and send it again.", errors));
+	}
+
+	@Override
+	protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+			WebRequest request) {
+		if (body instanceof ProblemDetail problem && problem.getType() != null
+				&& "about:blank".equals(problem.getType().toString())) {
+			problem.setType(URI.create(TYPE_BASE + "http-" + statusCode.value()));
+		}
+		return super.createResponseEntity(body, headers, statusCode, request);
+	}
+
+}

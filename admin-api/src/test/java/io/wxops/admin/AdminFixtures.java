@@ -1,0 +1,152 @@
+package io.wxops.admin;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.wxops.admin.people.PeopleService;
+import io.wxops.admin.security.Caller;
+import io.wxops.admin.security.Role;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.core.env.Environment;
+
+/**
+ * Test data and an HTTP client for the admin API: departments, people with one grant each
+ * and their tokens, obtained through the real sign-in endpoint.
+ */
+@TestComponent
+public class AdminFixtures {
+
+	/** The password every fixture person gets; it satisfies the policy. */
+	public static final String PASSWORD = "Fixture-Pass-2026!";
+
+	private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+	private final PeopleService people;
+
+	private final Environment environment;
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	AdminFixtures(PeopleService people, Environment environment) {
+		this.people = people;
+		this.environment = environment;
+	}
+
+	/** A signed-in person. */
+	public record Login(long personId, String username, long departmentId, String token) {
+	}
+
+	/** An HTTP answer with its body parsed when it is JSON. */
+	public record Response(int status, String body, JsonNode json, HttpResponse<String> raw) {
+
+		public String problemType() {
+			return (this.json != null && this.json.has("type")) ? this.json.get("type").asString() : null;
+		}
+
+	}
+
+	public static String unique(String prefix) {
+		return prefix + ProcessHandle.current().pid() + "x" + SEQUENCE.incrementAndGet();
+	}
+
+	public long department(String name) {
+		return this.people.createDepartment(Caller.system("test"), null, name, unique("d")).id();
+	}
+
+	/** A new person in a new department holding one role on every account. */
+	public Login person(Role role) {
+		return person(role, null, null);
+	}
+
+	/**
+	 * A new person holding one role on one account (or all), in a department (or a new
+	 * one).
+	 */
+	public Login person(Role role, Long accountId, Long departmentId) {
+		long department = (departmentId != null) ? departmentId : department("dept-" + role);
+		String username = unique(role.name().toLowerCase().replace('_', '-') + "-");
+		PeopleService.Issued issued = this.people.createPerson(Caller.system("test"), username, role + " person",
+				department, null, null, PASSWORD);
+		if (role != null) {
+			this.people.grant(Caller.system("test"), issued.person().id(), role, accountId, null);
+		}
+		return new Login(issued.person().id(), username, department, login(username, PASSWORD));
+	}
+
+	public String login(String username, String password) {
+		Response r = send("POST", "/api/session", null, Map.of("username", username, "password", password));
+		if (r.status() != 200) {
+			throw new IllegalStateException("sign-in failed: " + r.status() + " " + r.body());
+		}
+		return r.json().get("token").asString();
+	}
+
+	public Response get(String path, String token) {
+		return send("GET", path, token, null);
+	}
+
+	public Response post(String path, String token, Object body) {
+		return send("POST", path, token, body);
+	}
+
+	public Response put(String path, String token, Object body) {
+		return send("PUT", path, token, body);
+	}
+
+	public Response patch(String path, String token, Object body) {
+		return send("PATCH", path, token, body);
+	}
+
+	public Response delete(String path, String token) {
+		return send("DELETE", path, token, null);
+	}
+
+	public Response send(String method, String path, String token, Object body) {
+		try {
+			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path));
+			if (token != null) {
+				request.header("Authorization", "Bearer " + token);
+			}
+			if (body != null) {
+				String text = (body instanceof String s) ? s : this.json.writeValueAsString(body);
+				request.header("Content-Type", "application/json")
+					.method(method, HttpRequest.BodyPublishers.ofString(text));
+			}
+			else {
+				request.method(method, HttpRequest.BodyPublishers.noBody());
+			}
+			HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			JsonNode parsed = null;
+			String contentType = response.headers().firstValue("Content-Type").orElse("");
+			if (contentType.contains("json") && !response.body().isEmpty()) {
+				parsed = this.json.readTree(response.body());
+			}
+			return new Response(response.statusCode(), response.body(), parsed, response);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(method + " " + path + " failed", ex);
+		}
+	}
+
+	public String baseUrl() {
+		return "http://127.0.0.1:" + this.environment.getProperty("local.server.port");
+	}
+
+	public static List<String> fieldErrors(Response r) {
+		if (r.json() == null || !r.json().has("errors")) {
+			return List.of();
+		}
+		return r.json().get("errors").valueStream().map((e) -> e.get("field").asString()).toList();
+	}
+
+}
