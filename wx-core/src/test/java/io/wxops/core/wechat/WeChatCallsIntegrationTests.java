@@ -93,8 +93,12 @@ class WeChatCallsIntegrationTests {
 			List<Future<String>> tokens = new ArrayList<>();
 			for (int i = 0; i < threads; i++) {
 				WxMpService service = ((i % 2 == 0) ? first : second).forAccount(this.account);
+				// Staggered, so that some caller is waiting for the lock at any moment
+				// the first fetch may end.
+				long offset = i * 13L;
 				tokens.add(pool.submit(() -> {
 					start.await();
+					Thread.sleep(offset);
 					return service.getAccessToken();
 				}));
 			}
