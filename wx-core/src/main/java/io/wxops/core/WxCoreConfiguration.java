@@ -8,6 +8,8 @@ import io.wxops.core.account.AccountRegistry;
 import io.wxops.core.redis.RedisKeys;
 import io.wxops.core.secret.SecretCipher;
 import io.wxops.core.secret.SecretProperties;
+import io.wxops.core.wechat.CredentialCheck;
+import io.wxops.core.wechat.WeChatCalls;
 import io.wxops.core.wechat.WxApiClients;
 import org.apache.ibatis.annotations.Mapper;
 import org.mybatis.spring.annotation.MapperScan;
@@ -54,6 +56,16 @@ public class WxCoreConfiguration {
 	@Bean
 	WxApiClients wxApiClients(StringRedisTemplate redis, RedisKeys keys, WxopsProperties properties) {
 		return new WxApiClients(redis, keys, properties);
+	}
+
+	@Bean
+	WeChatCalls weChatCalls(WxApiClients clients) {
+		return new WeChatCalls(clients);
+	}
+
+	@Bean
+	CredentialCheck credentialCheck(WxApiClients clients) {
+		return new CredentialCheck(clients);
 	}
 
 }

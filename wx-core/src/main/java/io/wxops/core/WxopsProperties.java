@@ -1,5 +1,7 @@
 package io.wxops.core;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -24,8 +26,15 @@ public record WxopsProperties(@DefaultValue Redis redis, @DefaultValue Wechat we
 	 * real platform
 	 * @param useStableToken use {@code /cgi-bin/stable_token}, which several instances
 	 * and services can call without invalidating each other's token
+	 * @param maxRetryTimes how often WxJava repeats a call WeChat answered with errcode
+	 * -1 (system busy); 0 for never
+	 * @param retrySleep pause before the first such repeat, doubled before each next one
+	 * @param connectTimeout how long to wait for a connection to WeChat
+	 * @param readTimeout how long to wait for WeChat's answer once connected
 	 */
-	public record Wechat(String apiHost, @DefaultValue("true") boolean useStableToken) {
+	public record Wechat(String apiHost, @DefaultValue("true") boolean useStableToken,
+			@DefaultValue("2") int maxRetryTimes, @DefaultValue("200ms") Duration retrySleep,
+			@DefaultValue("5s") Duration connectTimeout, @DefaultValue("5s") Duration readTimeout) {
 	}
 
 }

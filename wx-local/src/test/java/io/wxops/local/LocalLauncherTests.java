@@ -142,11 +142,12 @@ class LocalLauncherTests {
 	@Test
 	void wechatApiSimulatorIssuesTokens() throws Exception {
 		String api = running.wechatApi().baseUrl();
-		HttpResponse<String> token = get(api + "/cgi-bin/token?grant_type=client_credential&appid=wx1&secret=s");
+		HttpResponse<String> token = get(
+				api + "/cgi-bin/token?grant_type=client_credential&appid=wx0000000000000001&secret=s");
 		assertThat(token.body()).contains(WeChatApiSimulator.TOKEN_PREFIX).contains("\"expires_in\":7200");
 		HttpResponse<String> stable = http.send(HttpRequest.newBuilder(URI.create(api + "/cgi-bin/stable_token"))
 			.POST(HttpRequest.BodyPublishers
-				.ofString("{\"grant_type\":\"client_credential\",\"appid\":\"wx1\",\"secret\":\"s\"}"))
+				.ofString("{\"grant_type\":\"client_credential\",\"appid\":\"wx0000000000000001\",\"secret\":\"s\"}"))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(stable.body()).contains(WeChatApiSimulator.TOKEN_PREFIX);
 		assertThat(get(api + "/cgi-bin/anything").body()).contains("\"errcode\":0");

@@ -10,6 +10,7 @@ import me.chanjar.weixin.common.redis.RedisTemplateWxRedisOps;
 import me.chanjar.weixin.mp.api.WxMpService;
 import me.chanjar.weixin.mp.api.impl.WxMpServiceImpl;
 import me.chanjar.weixin.mp.config.WxMpHostConfig;
+import me.chanjar.weixin.mp.config.impl.WxMpDefaultConfigImpl;
 import me.chanjar.weixin.mp.config.impl.WxMpRedisConfigImpl;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -19,8 +20,13 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * WxJava's ThreadLocal. Access tokens and their refresh lock live in Redis (WxJava's
  * RedisTemplate store), and the stable-token endpoint is used so several instances never
  * invalidate each other's token. A client is rebuilt when the account's version changes.
+ *
+ * <p>
+ * All services share one {@link WeChatHttpClient} (closed with this object), and retry
+ * errcode -1 as {@code wxops.wechat.max-retry-times} and {@code retry-sleep} say. Calls
+ * should go through {@link WeChatCalls}, which translates failures.
  */
-public class WxApiClients {
+public class WxApiClients implements AutoCloseable {
 
 	private final RedisTemplateWxRedisOps redisOps;
 
@@ -28,12 +34,15 @@ public class WxApiClients {
 
 	private final WxopsProperties.Wechat settings;
 
+	private final WeChatHttpClient http;
+
 	private final Map<String, Entry> clients = new ConcurrentHashMap<>();
 
 	public WxApiClients(StringRedisTemplate redis, RedisKeys keys, WxopsProperties properties) {
 		this.redisOps = new RedisTemplateWxRedisOps(redis);
 		this.keys = keys;
 		this.settings = properties.wechat();
+		this.http = new WeChatHttpClient(this.settings.connectTimeout(), this.settings.readTimeout());
 	}
 
 	public WxMpService forAccount(AccountSnapshot account) {
@@ -47,19 +56,46 @@ public class WxApiClients {
 		this.clients.remove(appId);
 	}
 
+	@Override
+	public void close() {
+		this.clients.clear();
+		this.http.close();
+	}
+
+	/**
+	 * A service for candidate credentials whose token lives only in memory, so that
+	 * checking credentials never touches the token an account's services share.
+	 */
+	WxMpService unstored(String appId, String appSecret) {
+		WxMpDefaultConfigImpl config = new WxMpDefaultConfigImpl();
+		configure(config, appId, appSecret);
+		WxMpServiceImpl service = new WxMpServiceImpl();
+		service.setWxMpConfigStorage(config);
+		service.setMaxRetryTimes(this.settings.maxRetryTimes());
+		service.setRetrySleepMillis((int) this.settings.retrySleep().toMillis());
+		return service;
+	}
+
 	private WxMpService build(AccountSnapshot account) {
 		WxMpRedisConfigImpl config = new WxMpRedisConfigImpl(this.redisOps, this.keys.wxJavaPrefix());
-		config.setAppId(account.appId());
-		config.setSecret(account.appSecret());
+		configure(config, account.appId(), account.appSecret());
 		config.setToken(account.token());
 		config.setAesKey(account.aesKey());
+		SharedTokenWxMpService service = new SharedTokenWxMpService();
+		service.setWxMpConfigStorage(config);
+		service.setMaxRetryTimes(this.settings.maxRetryTimes());
+		service.setRetrySleepMillis((int) this.settings.retrySleep().toMillis());
+		return service;
+	}
+
+	private void configure(WxMpDefaultConfigImpl config, String appId, String appSecret) {
+		config.setAppId(appId);
+		config.setSecret(appSecret);
 		config.useStableAccessToken(this.settings.useStableToken());
+		config.setApacheHttpClientBuilder(this.http);
 		if (this.settings.apiHost() != null && !this.settings.apiHost().isBlank()) {
 			config.setHostConfig(WxMpHostConfig.builder().apiHost(this.settings.apiHost()).build());
 		}
-		WxMpServiceImpl service = new WxMpServiceImpl();
-		service.setWxMpConfigStorage(config);
-		return service;
 	}
 
 	private record Entry(int version, WxMpService service) {

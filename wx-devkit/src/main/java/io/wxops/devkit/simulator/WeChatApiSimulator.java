@@ -4,6 +4,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.http.RequestMethod;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
@@ -28,6 +30,28 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
  * malformed" answers for a known path use {@link #ENDPOINT_ERROR}, and the catch-all
  * ({@link #FALLBACK}) acknowledges anything else with {@code {"errcode":0,"errmsg":"ok"}}
  * so unexpected calls do not break a local run.
+ *
+ * <p>
+ * Platform behaviour the simulator keeps, like WeChat:
+ * <ul>
+ * <li>{@code /cgi-bin/token} and {@code /cgi-bin/stable_token} answer 40013
+ * {@code invalid appid} for an AppID that is not {@code wx} plus 16 letters or digits,
+ * and 40125 {@code invalid appsecret} when the AppID was {@link #registerAccount
+ * registered} with another secret. A well-formed AppID that was never registered still
+ * gets a token, so a local run or a test needs no set-up for accounts whose secret it
+ * does not check.</li>
+ * <li>{@code /cgi-bin/token} issues a new token on every call and invalidates the
+ * previous one for that AppID (the platform keeps it usable five more minutes; the
+ * simulator drops it at once). {@code /cgi-bin/stable_token} returns the same token while
+ * it has at least five minutes to live, and a new one with {@code force_refresh=true}.
+ * The two kinds do not invalidate each other.</li>
+ * <li>Authenticated endpoints ({@code GET /cgi-bin/getcallbackip}) answer 40001
+ * {@code invalid credential, access_token is invalid or not latest} for a token the
+ * simulator did not issue or no longer honours, and 41001 without one. Endpoints that
+ * only the catch-all answers do not check the token.</li>
+ * </ul>
+ * Tests add failures with {@link #failNext(String, SimulatedFailure, int)} and count
+ * requests with {@link #calls(String)}.
  */
 public final class WeChatApiSimulator implements AutoCloseable {
 
@@ -49,8 +73,7 @@ public final class WeChatApiSimulator implements AutoCloseable {
 	 */
 	public static final String TOKEN_PREFIX = "SIMULATED_TOKEN_";
 
-	private static final String TOKEN_BODY = "{\"access_token\":\"" + TOKEN_PREFIX
-			+ "{{randomValue length=32 type='ALPHANUMERIC'}}\",\"expires_in\":7200}";
+	private final SimulatedPlatform platform = new SimulatedPlatform(System::currentTimeMillis);
 
 	private final WireMockServer server;
 
@@ -70,7 +93,8 @@ public final class WeChatApiSimulator implements AutoCloseable {
 			.notifier(new Slf4jNotifier(false))
 			// The request journal serves verifications in tests; bounded so that a
 			// long local run does not grow it without limit.
-			.maxRequestJournalEntries(1_000);
+			.maxRequestJournalEntries(1_000)
+			.extensions(this.platform);
 		this.server = new WireMockServer((port == 0) ? options.dynamicPort() : options.port(port));
 	}
 
@@ -114,16 +138,75 @@ public final class WeChatApiSimulator implements AutoCloseable {
 		return this.server.stubFor(mapping);
 	}
 
-	/** Drops every stub and recorded request, then installs the defaults again. */
+	/**
+	 * Drops every stub, recorded request, queued failure, issued token and registered
+	 * account, then installs the default stubs again: the platform as freshly started.
+	 */
 	public void reset() {
+		this.platform.reset();
 		this.server.resetAll();
 		installStubs();
+	}
+
+	/**
+	 * Registers an account's credentials, so that the token endpoints refuse any other
+	 * secret for this AppID with 40125.
+	 * @param appId the AppID
+	 * @param appSecret the only secret accepted from now on
+	 */
+	public void registerAccount(String appId, String appSecret) {
+		this.platform.registerAccount(appId, appSecret);
+	}
+
+	/**
+	 * Forgets every access token issued for an AppID, as when the platform invalidates
+	 * them: the next authenticated call with one of them answers 40001.
+	 * @param appId the AppID
+	 */
+	public void invalidateTokens(String appId) {
+		this.platform.invalidateTokens(appId);
+	}
+
+	/**
+	 * Whether the simulator currently honours an access token.
+	 * @param accessToken the token
+	 * @return true when authenticated endpoints accept it
+	 */
+	public boolean isValidToken(String accessToken) {
+		return this.platform.isValid(accessToken);
+	}
+
+	/**
+	 * Makes the next {@code times} requests to {@code path} fail. Failures queued for the
+	 * same path apply in the order they were queued; afterwards the path behaves normally
+	 * again. Safe to call while requests are being served.
+	 * @param path the request path without query, for example
+	 * {@code /cgi-bin/getcallbackip}
+	 * @param failure how to fail
+	 * @param times how many requests fail, at least one
+	 */
+	public void failNext(String path, SimulatedFailure failure, int times) {
+		this.platform.failNext(path, failure, times);
+	}
+
+	/**
+	 * How many requests reached a path (any method, any query) since the start or the
+	 * last {@link #reset()}, from WireMock's request journal.
+	 * @param path the request path without query
+	 * @return the number of requests
+	 */
+	public int calls(String path) {
+		return this.server
+			.countRequestsMatching(
+					RequestPatternBuilder.newRequestPattern(RequestMethod.ANY, urlPathEqualTo(path)).build())
+			.getCount();
 	}
 
 	private void installStubs() {
 		installFallback();
 		installAccessToken();
 		installStableToken();
+		installCallbackIp();
 	}
 
 	private void installFallback() {
@@ -136,7 +219,8 @@ public final class WeChatApiSimulator implements AutoCloseable {
 			.withQueryParam("grant_type", equalTo("client_credential"))
 			.withQueryParam("appid", matching(".+"))
 			.withQueryParam("secret", matching(".+"))
-			.willReturn(okJson(TOKEN_BODY).withTransformers("response-template")));
+			.willReturn(okJson("{}").withTransformerParameter(SimulatedPlatform.ENDPOINT_PARAMETER,
+					SimulatedPlatform.TOKEN)));
 		this.server.stubFor(get(urlPathEqualTo("/cgi-bin/token")).atPriority(ENDPOINT_ERROR)
 			.willReturn(okJson("{\"errcode\":41002,\"errmsg\":\"appid missing\"}")));
 	}
@@ -150,9 +234,20 @@ public final class WeChatApiSimulator implements AutoCloseable {
 			.withRequestBody(matchingJsonPath("$.grant_type", equalTo("client_credential")))
 			.withRequestBody(matchingJsonPath("$.appid"))
 			.withRequestBody(matchingJsonPath("$.secret"))
-			.willReturn(okJson(TOKEN_BODY).withTransformers("response-template")));
+			.willReturn(okJson("{}").withTransformerParameter(SimulatedPlatform.ENDPOINT_PARAMETER,
+					SimulatedPlatform.STABLE_TOKEN)));
 		this.server.stubFor(post(urlPathEqualTo("/cgi-bin/stable_token")).atPriority(ENDPOINT_ERROR)
 			.willReturn(okJson("{\"errcode\":41002,\"errmsg\":\"appid missing\"}")));
+	}
+
+	/**
+	 * {@code GET /cgi-bin/getcallbackip?access_token=..}: the simplest authenticated
+	 * call, for exercising token handling.
+	 */
+	private void installCallbackIp() {
+		this.server.stubFor(get(urlPathEqualTo("/cgi-bin/getcallbackip")).atPriority(ENDPOINT)
+			.willReturn(okJson("{\"ip_list\":[\"127.0.0.1\"]}")
+				.withTransformerParameter(SimulatedPlatform.ENDPOINT_PARAMETER, SimulatedPlatform.AUTHENTICATED)));
 	}
 
 }
