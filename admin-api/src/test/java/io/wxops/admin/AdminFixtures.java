@@ -83,6 +83,52 @@ public class AdminFixtures {
 		return new Login(issued.person().id(), username, department, login(username, PASSWORD));
 	}
 
+	/** A fresh AppID, known to the simulator with {@link #APP_SECRET}. */
+	public static String newAppId() {
+		String digits = String.format("%016d", Math.abs(System.nanoTime() % 10_000_000_000_000_000L));
+		String appId = "wx" + digits.substring(0, 16);
+		SimulatorInitializer.simulator().registerAccount(appId, APP_SECRET);
+		return appId;
+	}
+
+	/** The AppSecret the simulator accepts for fixture accounts. */
+	public static final String APP_SECRET = "FixtureAppSecret0123456789abcdef";
+
+	/** The callback Token of fixture accounts. */
+	public static final String TOKEN = "FixtureToken2026";
+
+	/** The EncodingAESKey of fixture accounts (43 characters). */
+	public static final String AES_KEY = "FixtureAesKey0123456789abcdefghijklmnopqrst";
+
+	/** A registration body for the API, with every registry field filled. */
+	public static Map<String, Object> newAccountBody(String appId, long departmentId) {
+		Map<String, Object> body = new java.util.LinkedHashMap<>();
+		body.put("appId", appId);
+		body.put("originalId", "gh_" + ((appId.length() == 18) ? appId.substring(6) : "invalid000"));
+		body.put("name", "测试公众号 " + appId);
+		body.put("wechatId", "test_" + appId.substring(2));
+		body.put("type", "SUBSCRIPTION");
+		body.put("mode", "SAFE");
+		body.put("owningDepartmentId", departmentId);
+		body.put("verified", true);
+		body.put("verifiedOn", "2026-03-01");
+		body.put("responsible", Map.of("name", "王主任", "officePhone", "010-12345678", "mobile", "13800000001", "email",
+				"wang@example.edu.cn", "wechatId", "wang_zr"));
+		body.put("administrator", Map.of("name", "李老师", "officePhone", "010-12345679", "mobile", "13800000002", "email",
+				"li@example.edu.cn", "wechatId", "li_ls"));
+		body.put("credentials", Map.of("appSecret", APP_SECRET, "token", TOKEN, "aesKey", AES_KEY));
+		return body;
+	}
+
+	/** Registers an account through the API as {@code admin}; returns its JSON. */
+	public JsonNode registerAccount(Login admin) {
+		Response r = post("/api/accounts", admin.token(), newAccountBody(newAppId(), admin.departmentId()));
+		if (r.status() != 201) {
+			throw new IllegalStateException("registration failed: " + r.status() + " " + r.body());
+		}
+		return r.json();
+	}
+
 	public String login(String username, String password) {
 		Response r = send("POST", "/api/session", null, Map.of("username", username, "password", password));
 		if (r.status() != 200) {

@@ -5,6 +5,8 @@ import java.time.Clock;
 import io.wxops.core.account.AccountChangeNotifier;
 import io.wxops.core.account.AccountMapper;
 import io.wxops.core.account.AccountRegistry;
+import io.wxops.core.account.AccountStanding;
+import io.wxops.core.account.AnnualReviewMapper;
 import io.wxops.core.redis.RedisKeys;
 import io.wxops.core.secret.SecretCipher;
 import io.wxops.core.secret.SecretProperties;
@@ -51,6 +53,11 @@ public class WxCoreConfiguration {
 	AccountRegistry accountRegistry(AccountMapper mapper, SecretCipher cipher, AccountChangeNotifier notifier,
 			Clock clock) {
 		return new AccountRegistry(mapper, cipher, notifier, clock);
+	}
+
+	@Bean
+	AccountStanding accountStanding(AccountMapper accounts, AnnualReviewMapper reviews, Clock clock) {
+		return new AccountStanding(accounts, reviews, clock);
 	}
 
 	@Bean

@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 import io.wxops.core.account.AccountNotFoundException;
+import io.wxops.core.account.AccountNotOperatingException;
 import io.wxops.core.account.ConcurrentAccountChangeException;
 import io.wxops.core.account.InvalidAccountException;
+import io.wxops.core.wechat.WeChatCallException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,6 +75,32 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(ConcurrentAccountChangeException.class)
 	ResponseEntity<ProblemDetail> concurrentAccountChange(ConcurrentAccountChangeException ex) {
 		return api(ApiException.staleVersion("account"));
+	}
+
+	/**
+	 * WeChat refused or could not be reached. A refusal of candidate credentials names
+	 * the field (400); anything else keeps the status the translation chose.
+	 */
+	@ExceptionHandler(WeChatCallException.class)
+	ResponseEntity<ProblemDetail> wechat(WeChatCallException ex) {
+		HttpStatusCode status = (ex.field() != null) ? HttpStatus.BAD_REQUEST : HttpStatusCode.valueOf(ex.status());
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ex.detail());
+		problem.setType(ex.type());
+		problem.setTitle(ex.title());
+		problem.setProperty("errcode", ex.errcode());
+		if (ex.field() != null) {
+			problem.setProperty("errors", List.of(Map.of("field", ex.field(), "message", ex.detail())));
+		}
+		log.info("WeChat call refused: errcode {} ({})", ex.errcode(), ex.error());
+		return ResponseEntity.status(status).body(problem);
+	}
+
+	@ExceptionHandler(AccountNotOperatingException.class)
+	ResponseEntity<ProblemDetail> notOperating(AccountNotOperatingException ex) {
+		ProblemDetail problem = problem(HttpStatus.CONFLICT, "account-not-operating",
+				"The account may not mass send or reply now", ex.getMessage(), null);
+		problem.setProperty("standing", ex.standing().code());
+		return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)

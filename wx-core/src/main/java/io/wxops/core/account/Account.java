@@ -1,12 +1,16 @@
 package io.wxops.core.account;
 
 import java.time.Instant;
+import java.time.LocalDate;
 
 import com.baomidou.mybatisplus.annotation.IdType;
 import com.baomidou.mybatisplus.annotation.TableId;
 import com.baomidou.mybatisplus.annotation.TableName;
 
-/** Row of {@code wx_account}; secrets only in their encrypted form. */
+/**
+ * Row of {@code wx_account}: what the gateway needs to serve callbacks and the registry
+ * (登记表) details; secrets only in their encrypted form.
+ */
 @TableName("wx_account")
 public class Account {
 
@@ -40,6 +44,52 @@ public class Account {
 	private Instant createdAt;
 
 	private Instant updatedAt;
+
+	private Long owningDepartmentId;
+
+	private String wechatId;
+
+	private Boolean verified;
+
+	private LocalDate verifiedOn;
+
+	private String responsibleName;
+
+	private String responsibleOfficePhone;
+
+	private String responsibleMobile;
+
+	private String responsibleEmail;
+
+	private String responsibleWechatId;
+
+	private String adminName;
+
+	private String adminOfficePhone;
+
+	private String adminMobile;
+
+	private String adminEmail;
+
+	private String adminWechatId;
+
+	private String timeZone;
+
+	private Integer maxChars;
+
+	private String reviewPolicy;
+
+	private Boolean marketingForbidden;
+
+	private String statusReason;
+
+	private Instant statusChangedAt;
+
+	private Instant appSecretSetAt;
+
+	private Instant tokenSetAt;
+
+	private Instant aesKeySetAt;
 
 	public Long getId() {
 		return this.id;
@@ -165,6 +215,190 @@ public class Account {
 	public String toString() {
 		return "Account[id=" + this.id + ", appId=" + this.appId + ", name=" + this.name + ", mode=" + this.messageMode
 				+ ", status=" + this.status + ", version=" + this.version + "]";
+	}
+
+	public Long getOwningDepartmentId() {
+		return this.owningDepartmentId;
+	}
+
+	public void setOwningDepartmentId(Long owningDepartmentId) {
+		this.owningDepartmentId = owningDepartmentId;
+	}
+
+	public String getWechatId() {
+		return this.wechatId;
+	}
+
+	public void setWechatId(String wechatId) {
+		this.wechatId = wechatId;
+	}
+
+	public Boolean getVerified() {
+		return this.verified;
+	}
+
+	public void setVerified(Boolean verified) {
+		this.verified = verified;
+	}
+
+	public LocalDate getVerifiedOn() {
+		return this.verifiedOn;
+	}
+
+	public void setVerifiedOn(LocalDate verifiedOn) {
+		this.verifiedOn = verifiedOn;
+	}
+
+	public String getResponsibleName() {
+		return this.responsibleName;
+	}
+
+	public void setResponsibleName(String responsibleName) {
+		this.responsibleName = responsibleName;
+	}
+
+	public String getResponsibleOfficePhone() {
+		return this.responsibleOfficePhone;
+	}
+
+	public void setResponsibleOfficePhone(String responsibleOfficePhone) {
+		this.responsibleOfficePhone = responsibleOfficePhone;
+	}
+
+	public String getResponsibleMobile() {
+		return this.responsibleMobile;
+	}
+
+	public void setResponsibleMobile(String responsibleMobile) {
+		this.responsibleMobile = responsibleMobile;
+	}
+
+	public String getResponsibleEmail() {
+		return this.responsibleEmail;
+	}
+
+	public void setResponsibleEmail(String responsibleEmail) {
+		this.responsibleEmail = responsibleEmail;
+	}
+
+	public String getResponsibleWechatId() {
+		return this.responsibleWechatId;
+	}
+
+	public void setResponsibleWechatId(String responsibleWechatId) {
+		this.responsibleWechatId = responsibleWechatId;
+	}
+
+	public String getAdminName() {
+		return this.adminName;
+	}
+
+	public void setAdminName(String adminName) {
+		this.adminName = adminName;
+	}
+
+	public String getAdminOfficePhone() {
+		return this.adminOfficePhone;
+	}
+
+	public void setAdminOfficePhone(String adminOfficePhone) {
+		this.adminOfficePhone = adminOfficePhone;
+	}
+
+	public String getAdminMobile() {
+		return this.adminMobile;
+	}
+
+	public void setAdminMobile(String adminMobile) {
+		this.adminMobile = adminMobile;
+	}
+
+	public String getAdminEmail() {
+		return this.adminEmail;
+	}
+
+	public void setAdminEmail(String adminEmail) {
+		this.adminEmail = adminEmail;
+	}
+
+	public String getAdminWechatId() {
+		return this.adminWechatId;
+	}
+
+	public void setAdminWechatId(String adminWechatId) {
+		this.adminWechatId = adminWechatId;
+	}
+
+	public String getTimeZone() {
+		return this.timeZone;
+	}
+
+	public void setTimeZone(String timeZone) {
+		this.timeZone = timeZone;
+	}
+
+	public Integer getMaxChars() {
+		return this.maxChars;
+	}
+
+	public void setMaxChars(Integer maxChars) {
+		this.maxChars = maxChars;
+	}
+
+	public String getReviewPolicy() {
+		return this.reviewPolicy;
+	}
+
+	public void setReviewPolicy(String reviewPolicy) {
+		this.reviewPolicy = reviewPolicy;
+	}
+
+	public Boolean getMarketingForbidden() {
+		return this.marketingForbidden;
+	}
+
+	public void setMarketingForbidden(Boolean marketingForbidden) {
+		this.marketingForbidden = marketingForbidden;
+	}
+
+	public String getStatusReason() {
+		return this.statusReason;
+	}
+
+	public void setStatusReason(String statusReason) {
+		this.statusReason = statusReason;
+	}
+
+	public Instant getStatusChangedAt() {
+		return this.statusChangedAt;
+	}
+
+	public void setStatusChangedAt(Instant statusChangedAt) {
+		this.statusChangedAt = statusChangedAt;
+	}
+
+	public Instant getAppSecretSetAt() {
+		return this.appSecretSetAt;
+	}
+
+	public void setAppSecretSetAt(Instant appSecretSetAt) {
+		this.appSecretSetAt = appSecretSetAt;
+	}
+
+	public Instant getTokenSetAt() {
+		return this.tokenSetAt;
+	}
+
+	public void setTokenSetAt(Instant tokenSetAt) {
+		this.tokenSetAt = tokenSetAt;
+	}
+
+	public Instant getAesKeySetAt() {
+		return this.aesKeySetAt;
+	}
+
+	public void setAesKeySetAt(Instant aesKeySetAt) {
+		this.aesKeySetAt = aesKeySetAt;
 	}
 
 }

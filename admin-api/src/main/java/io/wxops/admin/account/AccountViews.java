@@ -1,0 +1,144 @@
+package io.wxops.admin.account;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.wxops.core.account.Account;
+import io.wxops.core.account.AccountStatus;
+import io.wxops.core.account.AccountType;
+import io.wxops.core.account.MessageMode;
+import io.wxops.core.account.ReviewLevel;
+import io.wxops.core.account.ReviewPolicy;
+import io.wxops.core.account.Sensitivity;
+
+/** What the registry API sends and receives. Secrets only ever travel inwards. */
+final class AccountViews {
+
+	private AccountViews() {
+	}
+
+	@Schema(description = "A responsible person or administrator as on the registration form.")
+	record Contact(String name, String officePhone, String mobile, String email, String wechatId) {
+
+		static Contact responsibleOf(Account a) {
+			return new Contact(a.getResponsibleName(), a.getResponsibleOfficePhone(), a.getResponsibleMobile(),
+					a.getResponsibleEmail(), a.getResponsibleWechatId());
+		}
+
+		static Contact administratorOf(Account a) {
+			return new Contact(a.getAdminName(), a.getAdminOfficePhone(), a.getAdminMobile(), a.getAdminEmail(),
+					a.getAdminWechatId());
+		}
+
+	}
+
+	@Schema(description = "Account policies: local time zone (decides 'today'), maximum characters per item, "
+			+ "review levels required per sensitivity, and whether commercial marketing is forbidden.")
+	record Policies(String timeZone, Integer maxChars, Map<Sensitivity, List<ReviewLevel>> reviewLevels,
+			Boolean marketingForbidden) {
+
+		static Policies of(Account a) {
+			return new Policies(a.getTimeZone(), a.getMaxChars(), ReviewPolicy.parse(a.getReviewPolicy()).levels(),
+					a.getMarketingForbidden());
+		}
+
+	}
+
+	@Schema(description = "Whether a secret is set and when; the secret itself is never returned.")
+	record SecretState(boolean set, Instant setAt) {
+
+		static SecretState of(String encrypted, Instant setAt) {
+			return new SecretState(encrypted != null, (encrypted != null) ? setAt : null);
+		}
+
+	}
+
+	record CredentialStates(SecretState appSecret, SecretState token, SecretState aesKey) {
+	}
+
+	@Schema(description = "Credentials, write-only. AppSecret is checked by fetching an access token from WeChat "
+			+ "before anything is stored.")
+	record Credentials(String appSecret, String token, String aesKey) {
+
+		@Override
+		public String toString() {
+			return "Credentials[******]";
+		}
+
+	}
+
+	@Schema(description = "A registered account as the registry shows it.")
+	record AccountView(long id, String appId, String originalId, String name, String wechatId, AccountType type,
+			MessageMode mode, AccountStatus status, String statusReason, Instant statusChangedAt,
+			Long owningDepartmentId, boolean verified, LocalDate verifiedOn, Contact responsible, Contact administrator,
+			Policies policies, CredentialStates credentials, int version, Instant createdAt, Instant updatedAt) {
+
+		static AccountView of(Account a) {
+			return new AccountView(a.getId(), a.getAppId(), a.getOriginalId(), a.getName(), a.getWechatId(),
+					a.getAccountType(), a.getMessageMode(), a.getStatus(), a.getStatusReason(), a.getStatusChangedAt(),
+					a.getOwningDepartmentId(), Boolean.TRUE.equals(a.getVerified()), a.getVerifiedOn(),
+					Contact.responsibleOf(a), Contact.administratorOf(a), Policies.of(a),
+					new CredentialStates(SecretState.of(a.getAppSecretEnc(), a.getAppSecretSetAt()),
+							SecretState.of(a.getTokenEnc(), a.getTokenSetAt()),
+							SecretState.of(a.getAesKeyEnc(), a.getAesKeySetAt())),
+					a.getVersion(), a.getCreatedAt(), a.getUpdatedAt());
+		}
+
+	}
+
+	record NewAccountRequest(String appId, String originalId, String name, String wechatId, AccountType type,
+			MessageMode mode, Long owningDepartmentId, Boolean verified, LocalDate verifiedOn, Contact responsible,
+			Contact administrator, Policies policies, Credentials credentials) {
+	}
+
+	@Schema(description = "Only the fields sent change. A changed responsible person or administrator is recorded "
+			+ "as a re-filing dated refiledOn (default: today in the account's time zone).")
+	record AccountChange(String name, String wechatId, MessageMode mode, Long owningDepartmentId, Boolean verified,
+			LocalDate verifiedOn, Contact responsible, Contact administrator, Policies policies, LocalDate refiledOn,
+			Integer version) {
+	}
+
+	record CredentialRotation(String appSecret, String token, String aesKey, Integer version) {
+
+		@Override
+		public String toString() {
+			return "CredentialRotation[******, version=" + this.version + "]";
+		}
+
+	}
+
+	record StatusChangeRequest(AccountStatus status, String reason, Integer version) {
+	}
+
+	record StatusChangeView(long id, AccountStatus fromStatus, AccountStatus toStatus, String reason, Long personId,
+			Instant changedAt) {
+
+		static StatusChangeView of(StatusChange c) {
+			return new StatusChangeView(c.getId(),
+					(c.getFromStatus() != null) ? AccountStatus.valueOf(c.getFromStatus()) : null,
+					AccountStatus.valueOf(c.getToStatus()), c.getReason(), c.getPersonId(), c.getChangedAt());
+		}
+
+	}
+
+	record RefilingView(long id, String contact, Contact before, Contact after, LocalDate filedOn, Long personId,
+			Instant recordedAt) {
+	}
+
+	record AnnualReportRequest(Integer cycle, String report) {
+	}
+
+	record AnnualDecisionRequest(String result, String note) {
+	}
+
+	record AnnualReviewView(long id, int cycle, String report, Long submittedBy, Instant submittedAt, String result,
+			String note, Long decidedBy, Instant decidedAt) {
+	}
+
+	record TestFollowerEntry(String openid, String label) {
+	}
+
+}
