@@ -121,6 +121,13 @@ public final class LocalLauncher {
 	}
 
 	/**
+	 * The demo people the admin API creates in a local run, one per role (see
+	 * {@code io.wxops.admin.people.DemoPeople}).
+	 */
+	static final List<String> DEMO_USERNAMES = List.of("demo-admin", "demo-editor", "demo-dept-reviewer",
+			"demo-office-reviewer", "demo-leader", "demo-publisher", "demo-handler", "demo-auditor");
+
+	/**
 	 * Starts everything and returns when all of it is ready.
 	 * @param overrides launcher settings that win over system properties and the
 	 * environment ({@code WXOPS_GATEWAY_PORT}, {@code WXOPS_ADMIN_PORT},
@@ -134,9 +141,10 @@ public final class LocalLauncher {
 		int simulatorPort = settings.port(LocalSettings.SIMULATOR_PORT, DEFAULT_SIMULATOR_PORT);
 		SecretKey key = LocalState.secretKey(settings);
 		DemoSecrets demoSecrets = LocalState.demoSecrets(settings);
+		String demoPassword = LocalState.demoPassword(settings);
 
 		DevServers servers = DevServers.start(DevServers.Mode.SHARED);
-		Running running = new Running(settings, servers, key);
+		Running running = new Running(settings, servers, key, demoPassword);
 		try {
 			running.api = new WeChatApiSimulator().start();
 			Map<String, String> common = new LinkedHashMap<>(servers.springProperties());
@@ -148,7 +156,9 @@ public final class LocalLauncher {
 			common.put("spring.datasource.hikari.connection-timeout", "10000");
 			common.put("wxops.secrets.key", key.base64());
 			common.put("wxops.wechat.api-host", running.api.baseUrl());
-			// The admin API has no login yet: never listen beyond this host.
+			// Demo logins with a password printed on the console: never listen beyond
+			// this
+			// host.
 			common.put("server.address", "127.0.0.1");
 			// Logging is one Logback setup for the whole JVM, so the application name in
 			// each line would be that of the first application; logger names tell them
@@ -167,6 +177,8 @@ public final class LocalLauncher {
 			// Wanted here (springdoc warns when they are on only by default).
 			admin.put("springdoc.api-docs.enabled", "true");
 			admin.put("springdoc.swagger-ui.enabled", "true");
+			admin.put("wxops.admin.demo.enabled", "true");
+			admin.put("wxops.admin.demo.password", demoPassword);
 			running.admin = startApplication(AdminApplication.class, "admin-api", adminPort, admin);
 
 			running.demo = DemoAccount.seed(running.gateway, demoSecrets);
@@ -358,7 +370,10 @@ public final class LocalLauncher {
 
 		private FollowerEndpoint follower;
 
-		private Running(LocalSettings settings, DevServers servers, SecretKey key) {
+		private final String demoPassword;
+
+		private Running(LocalSettings settings, DevServers servers, SecretKey key, String demoPassword) {
+			this.demoPassword = demoPassword;
 			this.settings = settings;
 			this.servers = servers;
 			this.key = key;
@@ -378,6 +393,11 @@ public final class LocalLauncher {
 
 		public String gatewayUrl() {
 			return "http://127.0.0.1:" + gatewayPort();
+		}
+
+		/** The directory holding the local run's state files. */
+		public java.nio.file.Path settingsHome() {
+			return this.settings.home();
 		}
 
 		public String adminUrl() {
@@ -412,7 +432,10 @@ public final class LocalLauncher {
 			return this.servers;
 		}
 
-		/** What to print once everything is up; no secret appears in it. */
+		/**
+		 * What to print once everything is up. No account secret appears in it; the demo
+		 * people's password does, as a local run is for trying the system out.
+		 */
 		public String banner() {
 			String line = "=".repeat(100);
 			boolean externalDb = LocalSettings.externallySet("WXOPS_DB_URL");
@@ -443,7 +466,12 @@ public final class LocalLauncher {
 					+ "  (key prefix " + this.servers.keyPrefix() + ")");
 			lines.add("  Secret key:         " + (LocalSettings.SECRET_KEY.equals(this.key.source())
 					? "from " + LocalSettings.SECRET_KEY : this.key.source()));
-			lines.add("  Logins: admin-api has no login yet (issue 3)");
+			lines.add("  Logins (password " + this.demoPassword + " for each; kept in "
+					+ this.settings.home().resolve(LocalState.DEMO_PASSWORD_FILE) + "):");
+			lines.add("    " + String.join(", ", DEMO_USERNAMES));
+			lines.add("    sign in:          curl -X POST " + adminUrl()
+					+ "/api/session -H 'Content-Type: application/json' -d '{\"username\":\"demo-admin\",\"password\":\""
+					+ this.demoPassword + "\"}'");
 			lines.add("  Stop with Ctrl-C");
 			lines.add(line);
 			return String.join("\n", lines);

@@ -32,6 +32,8 @@ final class LocalState {
 
 	static final String DEMO_ACCOUNT_FILE = "local-demo-account.properties";
 
+	static final String DEMO_PASSWORD_FILE = "local-demo-password";
+
 	private static final Logger log = LoggerFactory.getLogger(LocalState.class);
 
 	private static final SecureRandom RANDOM = new SecureRandom();
@@ -109,6 +111,26 @@ final class LocalState {
 				writePrivate(file, format(secrets));
 			}
 			return secrets;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Cannot read or create " + file + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * The password of the local run's demo people, generated once per local home so no
+	 * password is committed anywhere.
+	 */
+	static String demoPassword(LocalSettings settings) {
+		Path file = settings.home().resolve(DEMO_PASSWORD_FILE);
+		try {
+			privateDirectory(file.getParent());
+			String stored = readOrCreate(file, () -> "Wxops!" + randomAlnum(12) + "7").trim();
+			if (stored.length() < 12) {
+				stored = "Wxops!" + randomAlnum(12) + "7";
+				writePrivate(file, stored);
+			}
+			return stored;
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("Cannot read or create " + file + ": " + ex.getMessage(), ex);

@@ -133,10 +133,28 @@ class LocalLauncherTests {
 			assertPrivate(home.resolve(LocalState.SECRET_KEY_FILE));
 		}
 		assertPrivate(demo);
+		assertPrivate(home.resolve(LocalState.DEMO_PASSWORD_FILE));
 		assertThat(running.banner()).doesNotContain(running.demoAccount().token())
 			.doesNotContain(running.demoAccount().aesKey())
-			.contains("Logins: admin-api has no login yet (issue 3)")
 			.contains(running.demoCallbackUrl());
+	}
+
+	@Test
+	void everyPrintedDemoLoginSignsIn() throws Exception {
+		String password = Files.readString(running.settingsHome().resolve(LocalState.DEMO_PASSWORD_FILE)).trim();
+		assertThat(running.banner()).contains(password);
+		HttpClient http = HttpClient.newHttpClient();
+		for (String username : LocalLauncher.DEMO_USERNAMES) {
+			assertThat(running.banner()).contains(username);
+			HttpResponse<String> signIn = http
+				.send(HttpRequest.newBuilder(URI.create(running.adminUrl() + "/api/session"))
+					.header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers
+						.ofString("{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}"))
+					.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(signIn.statusCode()).as(username).isEqualTo(200);
+			assertThat(signIn.body()).contains("\"token\"").contains("\"mustChangePassword\":false");
+		}
 	}
 
 	@Test

@@ -11,6 +11,7 @@ import io.wxops.admin.security.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -21,6 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * first sign-in. Two instances starting together create one: the username is unique.
  */
 @Component
+@Order(1)
 class FirstRun implements ApplicationRunner {
 
 	private final PeopleService people;
