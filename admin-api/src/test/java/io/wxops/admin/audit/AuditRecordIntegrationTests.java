@@ -1,5 +1,7 @@
 package io.wxops.admin.audit;
 
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
 import io.wxops.admin.AdminFixtures;
@@ -36,6 +38,9 @@ class AuditRecordIntegrationTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	AuditMapper mapper;
 
 	@Test
 	void creatingADepartmentAppendsAnEntryWithWhoRolesAddressActionTargetAndSummaries() {
@@ -102,6 +107,31 @@ class AuditRecordIntegrationTests {
 				"%" + code + "%"))
 			.isZero();
 		assertThat(headSeq()).isEqualTo(headBefore);
+	}
+
+	@Test
+	void anEntryReadBackIsExactlyWhatWasHashedDownToTheMillisecond() {
+		AuditEntry written = AuditTestSupport.record(this.tx, this.trail, AdminFixtures.unique("T_MS_"), null, 1,
+				Map.of("a", 1));
+
+		AuditEntry read = this.mapper.selectById(written.getSeq());
+
+		assertThat(read.getOccurredAt()).isEqualTo(written.getOccurredAt());
+		assertThat(AuditTrail.hashOf(read)).isEqualTo(written.getHash());
+		assertThat(this.jdbc.queryForObject("SELECT CAST(occurred_at AS CHAR) FROM adm_audit_entry WHERE seq = ?",
+				String.class, written.getSeq()))
+			.isEqualTo(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
+				.withZone(ZoneOffset.UTC)
+				.format(written.getOccurredAt()));
+	}
+
+	@Test
+	void apiDocsDescribeTheAuditEndpoints() {
+		Response docs = this.fx.get("/v3/api-docs", null);
+
+		assertThat(docs.status()).isEqualTo(200);
+		assertThat(docs.json().at("/paths").propertyNames()).contains("/api/audit", "/api/audit/export",
+				"/api/audit/verify");
 	}
 
 	private long headSeq() {
