@@ -3,16 +3,18 @@ package io.wxops.admin.audit;
 import java.time.Instant;
 
 import com.baomidou.mybatisplus.annotation.IdType;
+import com.baomidou.mybatisplus.annotation.TableField;
 import com.baomidou.mybatisplus.annotation.TableId;
 import com.baomidou.mybatisplus.annotation.TableName;
 
 /** Row of {@code adm_audit_entry}. */
-@TableName("adm_audit_entry")
+@TableName(value = "adm_audit_entry", autoResultMap = true)
 public class AuditEntry {
 
 	@TableId(type = IdType.INPUT)
 	private Long seq;
 
+	@TableField(typeHandler = UtcMillisTypeHandler.class)
 	private Instant occurredAt;
 
 	private Long personId;
