@@ -410,7 +410,7 @@ public class RegistryService {
 
 	@Transactional
 	public AnnualReviewView decideAnnualReview(Caller caller, long id, int cycle, String result, String note) {
-		administered(caller, id);
+		Account account = administered(caller, id);
 		if (!"PASS".equals(result) && !"FAIL".equals(result)) {
 			throw ApiException.invalid("result", "result is PASS or FAIL");
 		}
@@ -442,6 +442,8 @@ public class RegistryService {
 		}
 		AnnualReviewView after = reviewView(review);
 		this.audit.record(caller, "ANNUAL_REVIEW_DECIDED", "ACCOUNT", id, id, before, after);
+		// Gateways remember whether an account may reply; tell them to check again.
+		this.notifier.accountChanged(account.getAppId());
 		return after;
 	}
 

@@ -22,6 +22,7 @@ import io.wxops.admin.audit.AuditVerifier.Verification;
 import io.wxops.admin.security.Allow;
 import io.wxops.admin.security.Caller;
 import io.wxops.admin.security.Role;
+import io.wxops.admin.web.Csv;
 import io.wxops.admin.web.ApiException;
 import io.wxops.admin.web.PageRequest;
 import io.wxops.admin.web.PageResult;

@@ -192,7 +192,9 @@ public class SessionService {
 		Instant lockUntil = now.plus(this.settings.lockout());
 		this.people.recordFailure(person.getId(), now, this.settings.maxFailures(), lockUntil);
 		Person after = this.people.selectById(person.getId());
-		if (lockUntil.equals(after.getLockedUntil())) {
+		// This failure set the lock when it brought the count to the limit (compared by
+		// count, not by time: some servers drop the milliseconds of a stored time).
+		if (after.getLockedUntil() != null && after.getFailedLogins() == this.settings.maxFailures()) {
 			this.audit.record(systemFor(after, clientIp), "LOGIN_LOCKED", "PERSON", after.getId(), null, null,
 					Map.of("failedLogins", after.getFailedLogins(), "lockedUntil", lockUntil.toString()));
 		}

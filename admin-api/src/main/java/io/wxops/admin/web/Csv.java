@@ -1,11 +1,16 @@
 package io.wxops.admin.web;
 
+import java.io.IOException;
+import java.io.Writer;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * CSV as RFC 4180 writes it, with a UTF-8 byte-order mark first so spreadsheet programs
- * read Chinese text correctly.
+ * Writes RFC 4180 CSV: fields separated by commas, records ended by CRLF, and a field
+ * quoted (with inner quotes doubled) when it holds a comma, a quote or a line break. Text
+ * that a spreadsheet would run as a formula (starting with =, +, -, @, tab or CR) is
+ * prefixed with an apostrophe. Exports start with {@link #BOM} so spreadsheet programs
+ * read Chinese text as UTF-8.
  */
 public final class Csv {
 
@@ -15,27 +20,36 @@ public final class Csv {
 	private Csv() {
 	}
 
-	/**
-	 * One record, fields quoted where they hold a comma, quote or line break,
-	 * CRLF-terminated.
-	 */
+	/** One record as a string, CRLF-terminated. */
 	public static String row(List<?> fields) {
 		return fields.stream().map(Csv::field).collect(Collectors.joining(",")) + "\r\n";
 	}
 
-	static String field(Object value) {
+	public static void writeRecord(Writer out, Object... fields) throws IOException {
+		for (int i = 0; i < fields.length; i++) {
+			if (i > 0) {
+				out.write(',');
+			}
+			out.write(field(fields[i]));
+		}
+		out.write("\r\n");
+	}
+
+	public static String field(Object value) {
 		if (value == null) {
 			return "";
 		}
+		if (value instanceof Number) {
+			return value.toString();
+		}
 		String text = value.toString();
-		// A leading =, +, - or @ would run as a formula in a spreadsheet.
-		if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
+		if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
 			text = "'" + text;
 		}
-		if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-			return "\"" + text.replace("\"", "\"\"") + "\"";
+		if (text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
+			return text;
 		}
-		return text;
+		return '"' + text.replace("\"", "\"\"") + '"';
 	}
 
 }

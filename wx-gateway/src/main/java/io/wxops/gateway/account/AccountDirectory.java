@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.wxops.core.account.AccountRegistry;
 import io.wxops.core.account.AccountSnapshot;
+import io.wxops.gateway.reply.ReplyPermission;
 import io.wxops.gateway.reply.ReplyRuleCache;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,9 +42,12 @@ public class AccountDirectory implements MessageListener {
 	 */
 	private final Map<String, Long> misses = new ConcurrentHashMap<>();
 
-	public AccountDirectory(AccountRegistry registry, ReplyRuleCache ruleCache) {
+	private final ReplyPermission permission;
+
+	public AccountDirectory(AccountRegistry registry, ReplyRuleCache ruleCache, ReplyPermission permission) {
 		this.registry = registry;
 		this.ruleCache = ruleCache;
+		this.permission = permission;
 	}
 
 	public Optional<AccountSnapshot> find(String appId) {
@@ -65,6 +69,7 @@ public class AccountDirectory implements MessageListener {
 			AccountSnapshot previous = this.accounts.put(appId, account);
 			this.misses.remove(appId);
 			this.ruleCache.invalidate(account.id());
+			this.permission.forget(account.id());
 			if (previous != null && previous.version() != account.version()) {
 				log.info("Account {} reloaded (version {} -> {})", appId, previous.version(), account.version());
 			}

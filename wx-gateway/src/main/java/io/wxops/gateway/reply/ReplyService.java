@@ -42,8 +42,11 @@ public class ReplyService {
 
 	private final GatewayMetrics metrics;
 
+	private final ReplyPermission permission;
+
 	public ReplyService(ReplyComposer composer, ExecutorService replyExecutor, InboundMessageMapper messages,
-			AutoReplyRuleMapper rules, TransactionTemplate tx, GatewayMetrics metrics) {
+			AutoReplyRuleMapper rules, TransactionTemplate tx, GatewayMetrics metrics, ReplyPermission permission) {
+		this.permission = permission;
 		this.composer = composer;
 		this.executor = replyExecutor;
 		this.messages = messages;
@@ -57,7 +60,7 @@ public class ReplyService {
 	 * @return the plaintext reply XML, or {@code null} to answer {@code success}
 	 */
 	public String replyFor(ParsedCallback callback, long messageId, long deadlineNanos) {
-		if (!callback.account().status().mayReply()) {
+		if (!this.permission.mayReply(callback.account())) {
 			this.metrics.reply("not-allowed");
 			return null;
 		}

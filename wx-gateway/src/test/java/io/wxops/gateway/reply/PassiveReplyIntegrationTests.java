@@ -1,9 +1,13 @@
 package io.wxops.gateway.reply;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
+import io.wxops.core.account.AccountChangeNotifier;
 import io.wxops.core.account.AccountRegistry;
+import io.wxops.core.account.AnnualReview;
+import io.wxops.core.account.AnnualReviewMapper;
 import io.wxops.core.account.AccountStatus;
 import io.wxops.core.account.AccountUpdate;
 import io.wxops.core.reply.AutoReplyRule;
@@ -33,6 +37,12 @@ class PassiveReplyIntegrationTests {
 
 	@Autowired
 	AccountRegistry registry;
+
+	@Autowired
+	AnnualReviewMapper reviews;
+
+	@Autowired
+	AccountChangeNotifier notifier;
 
 	@Test
 	void exactKeywordIsAnsweredInPlaintext() {
@@ -133,6 +143,27 @@ class PassiveReplyIntegrationTests {
 		await().atMost(Duration.ofSeconds(5))
 			.untilAsserted(() -> assertThat(send(account, "在吗").reply()).isEqualTo("success"));
 		assertThat(this.fixtures.messageCount(account)).isPositive();
+	}
+
+	@Test
+	void accountWhoseAnnualReviewFailedStoresButDoesNotReply() {
+		Registered account = this.fixtures.account(Mode.PLAINTEXT);
+		this.fixtures.addRule(account, AutoReplyRule.text(account.snapshot().id(), TriggerType.DEFAULT, "默认"));
+		assertThat(send(account, "审核前").reply()).contains("默认");
+		AnnualReview failed = new AnnualReview();
+		failed.setAccountId(account.snapshot().id());
+		failed.setCycleYear(2026);
+		failed.setReport("年度报告");
+		failed.setSubmittedAt(Instant.now());
+		failed.setResult("FAIL");
+		failed.setDecidedAt(Instant.now());
+		failed.setVersion(1);
+		this.reviews.insert(failed);
+		this.notifier.accountChanged(account.snapshot().appId());
+
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(send(account, "审核后").reply()).isEqualTo("success"));
+		assertThat(this.fixtures.messageCount(account)).isEqualTo(2);
 	}
 
 	@Test
