@@ -12,6 +12,7 @@ import io.wxops.core.account.InvalidAccountException;
 import io.wxops.core.wechat.WeChatCallException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
@@ -20,6 +21,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -108,7 +111,8 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 		return api(ApiException.invalid(ex.getName(), "'" + ex.getValue() + "' is not a valid value"));
 	}
 
-	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class })
+	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class,
+			CannotCreateTransactionException.class })
 	ResponseEntity<ProblemDetail> storageUnavailable(RuntimeException ex) {
 		log.warn("Database unavailable: {}", ex.getClass().getSimpleName());
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
@@ -131,6 +135,37 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 		return ResponseEntity.badRequest()
 			.body(problem(HttpStatus.BAD_REQUEST, "invalid-request", "The request is not valid",
 					"Correct the fields listed in 'errors' and send it again.", errors));
+	}
+
+	/**
+	 * A body that is not JSON, or a value of the wrong kind (text for a number, an
+	 * unknown enum constant): the field is named when Jackson knows it.
+	 */
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		Throwable cause = ex.getCause();
+		if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+			StringBuilder field = new StringBuilder();
+			for (var reference : mismatch.getPath()) {
+				if (reference.getPropertyName() != null) {
+					field.append((field.length() > 0) ? "." : "").append(reference.getPropertyName());
+				}
+				else if (reference.getIndex() >= 0) {
+					field.append('[').append(reference.getIndex()).append(']');
+				}
+			}
+			String expected = (mismatch.getTargetType() != null && mismatch.getTargetType().isEnum())
+					? "one of " + java.util.Arrays.toString(mismatch.getTargetType().getEnumConstants())
+					: "a value of type " + ((mismatch.getTargetType() != null)
+							? mismatch.getTargetType().getSimpleName() : "the documented type");
+			errors.put(field.toString(), "expected " + expected);
+		}
+		String detail = errors.isEmpty() ? "The body is not valid JSON of the documented shape."
+				: "Correct the fields listed in 'errors' and send it again.";
+		return ResponseEntity.badRequest()
+			.body(problem(HttpStatus.BAD_REQUEST, "invalid-request", "The request is not valid", detail, errors));
 	}
 
 	@Override
