@@ -2,9 +2,11 @@ package io.wxops.local;
 
 import java.util.Optional;
 
+import io.wxops.core.account.Account;
 import io.wxops.core.account.AccountChangeNotifier;
 import io.wxops.core.account.AccountRegistry;
 import io.wxops.core.account.AccountSnapshot;
+import io.wxops.core.account.AccountStatus;
 import io.wxops.core.account.AccountType;
 import io.wxops.core.account.InvalidAccountException;
 import io.wxops.core.account.MessageMode;
@@ -70,8 +72,10 @@ final class DemoAccount {
 		TransactionTemplate tx = new TransactionTemplate(gateway.getBean(PlatformTransactionManager.class));
 		try {
 			AccountSnapshot account = tx.execute(status -> {
-				AccountSnapshot registered = registry.register(new NewAccount(APP_ID, ORIGINAL_ID, NAME,
-						AccountType.SERVICE, MessageMode.SAFE, secrets.token(), secrets.aesKey(), secrets.appSecret()));
+				AccountSnapshot registered = registry.register(
+						new NewAccount(APP_ID, ORIGINAL_ID, NAME, AccountType.SERVICE, MessageMode.SAFE,
+								secrets.token(), secrets.aesKey(), secrets.appSecret()),
+						AccountStatus.ACTIVE, DemoAccount::fillRegistryForm);
 				long id = registered.id();
 				rules.insert(AutoReplyRule.text(id, TriggerType.SUBSCRIBE, WELCOME_REPLY));
 				rules.insert(AutoReplyRule.keyword(id, MatchMode.EXACT, HELLO_KEYWORD, HELLO_REPLY));
@@ -89,6 +93,23 @@ final class DemoAccount {
 			// Another launcher on the same database registered it a moment ago.
 			return find(registry).map(DemoAccount::simulated).orElseThrow(() -> ex);
 		}
+	}
+
+	/** The registration form's details, as a school office would file them. */
+	private static void fillRegistryForm(Account row) {
+		row.setWechatId("demo_school");
+		row.setVerified(true);
+		row.setVerifiedOn(java.time.LocalDate.of(2026, 3, 1));
+		row.setResponsibleName("王主任");
+		row.setResponsibleOfficePhone("010-62750000");
+		row.setResponsibleMobile("13800000001");
+		row.setResponsibleEmail("office@demo.example.edu.cn");
+		row.setAdminName("李老师");
+		row.setAdminOfficePhone("010-62750001");
+		row.setAdminMobile("13800000002");
+		row.setAdminEmail("media@demo.example.edu.cn");
+		row.setAdminWechatId("demo_media_admin");
+		row.setStatusReason("demo data");
 	}
 
 	private static Optional<AccountSnapshot> find(AccountRegistry registry) {

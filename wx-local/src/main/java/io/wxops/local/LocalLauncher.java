@@ -182,6 +182,10 @@ public final class LocalLauncher {
 			running.admin = startApplication(AdminApplication.class, "admin-api", adminPort, admin);
 
 			running.demo = DemoAccount.seed(running.gateway, demoSecrets);
+			// The simulated platform knows the demo account's real AppSecret, so a wrong
+			// one
+			// typed into the registry is refused as WeChat would refuse it.
+			running.api.registerAccount(DemoAccount.APP_ID, demoSecrets.appSecret());
 			FollowerSimulator follower = new FollowerSimulator(URI.create(running.gatewayUrl()));
 			verifyCallbackUrl(follower, running.demo);
 			warmUpMessageHandling(running.demo);
