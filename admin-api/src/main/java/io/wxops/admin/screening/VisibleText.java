@@ -1,0 +1,121 @@
+package io.wxops.admin.screening;
+
+import java.util.Set;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+
+/**
+ * The text a reader sees in an article's HTML body. Screening reports positions in the
+ * body as indices into this text, so an editor UI that shows it with highlights must
+ * build it with {@link #of(String)}; the same HTML always gives the same text.
+ *
+ * <p>
+ * Built from text nodes only, with entities decoded: tags, attribute values and comments
+ * are not text, nor is the content of {@code script}, {@code style}, {@code head},
+ * {@code template}, {@code noscript} and {@code iframe}. Each run of spaces, tabs and
+ * line breaks in the source becomes one space, as a browser shows it; block elements
+ * ({@code p}, {@code div}, {@code br}, {@code li}, {@code h1}, {@code tr}, ...) are
+ * separated by one newline so that the words of two paragraphs are not glued together.
+ * The text has no leading or trailing whitespace.
+ */
+public final class VisibleText {
+
+	private static final Set<String> SKIPPED = Set.of("script", "style", "head", "template", "noscript", "iframe",
+			"title");
+
+	private static final Set<String> BLOCKS = Set.of("address", "article", "aside", "blockquote", "br", "caption",
+			"center", "dd", "details", "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer",
+			"form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "legend", "li", "main", "nav", "ol",
+			"p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul");
+
+	private VisibleText() {
+	}
+
+	/** The visible text of {@code html}; empty for null or blank HTML. */
+	public static String of(String html) {
+		if (html == null || html.isBlank()) {
+			return "";
+		}
+		Collector text = new Collector(html.length());
+		text.traverse(Jsoup.parse(html));
+		return text.finish();
+	}
+
+	private static final class Collector implements NodeFilter {
+
+		private final StringBuilder text;
+
+		Collector(int capacity) {
+			this.text = new StringBuilder(capacity);
+		}
+
+		@Override
+		public FilterResult head(Node node, int depth) {
+			if (node instanceof TextNode textNode) {
+				append(textNode.getWholeText());
+			}
+			else if (node instanceof Element element) {
+				String name = element.normalName();
+				if (SKIPPED.contains(name)) {
+					return FilterResult.SKIP_ENTIRELY;
+				}
+				if (BLOCKS.contains(name)) {
+					breakLine();
+				}
+			}
+			return FilterResult.CONTINUE;
+		}
+
+		@Override
+		public FilterResult tail(Node node, int depth) {
+			if (node instanceof Element element && BLOCKS.contains(element.normalName())) {
+				breakLine();
+			}
+			return FilterResult.CONTINUE;
+		}
+
+		private void append(String s) {
+			StringBuilder text = this.text;
+			for (int i = 0, n = s.length(); i < n; i++) {
+				char c = s.charAt(i);
+				if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+					int last = text.length() - 1;
+					if (last >= 0 && text.charAt(last) != ' ' && text.charAt(last) != '\n') {
+						text.append(' ');
+					}
+				}
+				else {
+					text.append(c);
+				}
+			}
+		}
+
+		private void breakLine() {
+			StringBuilder text = this.text;
+			int last = text.length() - 1;
+			if (last < 0 || text.charAt(last) == '\n') {
+				return;
+			}
+			if (text.charAt(last) == ' ') {
+				text.setCharAt(last, '\n');
+			}
+			else {
+				text.append('\n');
+			}
+		}
+
+		String finish() {
+			int end = this.text.length();
+			while (end > 0 && (this.text.charAt(end - 1) == ' ' || this.text.charAt(end - 1) == '\n')) {
+				end--;
+			}
+			return this.text.substring(0, end);
+		}
+
+	}
+
+}

@@ -1,0 +1,323 @@
+package io.wxops.admin.screening;
+
+import java.util.List;
+
+import org.assertj.core.groups.Tuple;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ScreenerTests {
+
+	private static final CompiledLexicon LEXICON = CompiledLexicon.compile(7,
+			List.of(new LexiconTerm("内部文件", Category.INTERNAL_OFFICE),
+					new LexiconTerm("赌博网站", Category.OBSCENITY_VIOLENCE_CRIME),
+					new LexiconTerm("代开发票", Category.OTHER_PROHIBITED),
+					new LexiconTerm("vpn翻墙", Category.STATE_SECURITY),
+					new LexiconTerm("限时抢购", Category.COMMERCIAL_MARKETING)));
+
+	private final Screener screener = new Screener();
+
+	private static ScreeningInput article(String title, String bodyHtml) {
+		return new ScreeningInput(title, "宣传部", "摘要", bodyHtml, "本院新闻办", 680, false);
+	}
+
+	private ScreeningResult screen(ScreeningInput input) {
+		return this.screener.screen(input, LEXICON);
+	}
+
+	private List<Finding> terms(ScreeningResult result) {
+		return result.findings().stream().filter((f) -> f.rule().equals(Finding.PROHIBITED_TERM)).toList();
+	}
+
+	private static String slice(String text, Finding f) {
+		return text.substring(f.start(), f.end());
+	}
+
+	// ---- clean article
+
+	@Test
+	void cleanArticlePassesWithTheLexiconVersionAndCount() {
+		ScreeningResult result = screen(article("通知", "<p>明天上午开会。</p>"));
+		assertThat(result.passed()).isTrue();
+		assertThat(result.findings()).isEmpty();
+		assertThat(result.lexiconVersion()).isEqualTo(7);
+		assertThat(result.countedChars()).isEqualTo(9);
+		assertThat(result.maxChars()).isEqualTo(680);
+	}
+
+	// ---- hidden variants
+
+	@Test
+	void termWithSpacesBetweenItsCharactersIsFound() {
+		ScreeningResult result = screen(article("通知", "<p>请访问 赌 博 网 站 了解</p>"));
+		assertThat(result.passed()).isFalse();
+		assertThat(terms(result)).singleElement().satisfies((f) -> {
+			assertThat(f.term()).isEqualTo("赌博网站");
+			assertThat(f.category()).isEqualTo(Category.OBSCENITY_VIOLENCE_CRIME);
+			assertThat(f.field()).isEqualTo("body");
+		});
+	}
+
+	@Test
+	void termWithPunctuationBetweenItsCharactersIsFound() {
+		assertThat(terms(screen(article("关于内·部/文-件的说明", "<p>正文</p>")))).singleElement()
+			.satisfies((f) -> assertThat(f.term()).isEqualTo("内部文件"));
+	}
+
+	@Test
+	void fullWidthFormOfTermIsFound() {
+		String title = "教你ＶＰＮ翻墙";
+		Finding f = terms(screen(article(title, "<p>正文</p>"))).get(0);
+		assertThat(f.term()).isEqualTo("vpn翻墙");
+		assertThat(slice(title, f)).isEqualTo("ＶＰＮ翻墙");
+	}
+
+	@Test
+	void termWithZeroWidthCharsBetweenItsCharactersIsFound() {
+		assertThat(terms(screen(article("通知", "<p>代\u200B开\u200D发\uFEFF票</p>")))).singleElement()
+			.satisfies((f) -> assertThat(f.term()).isEqualTo("代开发票"));
+	}
+
+	@Test
+	void mixedCaseFormOfTermIsFound() {
+		assertThat(terms(screen(article("Vpn翻墙教程", "<p>正文</p>")))).singleElement()
+			.satisfies((f) -> assertThat(f.category()).isEqualTo(Category.STATE_SECURITY));
+	}
+
+	@Test
+	void termSplitByInlineTagsIsFound() {
+		assertThat(terms(screen(article("通知", "<p>内<b>部</b><span>文件</span></p>")))).hasSize(1);
+	}
+
+	// ---- HTML markup
+
+	@Test
+	void termOnlyInsideTagsOrAttributesIsNotReported() {
+		String html = "<p class=\"内部文件\"><img alt=\"内部文件\" src=\"a.jpg\">"
+				+ "<a href=\"https://example.org/赌博网站\" title=\"代开发票\">链接</a><span data-x=\"vpn翻墙\">正常</span></p>"
+				+ "<script>var s = '内部文件';</script><style>.代开发票{}</style><!-- 赌博网站 -->";
+		ScreeningResult result = screen(article("通知", html));
+		assertThat(terms(result)).isEmpty();
+	}
+
+	@Test
+	void sameTermInTextNextToAnAttributeIsReportedOnce() {
+		ScreeningResult result = screen(article("通知", "<p><img alt=\"内部文件\">内部文件</p>"));
+		assertThat(terms(result)).singleElement().satisfies((f) -> assertThat(f.start()).isEqualTo(0));
+	}
+
+	// ---- positions
+
+	@Test
+	void positionInPlainFieldCoversTheTerm() {
+		String digest = "本文涉及代开发票问题";
+		ScreeningResult result = screen(new ScreeningInput("通知", null, digest, "<p>正文</p>", "新闻办", 680, false));
+		Finding f = terms(result).get(0);
+		assertThat(f.field()).isEqualTo("digest");
+		assertThat(f.start()).isEqualTo(4);
+		assertThat(f.end()).isEqualTo(8);
+		assertThat(slice(digest, f)).isEqualTo("代开发票");
+		assertThat(f.excerpt()).isEqualTo(digest);
+	}
+
+	@Test
+	void positionInBodyIsAnIndexIntoTheVisibleText() {
+		String html = "<p>你好</p><p>内部文件</p>";
+		Finding f = terms(screen(article("通知", html))).get(0);
+		String visible = VisibleText.of(html);
+		assertThat(visible).isEqualTo("你好\n内部文件");
+		assertThat(f.start()).isEqualTo(3);
+		assertThat(f.end()).isEqualTo(7);
+		assertThat(slice(visible, f)).isEqualTo("内部文件");
+	}
+
+	@Test
+	void positionOfSpacedVariantCoversTheWholeSpacedRun() {
+		String html = "<p>请勿访问 赌 - 博 . 网 站 ，谢谢</p>";
+		Finding f = terms(screen(article("通知", html))).get(0);
+		assertThat(slice(VisibleText.of(html), f)).isEqualTo("赌 - 博 . 网 站");
+	}
+
+	@Test
+	void positionAfterEntitiesCountsTheDecodedText() {
+		String html = "<p>A&amp;B&nbsp;内部文件</p>";
+		Finding f = terms(screen(article("通知", html))).get(0);
+		assertThat(f.start()).isEqualTo(4);
+		assertThat(slice(VisibleText.of(html), f)).isEqualTo("内部文件");
+	}
+
+	@Test
+	void excerptHasAboutTenCharsOfContextEitherSide() {
+		String title = "一二三四五六七八九十甲乙内部文件子丑寅卯辰巳午未申酉戌亥";
+		Finding f = terms(screen(article(title, "<p>正文</p>"))).get(0);
+		assertThat(f.excerpt()).isEqualTo("三四五六七八九十甲乙内部文件子丑寅卯辰巳午未申酉");
+		assertThat(f.message()).contains("内部文件").contains("remove or rewrite");
+	}
+
+	// ---- every occurrence, every field
+
+	@Test
+	void everyOccurrenceIsReportedInFieldThenPositionOrder() {
+		String html = "<p>内部文件一份，另有内部文件两份</p><p>内 部 文 件</p>";
+		ScreeningInput input = new ScreeningInput("内部文件通知", "代开发票", "赌博网站", html, "新闻办", 680, false);
+		List<Finding> found = terms(screen(input));
+		assertThat(found).extracting(Finding::field)
+			.containsExactly("title", "author", "digest", "body", "body", "body");
+		List<Finding> body = found.subList(3, 6);
+		assertThat(body).extracting(Finding::start).containsExactly(0, 9, 16);
+	}
+
+	// ---- commercial marketing
+
+	@Test
+	void marketingTermIsIgnoredWhenMarketingIsAllowed() {
+		ScreeningResult result = screen(article("限时抢购", "<p>正文</p>"));
+		assertThat(result.passed()).isTrue();
+	}
+
+	@Test
+	void marketingTermIsReportedWhenMarketingIsForbidden() {
+		ScreeningInput input = new ScreeningInput("限时抢购", null, null, "<p>正文</p>", "新闻办", 680, true);
+		assertThat(terms(screen(input))).singleElement()
+			.satisfies((f) -> assertThat(f.category()).isEqualTo(Category.COMMERCIAL_MARKETING));
+	}
+
+	// ---- length
+
+	@Test
+	void exactlyTheLimitPassesCountingTitleBodyAndPunctuation() {
+		// title 10 + body 670 (335 letters and 335 punctuation marks) = 680
+		String body = "<p>" + "好，".repeat(335) + "</p>";
+		ScreeningResult result = screen(article("一二三四五六七八九十", body));
+		assertThat(result.countedChars()).isEqualTo(680);
+		assertThat(result.passed()).isTrue();
+	}
+
+	@Test
+	void oneCharOverTheLimitFailsAtTheFirstExcessChar() {
+		String html = "<p>" + "好，".repeat(335) + "多</p>";
+		ScreeningResult result = screen(article("一二三四五六七八九十", html));
+		assertThat(result.countedChars()).isEqualTo(681);
+		assertThat(result.passed()).isFalse();
+		assertThat(result.findings()).singleElement().satisfies((f) -> {
+			assertThat(f.rule()).isEqualTo(Finding.LENGTH);
+			assertThat(f.field()).isEqualTo("body");
+			assertThat(f.start()).isEqualTo(670);
+			assertThat(VisibleText.of(html).charAt(f.start())).isEqualTo('多');
+			assertThat(f.message()).contains("681 characters, the account allows 680");
+		});
+	}
+
+	@Test
+	void whitespaceAndTagsDoNotCount() {
+		String html = "<div style=\"margin:0\"><p>" + "好 \u3000\u00A0\u200B".repeat(670) + "</p><br><p>  </p></div>";
+		ScreeningResult result = screen(article("一二三四五 六七八九十", html));
+		assertThat(result.countedChars()).isEqualTo(680);
+		assertThat(result.passed()).isTrue();
+	}
+
+	@Test
+	void accountLimitIsTheOneInTheInput() {
+		ScreeningInput input = new ScreeningInput("标题", null, null, "<p>一二三四</p>", "新闻办", 5, false);
+		ScreeningResult result = screen(input);
+		assertThat(result.findings()).singleElement().satisfies((f) -> {
+			assertThat(f.rule()).isEqualTo(Finding.LENGTH);
+			assertThat(f.start()).isEqualTo(3);
+		});
+	}
+
+	// ---- source
+
+	@Test
+	void missingSourceIsRefused() {
+		ScreeningInput input = new ScreeningInput("标题", null, null, "<p>正文</p>", null, 680, false);
+		ScreeningResult result = screen(input);
+		assertThat(result.passed()).isFalse();
+		assertThat(result.findings()).singleElement().satisfies((f) -> {
+			assertThat(f.rule()).isEqualTo(Finding.SOURCE_MISSING);
+			assertThat(f.field()).isEqualTo("source");
+			assertThat(f.message()).contains("注明信息来源");
+		});
+	}
+
+	@Test
+	void blankSourceIsRefused() {
+		ScreeningInput input = new ScreeningInput("标题", null, null, "<p>正文</p>", " \u3000", 680, false);
+		assertThat(screen(input).findings()).extracting(Finding::rule).containsExactly(Finding.SOURCE_MISSING);
+	}
+
+	// ---- WeChat limits
+
+	@Test
+	void titleOfThirtyTwoCharsPassesAndThirtyThreeFails() {
+		assertThat(screen(article("题".repeat(32), "<p>正文</p>")).passed()).isTrue();
+		ScreeningResult result = screen(article("题".repeat(33), "<p>正文</p>"));
+		assertThat(result.findings()).singleElement().satisfies((f) -> {
+			assertThat(f.rule()).isEqualTo(Finding.WECHAT_LIMIT);
+			assertThat(f.field()).isEqualTo("title");
+			assertThat(f.start()).isEqualTo(32);
+			assertThat(f.end()).isEqualTo(33);
+		});
+	}
+
+	@Test
+	void missingTitleFails() {
+		ScreeningInput input = new ScreeningInput(" ", null, null, "<p>正文</p>", "新闻办", 680, false);
+		assertThat(screen(input).findings()).singleElement().satisfies((f) -> {
+			assertThat(f.rule()).isEqualTo(Finding.WECHAT_LIMIT);
+			assertThat(f.field()).isEqualTo("title");
+		});
+	}
+
+	@Test
+	void authorOfSeventeenCharsFails() {
+		ScreeningInput ok = new ScreeningInput("标题", "作".repeat(16), null, "<p>正文</p>", "新闻办", 680, false);
+		ScreeningInput tooLong = new ScreeningInput("标题", "作".repeat(17), null, "<p>正文</p>", "新闻办", 680, false);
+		assertThat(screen(ok).passed()).isTrue();
+		assertThat(screen(tooLong).findings()).singleElement()
+			.satisfies((f) -> assertThat(f.field()).isEqualTo("author"));
+	}
+
+	@Test
+	void digestOfHundredTwentyNineCharsFails() {
+		ScreeningInput ok = new ScreeningInput("标题", null, "摘".repeat(128), "<p>正文</p>", "新闻办", 680, false);
+		ScreeningInput tooLong = new ScreeningInput("标题", null, "摘".repeat(129), "<p>正文</p>", "新闻办", 680, false);
+		assertThat(screen(ok).passed()).isTrue();
+		assertThat(screen(tooLong).findings()).singleElement()
+			.satisfies((f) -> assertThat(f.field()).isEqualTo("digest"));
+	}
+
+	@Test
+	void bodyHtmlOfTwentyThousandCharsFailsWhereOneLessPasses() {
+		String under = "<p>正文</p><!--" + "x".repeat(19_999 - 9 - 7) + "-->";
+		assertThat(under).hasSize(19_999);
+		assertThat(screen(article("标题", under)).passed()).isTrue();
+		ScreeningResult result = screen(article("标题", under + " "));
+		assertThat(result.findings()).singleElement().satisfies((f) -> {
+			assertThat(f.rule()).isEqualTo(Finding.WECHAT_LIMIT);
+			assertThat(f.field()).isEqualTo("body");
+			assertThat(f.message()).contains("20000");
+		});
+	}
+
+	@Test
+	void bodyHtmlOfOneMegabyteFails() {
+		String html = "<!--" + "字".repeat(350_000) + "-->";
+		ScreeningResult result = screen(article("标题", html));
+		assertThat(result.findings()).extracting(Finding::message)
+			.anySatisfy((m) -> assertThat(m).contains("1 MB"))
+			.anySatisfy((m) -> assertThat(m).contains("20000"));
+	}
+
+	// ---- several rules
+
+	@Test
+	void findingsAreOrderedByFieldThenPosition() {
+		ScreeningInput input = new ScreeningInput("题".repeat(30) + "内部文件", null, null, "<p>代开发票</p>", null, 680, false);
+		assertThat(screen(input).findings()).extracting(Finding::field, Finding::rule)
+			.containsExactly(Tuple.tuple("title", Finding.PROHIBITED_TERM), Tuple.tuple("title", Finding.WECHAT_LIMIT),
+					Tuple.tuple("body", Finding.PROHIBITED_TERM), Tuple.tuple("source", Finding.SOURCE_MISSING));
+	}
+
+}
