@@ -129,6 +129,25 @@ public class AdminFixtures {
 		return r.json();
 	}
 
+	/**
+	 * A new person in {@code departmentId} holding one role on one account, limited to
+	 * that department (as departmental roles are granted).
+	 */
+	public Login departmental(Role role, long accountId, long departmentId) {
+		String username = unique(role.name().toLowerCase().replace('_', '-') + "-");
+		PeopleService.Issued issued = this.people.createPerson(Caller.system("test"), username, role + " person",
+				departmentId, null, null, PASSWORD);
+		this.people.grant(Caller.system("test"), issued.person().id(), role, accountId, departmentId);
+		return new Login(issued.person().id(), username, departmentId, login(username, PASSWORD));
+	}
+
+	/**
+	 * Adds a grant to an existing person (their token picks it up on the next request).
+	 */
+	public void grant(Login who, Role role, Long accountId, Long departmentId) {
+		this.people.grant(Caller.system("test"), who.personId(), role, accountId, departmentId);
+	}
+
 	public String login(String username, String password) {
 		Response r = send("POST", "/api/session", null, Map.of("username", username, "password", password));
 		if (r.status() != 200) {

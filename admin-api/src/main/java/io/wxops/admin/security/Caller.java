@@ -46,6 +46,20 @@ public record Caller(long personId, String username, long departmentId, List<Gra
 		return this.grants.stream().anyMatch((g) -> wanted.contains(g.role()) && g.coversAccount(accountId));
 	}
 
+	/**
+	 * Whether a grant of one of the roles covers this account and this department (a
+	 * grant without a department covers every department).
+	 */
+	public boolean can(long accountId, Long departmentId, Role... roles) {
+		if (isSystem()) {
+			return true;
+		}
+		Set<Role> wanted = EnumSet.copyOf(Arrays.asList(roles));
+		return this.grants.stream()
+			.anyMatch(
+					(g) -> wanted.contains(g.role()) && g.coversAccount(accountId) && g.coversDepartment(departmentId));
+	}
+
 	/** Whether a grant of one of the roles covers every account. */
 	public boolean canEverywhere(Role... roles) {
 		if (isSystem()) {

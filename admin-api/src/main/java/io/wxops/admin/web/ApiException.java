@@ -19,6 +19,8 @@ public class ApiException extends RuntimeException {
 
 	private final Map<String, String> fieldErrors;
 
+	private final Map<String, Object> properties = new java.util.LinkedHashMap<>();
+
 	public ApiException(HttpStatus status, String type, String title, String detail) {
 		this(status, type, title, detail, Map.of());
 	}
@@ -56,6 +58,16 @@ public class ApiException extends RuntimeException {
 
 	public static ApiException forbidden(String detail) {
 		return new ApiException(HttpStatus.FORBIDDEN, "forbidden", "Not allowed", detail);
+	}
+
+	/** Adds a member to the problem, e.g. the findings of a failed screening. */
+	public ApiException with(String name, Object value) {
+		this.properties.put(name, value);
+		return this;
+	}
+
+	public Map<String, Object> properties() {
+		return this.properties;
 	}
 
 	public HttpStatus status() {

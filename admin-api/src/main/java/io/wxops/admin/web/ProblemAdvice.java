@@ -61,8 +61,9 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(ApiException.class)
 	ResponseEntity<ProblemDetail> api(ApiException ex) {
-		return ResponseEntity.status(ex.status())
-			.body(problem(ex.status(), ex.type(), ex.title(), ex.getMessage(), ex.fieldErrors()));
+		ProblemDetail problem = problem(ex.status(), ex.type(), ex.title(), ex.getMessage(), ex.fieldErrors());
+		ex.properties().forEach(problem::setProperty);
+		return ResponseEntity.status(ex.status()).body(problem);
 	}
 
 	@ExceptionHandler(InvalidAccountException.class)

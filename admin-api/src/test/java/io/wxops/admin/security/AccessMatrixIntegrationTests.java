@@ -67,6 +67,9 @@ class AccessMatrixIntegrationTests {
 			String path = methodAndPath[1].replace("/api/accounts/{id}", "/api/accounts/" + account)
 				.replace("/api/people/{id}", "/api/people/" + target)
 				.replace("/api/departments/{id}", "/api/departments/" + admin.departmentId())
+				.replace("/api/articles/{id}", "/api/articles/999999999")
+				.replace("/api/lexicon/terms/{id}", "/api/lexicon/terms/999999999")
+				.replace("{versionNo}", "1")
 				.replace("{cycle}", "2026")
 				.replace("{grantId}", "999999999");
 			Object body = switch (methodAndPath[0]) {

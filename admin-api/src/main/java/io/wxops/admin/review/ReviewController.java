@@ -1,0 +1,72 @@
+package io.wxops.admin.review;
+
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.wxops.admin.security.Allow;
+import io.wxops.admin.security.AllowAnyPerson;
+import io.wxops.admin.security.Caller;
+import io.wxops.admin.security.Role;
+import io.wxops.admin.web.ApiException;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Review", description = "Graded review (分级审核, 先审后发): GENERAL → department head; SENSITIVE → also "
+		+ "the central office; MAJOR → also the supervising leader, or as the account's policy says.")
+class ReviewController {
+
+	private final ReviewService service;
+
+	ReviewController(ReviewService service) {
+		this.service = service;
+	}
+
+	record Decision(String decision, String comment, String contentHash) {
+	}
+
+	@PostMapping("/api/articles/{id}/submit")
+	@Allow(Role.EDITOR)
+	@Operation(summary = "Submit for review",
+			description = "Screens the content first: any finding refuses the submission (422, every finding listed "
+					+ "with its position). Then starts the chain the article's sensitivity requires.")
+	ReviewService.ReviewState submit(Caller caller, @PathVariable long id) {
+		return this.service.submit(caller, id);
+	}
+
+	@GetMapping("/api/articles/{id}/review")
+	@AllowAnyPerson
+	@Operation(summary = "The article's review", description = "The current chain and every decision ever made.")
+	ReviewService.ReviewState review(Caller caller, @PathVariable long id) {
+		return this.service.review(caller, id);
+	}
+
+	@PostMapping("/api/articles/{id}/decision")
+	@Allow({ Role.DEPT_REVIEWER, Role.OFFICE_REVIEWER, Role.LEADER })
+	@Operation(summary = "Approve or reject",
+			description = "decision is APPROVE or REJECT (a comment is then required). Send the contentHash you "
+					+ "reviewed: if the article changed since, 409. You may not decide an article you wrote or at a "
+					+ "second level.")
+	ReviewService.ReviewState decide(Caller caller, @PathVariable long id, @RequestBody Decision body) {
+		Boolean approve = switch ((body.decision() != null) ? body.decision() : "") {
+			case "APPROVE" -> true;
+			case "REJECT" -> false;
+			default -> throw ApiException.invalid("decision", "decision is APPROVE or REJECT");
+		};
+		return this.service.decide(caller, id, approve, body.comment(), body.contentHash());
+	}
+
+	@GetMapping("/api/reviews/pending")
+	@Allow({ Role.DEPT_REVIEWER, Role.OFFICE_REVIEWER, Role.LEADER })
+	@Operation(summary = "Awaiting my review",
+			description = "Articles whose next level you may decide, in your accounts and departments.")
+	List<ReviewService.Pending> pending(Caller caller) {
+		return this.service.pending(caller);
+	}
+
+}

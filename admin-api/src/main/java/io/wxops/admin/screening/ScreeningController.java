@@ -1,0 +1,116 @@
+package io.wxops.admin.screening;
+
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.wxops.admin.article.Article;
+import io.wxops.admin.article.ArticleService;
+import io.wxops.admin.security.Allow;
+import io.wxops.admin.security.AllowAnyPerson;
+import io.wxops.admin.security.Caller;
+import io.wxops.admin.security.Role;
+import io.wxops.admin.web.ApiException;
+import io.wxops.admin.web.PageRequest;
+import io.wxops.admin.web.PageResult;
+import io.wxops.core.account.Account;
+import io.wxops.core.account.AccountMapper;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Screening", description = "Compliance screening against the lexicon of prohibited terms (the rules' "
+		+ "seven categories, internal office information, commercial marketing where forbidden), the account's "
+		+ "maximum characters, the stated source and WeChat's field limits. Findings give rule, category, term, "
+		+ "field and position; body positions index the body's visible text (tags and attributes are not text).")
+class ScreeningController {
+
+	private final ScreeningService screening;
+
+	private final LexiconService lexicon;
+
+	private final ArticleService articles;
+
+	private final AccountMapper accounts;
+
+	ScreeningController(ScreeningService screening, LexiconService lexicon, ArticleService articles,
+			AccountMapper accounts) {
+		this.screening = screening;
+		this.lexicon = lexicon;
+		this.articles = articles;
+		this.accounts = accounts;
+	}
+
+	record Content(Long accountId, String title, String author, String digest, String body, String source) {
+	}
+
+	record TermsToAdd(List<LexiconTerm> terms) {
+	}
+
+	@PostMapping("/api/screening")
+	@AllowAnyPerson
+	@Operation(summary = "Screen any content",
+			description = "Under the policies of accountId when given (its maximum characters and marketing rule), "
+					+ "else the defaults (680, marketing allowed). Changes nothing.")
+	ScreeningResult screen(Caller caller, @RequestBody Content body) {
+		Account account = null;
+		if (body.accountId() != null) {
+			account = this.accounts.selectById(body.accountId());
+			if (account == null || !caller.can(body.accountId(), Role.values())) {
+				throw ApiException.notFound("Account", body.accountId());
+			}
+		}
+		return this.screening.screen(body.title(), body.author(), body.digest(), body.body(), body.source(), account);
+	}
+
+	@PostMapping("/api/articles/{id}/screening")
+	@AllowAnyPerson
+	@Operation(summary = "Screen an article's current content", description = "Changes nothing.")
+	ScreeningResult screenArticle(Caller caller, @PathVariable long id) {
+		Article article = this.articles.visible(caller, id);
+		return this.screening.screen(article, this.articles.accountOf(article));
+	}
+
+	@GetMapping("/api/lexicon/terms")
+	@Allow({ Role.ADMIN, Role.AUDITOR })
+	@Operation(summary = "List the terms in force", description = "Filter by category and text; paginated.")
+	PageResult<LexiconService.TermView> terms(@RequestParam(required = false) Category category,
+			@RequestParam(required = false) String q, @RequestParam(required = false) Integer page,
+			@RequestParam(required = false) Integer size) {
+		return this.lexicon.list(category, q, PageRequest.of(page, size));
+	}
+
+	@PostMapping("/api/lexicon/terms")
+	@Allow(Role.ADMIN)
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Add terms",
+			description = "One new lexicon version for the whole batch (load an operator's lexicon in one call, up to "
+					+ "50,000 terms); terms already in force are skipped. Needs ADMIN on every account.")
+	LexiconService.ChangeResult add(Caller caller, @RequestBody TermsToAdd body) {
+		return this.lexicon.add(caller, body.terms());
+	}
+
+	@DeleteMapping("/api/lexicon/terms/{id}")
+	@Allow(Role.ADMIN)
+	@Operation(summary = "Remove a term", description = "Makes a new lexicon version.")
+	LexiconService.ChangeResult remove(Caller caller, @PathVariable long id) {
+		return this.lexicon.remove(caller, id);
+	}
+
+	@GetMapping("/api/lexicon/changes")
+	@Allow({ Role.ADMIN, Role.AUDITOR })
+	@Operation(summary = "Lexicon history", description = "Terms added and removed, per version, newest first.")
+	PageResult<LexiconChange> changes(@RequestParam(required = false) Integer version,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+		return this.lexicon.changes(version, PageRequest.of(page, size));
+	}
+
+}

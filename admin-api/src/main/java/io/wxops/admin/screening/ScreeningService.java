@@ -1,0 +1,60 @@
+package io.wxops.admin.screening;
+
+import io.wxops.admin.article.Article;
+import io.wxops.admin.article.ArticleScreening;
+import io.wxops.admin.web.ApiException;
+import io.wxops.core.account.Account;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/**
+ * Screens content against the lexicon in force and the account's policies (maximum
+ * characters, whether commercial marketing is forbidden). Runs on submit, again before
+ * any send, and on request.
+ */
+@Service
+public class ScreeningService implements ArticleScreening {
+
+	/** Limits used when no account is named: the rules' defaults. */
+	public static final int DEFAULT_MAX_CHARS = 680;
+
+	private final LexiconService lexicon;
+
+	private final Screener screener;
+
+	ScreeningService(LexiconService lexicon, Screener screener) {
+		this.lexicon = lexicon;
+		this.screener = screener;
+	}
+
+	public ScreeningResult screen(String title, String author, String digest, String bodyHtml, String source,
+			Account account) {
+		int maxChars = (account != null) ? account.getMaxChars() : DEFAULT_MAX_CHARS;
+		boolean marketingForbidden = account != null && Boolean.TRUE.equals(account.getMarketingForbidden());
+		return this.screener.screen(
+				new ScreeningInput(title, author, digest, bodyHtml, source, maxChars, marketingForbidden),
+				this.lexicon.current());
+	}
+
+	public ScreeningResult screen(Article article, Account account) {
+		return screen(article.getTitle(), article.getAuthor(), article.getDigest(), article.getBody(),
+				article.getSource(), account);
+	}
+
+	@Override
+	public void requireClean(Article article, Account account) {
+		ScreeningResult result = screen(article, account);
+		if (!result.passed()) {
+			throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "screening-failed",
+					"The content did not pass screening",
+					result.findings().size() + " finding(s): fix each one where 'findings' points (field, start, end) "
+							+ "and submit again.")
+				.with("findings", result.findings())
+				.with("lexiconVersion", result.lexiconVersion())
+				.with("countedChars", result.countedChars())
+				.with("maxChars", result.maxChars());
+		}
+	}
+
+}
