@@ -114,7 +114,7 @@ public class ArticleService {
 	}
 
 	/** The article if the caller is an EDITOR of its account and department. */
-	Article editable(Caller caller, long id) {
+	public Article editable(Caller caller, long id) {
 		Article a = visible(caller, id);
 		if (!caller.can(a.getAccountId(), a.getDepartmentId(), Role.EDITOR)) {
 			throw ApiException.forbidden("Only an EDITOR of this account and department may change the article.");

@@ -8,6 +8,7 @@ import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aMultipart;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -207,6 +208,30 @@ public final class WeChatApiSimulator implements AutoCloseable {
 		installAccessToken();
 		installStableToken();
 		installCallbackIp();
+		installImageUploads();
+	}
+
+	/**
+	 * Image uploads for articles: {@code POST /cgi-bin/material/add_material?type=image}
+	 * (permanent material, the cover: answers a media id and URL) and
+	 * {@code POST /cgi-bin/media/uploadimg} (an image inside an article: answers a URL).
+	 * Both need the multipart part {@code media}, as on the platform.
+	 */
+	private void installImageUploads() {
+		String url = "https://mmbiz.qpic.cn/simulated/{{randomValue length=24 type='ALPHANUMERIC'}}.jpg";
+		this.server.stubFor(post(urlPathEqualTo("/cgi-bin/material/add_material")).atPriority(ENDPOINT)
+			.withQueryParam("type", equalTo("image"))
+			.withMultipartRequestBody(aMultipart().withName("media"))
+			.willReturn(okJson("{\"media_id\":\"SIM_MEDIA_{{randomValue length=32 type='ALPHANUMERIC'}}\",\"url\":\""
+					+ url + "\"}")
+				.withTransformers("response-template")));
+		this.server.stubFor(post(urlPathEqualTo("/cgi-bin/media/uploadimg")).atPriority(ENDPOINT)
+			.withMultipartRequestBody(aMultipart().withName("media"))
+			.willReturn(okJson("{\"url\":\"" + url + "\"}").withTransformers("response-template")));
+		for (String path : new String[] { "/cgi-bin/material/add_material", "/cgi-bin/media/uploadimg" }) {
+			this.server.stubFor(post(urlPathEqualTo(path)).atPriority(ENDPOINT_ERROR)
+				.willReturn(okJson("{\"errcode\":41005,\"errmsg\":\"media data missing\"}")));
+		}
 	}
 
 	private void installFallback() {

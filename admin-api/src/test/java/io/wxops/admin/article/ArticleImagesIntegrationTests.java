@@ -1,0 +1,149 @@
+package io.wxops.admin.article;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import javax.imageio.ImageIO;
+
+import io.wxops.admin.AdminFixtures;
+import io.wxops.admin.AdminFixtures.Login;
+import io.wxops.admin.AdminFixtures.Response;
+import io.wxops.admin.AdminIntegrationTest;
+import io.wxops.admin.SimulatorInitializer;
+import io.wxops.admin.security.Role;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Images are checked (JPEG, size) and uploaded to WeChat; their ids and URLs are kept.
+ */
+@AdminIntegrationTest
+class ArticleImagesIntegrationTests {
+
+	@Autowired
+	AdminFixtures fx;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	Login editor;
+
+	long article;
+
+	@BeforeEach
+	void draft() {
+		Login admin = this.fx.person(Role.ADMIN);
+		long account = this.fx.registerAccount(admin).get("id").asLong();
+		long department = this.fx.department("宣传部");
+		this.editor = this.fx.departmental(Role.EDITOR, account, department);
+		Map<String, Object> req = new LinkedHashMap<>();
+		req.put("accountId", account);
+		req.put("departmentId", department);
+		req.put("title", "图片新闻");
+		req.put("body", "<p>正文</p>");
+		req.put("source", "本校宣传部");
+		req.put("sensitivity", "GENERAL");
+		this.article = this.fx.post("/api/articles", this.editor.token(), req).json().get("id").asLong();
+	}
+
+	@Test
+	void aBodyImageIsUploadedThroughTheArticleImageUploadAndItsUrlKept() throws Exception {
+		int before = SimulatorInitializer.simulator().calls("/cgi-bin/media/uploadimg");
+		Response r = upload("BODY", "photo.jpg", jpeg(64, 48));
+		assertThat(r.status()).as(r.body()).isEqualTo(201);
+		assertThat(r.json().get("url").asString()).startsWith("https://mmbiz.qpic.cn/");
+		assertThat(r.json().get("mediaId").isNull()).isTrue();
+		assertThat(SimulatorInitializer.simulator().calls("/cgi-bin/media/uploadimg")).isEqualTo(before + 1);
+		assertThat(this.jdbc.queryForObject("SELECT wechat_url FROM art_image WHERE id = ?", String.class,
+				r.json().get("id").asLong()))
+			.isEqualTo(r.json().get("url").asString());
+	}
+
+	@Test
+	void aCoverBecomesPermanentMaterialAndChangesTheContentHashWhenSet() throws Exception {
+		Response cover = upload("COVER", "cover.jpg", jpeg(900, 500));
+		assertThat(cover.status()).as(cover.body()).isEqualTo(201);
+		assertThat(cover.json().get("mediaId").asString()).startsWith("SIM_MEDIA_");
+		JsonNode current = this.fx.get("/api/articles/" + this.article, this.editor.token()).json();
+		Map<String, Object> req = new LinkedHashMap<>();
+		req.put("title", current.get("title").asString());
+		req.put("body", current.get("body").asString());
+		req.put("source", current.get("source").asString());
+		req.put("sensitivity", "GENERAL");
+		req.put("coverImageId", cover.json().get("id").asLong());
+		req.put("version", current.get("version").asInt());
+		JsonNode updated = this.fx.put("/api/articles/" + this.article, this.editor.token(), req).json();
+		assertThat(updated.get("coverUrl").asString()).isEqualTo(cover.json().get("url").asString());
+		assertThat(updated.get("contentHash").asString()).isNotEqualTo(current.get("contentHash").asString());
+		assertThat(updated.get("contentVersion").asInt()).isEqualTo(2);
+	}
+
+	@Test
+	void anImageThatIsNotJpegIsRefusedAndNothingIsUploaded() throws Exception {
+		int before = SimulatorInitializer.simulator().calls("/cgi-bin/media/uploadimg");
+		BufferedImage image = new BufferedImage(10, 10, BufferedImage.TYPE_INT_RGB);
+		ByteArrayOutputStream png = new ByteArrayOutputStream();
+		ImageIO.write(image, "png", png);
+		Response r = upload("BODY", "photo.jpg", png.toByteArray());
+		assertThat(r.status()).isEqualTo(400);
+		assertThat(AdminFixtures.fieldErrors(r)).containsExactly("file");
+		assertThat(r.body()).contains("JPEG");
+		assertThat(SimulatorInitializer.simulator().calls("/cgi-bin/media/uploadimg")).isEqualTo(before);
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM art_image WHERE article_id = ?", Long.class,
+				this.article))
+			.isZero();
+	}
+
+	@Test
+	void aBodyImageOverOneMegabyteIsRefused() throws Exception {
+		byte[] big = new byte[1024 * 1024 + 1];
+		byte[] real = jpeg(8, 8);
+		System.arraycopy(real, 0, big, 0, real.length);
+		Response r = upload("BODY", "big.jpg", big);
+		assertThat(r.status()).isEqualTo(400);
+		assertThat(r.body()).contains("1048576");
+	}
+
+	private Response upload(String kind, String filename, byte[] bytes) throws Exception {
+		String boundary = "----wxops" + System.nanoTime();
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+				+ "\"\r\nContent-Type: image/jpeg\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8));
+		body.write(bytes);
+		body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		HttpResponse<String> response = HttpClient.newHttpClient()
+			.send(HttpRequest
+				.newBuilder(URI.create(this.fx.baseUrl() + "/api/articles/" + this.article + "/images?kind=" + kind))
+				.header("Authorization", "Bearer " + this.editor.token())
+				.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+				.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		JsonNode json = response.headers().firstValue("Content-Type").orElse("").contains("json")
+				? JsonMapper.builder().build().readTree(response.body()) : null;
+		return new Response(response.statusCode(), response.body(), json, response);
+	}
+
+	private static byte[] jpeg(int width, int height) throws Exception {
+		BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+		image.setRGB(0, 0, 0xFF0000);
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ImageIO.write(image, "jpg", out);
+		return out.toByteArray();
+	}
+
+}
