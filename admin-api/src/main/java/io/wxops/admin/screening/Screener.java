@@ -42,6 +42,17 @@ public class Screener {
 
 	private static final int EXCERPT_CONTEXT = 10;
 
+	/**
+	 * {@link #counts} for the BMP, so that counting a body is a table lookup per char.
+	 */
+	private static final boolean[] COUNTED = new boolean[0x10000];
+
+	static {
+		for (int c = 0; c < COUNTED.length; c++) {
+			COUNTED[c] = counts(c);
+		}
+	}
+
 	private static final List<String> FIELD_ORDER = List.of(TITLE, AUTHOR, DIGEST, BODY, SOURCE);
 
 	private static final List<String> RULE_ORDER = List.of(Finding.PROHIBITED_TERM, Finding.LENGTH,
@@ -106,19 +117,11 @@ public class Screener {
 	 * reports where in the body the limit is first exceeded.
 	 */
 	private static int checkLength(List<Finding> findings, String title, String body, int maxChars) {
-		int counted = 0;
-		for (int i = 0; i < title.length(); i = title.offsetByCodePoints(i, 1)) {
-			if (counts(title.codePointAt(i))) {
-				counted++;
-			}
-		}
-		int overflow = (counted > maxChars) ? 0 : -1;
-		for (int i = 0; i < body.length(); i += Character.charCount(body.codePointAt(i))) {
-			if (counts(body.codePointAt(i)) && ++counted == maxChars + 1) {
-				overflow = i;
-			}
-		}
+		int counted = countUpTo(title, Integer.MAX_VALUE, 0)[0];
+		int[] bodyCount = countUpTo(body, maxChars + 1, counted);
+		counted = bodyCount[0];
 		if (counted > maxChars) {
+			int overflow = Math.max(bodyCount[1], 0);
 			findings.add(new Finding(Finding.LENGTH, null, null, BODY, overflow, body.length(),
 					excerpt(body, overflow, overflow),
 					"标题和正文共 " + counted + " 字，本账号上限 " + maxChars + " 字，请删减 " + (counted - maxChars) + " 字 / " + counted
@@ -126,6 +129,28 @@ public class Screener {
 							+ " (title and body count together, punctuation included; the excess starts here)."));
 		}
 		return counted;
+	}
+
+	/**
+	 * Counts the code points of {@code text} that {@link #counts count}, starting from
+	 * {@code counted}: returns the new count and the index at which it reached
+	 * {@code mark} (-1 if it never did).
+	 */
+	private static int[] countUpTo(String text, int mark, int counted) {
+		int reached = -1;
+		for (int i = 0, n = text.length(); i < n; i++) {
+			char c = text.charAt(i);
+			boolean pair = Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1));
+			if (pair ? counts(text.codePointAt(i)) : COUNTED[c]) {
+				if (++counted == mark) {
+					reached = i;
+				}
+			}
+			if (pair) {
+				i++;
+			}
+		}
+		return new int[] { counted, reached };
 	}
 
 	/**

@@ -147,13 +147,29 @@ public final class TextNormaliser {
 	 * "(一)", of which "一" is kept).
 	 */
 	private static String canonicalForm(int cp) {
+		if (isStable(cp)) {
+			return String.valueOf((char) cp);
+		}
 		if (isDropped(cp)) {
 			return "";
 		}
 		String nfkc = Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFKC);
 		StringBuilder form = new StringBuilder(nfkc.length());
-		nfkc.codePoints().filter((k) -> !isDropped(k)).map(Character::toLowerCase).forEach(form::appendCodePoint);
+		for (int i = 0; i < nfkc.length(); i += Character.charCount(nfkc.codePointAt(i))) {
+			int k = nfkc.codePointAt(i);
+			if (!isDropped(k)) {
+				form.appendCodePoint(Character.toLowerCase(k));
+			}
+		}
 		return form.toString();
+	}
+
+	/**
+	 * CJK unified ideographs and Hangul syllables, two thirds of the BMP, are their own
+	 * canonical form: answering without the normaliser keeps the table's start-up short.
+	 */
+	private static boolean isStable(int cp) {
+		return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0xAC00 && cp <= 0xD7A3);
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package io.wxops.admin.screening;
 
+import java.text.Normalizer;
+
 import io.wxops.admin.screening.TextNormaliser.Normalised;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +51,25 @@ class TextNormaliserTests {
 		assertThat(n.toString()).isEqualTo("xa");
 		assertThat(n.originStart(1)).isEqualTo(1);
 		assertThat(n.originEnd(2)).isEqualTo(3);
+	}
+
+	@Test
+	void ideographsAndHangulSyllablesAreTheirOwnNfkcForm() {
+		// the table takes these ranges as stable without asking the normaliser
+		int[][] ranges = { { 0x3400, 0x4DBF }, { 0x4E00, 0x9FFF }, { 0xAC00, 0xD7A3 } };
+		for (int[] range : ranges) {
+			for (int cp = range[0]; cp <= range[1]; cp++) {
+				String c = String.valueOf((char) cp);
+				assertThat(Normalizer.normalize(c, Normalizer.Form.NFKC)).isEqualTo(c);
+				assertThat(TextNormaliser.normaliseTerm(c)).isEqualTo(c);
+			}
+		}
+	}
+
+	@Test
+	void compatibilityIdeographsBecomeUnifiedIdeographs() {
+		// U+F900 CJK COMPATIBILITY IDEOGRAPH is U+8C48 once normalised
+		assertThat(TextNormaliser.normaliseTerm("\uF900")).isEqualTo("\u8C48");
 	}
 
 	@Test
