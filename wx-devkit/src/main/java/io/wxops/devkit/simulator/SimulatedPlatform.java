@@ -5,7 +5,9 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
@@ -73,6 +75,11 @@ final class SimulatedPlatform implements ResponseDefinitionTransformerV2 {
 	/** Guarded by itself. */
 	private final Map<String, Deque<Queued>> failures = new HashMap<>();
 
+	/** Failures sent after the work is done; guarded by {@link #failures}. */
+	private final Map<String, Deque<SimulatedFailure>> afterAcceptance = new HashMap<>();
+
+	private final MassSendPlatform mass = new MassSendPlatform();
+
 	SimulatedPlatform(LongSupplier currentTimeMillis) {
 		this.clock = currentTimeMillis;
 	}
@@ -110,10 +117,25 @@ final class SimulatedPlatform implements ResponseDefinitionTransformerV2 {
 		}
 	}
 
+	/** Queues a failure that is answered after the request was processed normally. */
+	void acceptThenFailNext(String path, SimulatedFailure failure) {
+		synchronized (this.failures) {
+			this.afterAcceptance.computeIfAbsent(path, (p) -> new ArrayDeque<>())
+				.addLast(Objects.requireNonNull(failure, "failure"));
+		}
+	}
+
+	/** The mass-send side of the platform. */
+	MassSendPlatform mass() {
+		return this.mass;
+	}
+
 	void reset() {
 		synchronized (this.failures) {
 			this.failures.clear();
+			this.afterAcceptance.clear();
 		}
+		this.mass.reset();
 		synchronized (this) {
 			this.plainTokens.clear();
 			this.stableTokens.clear();
@@ -124,12 +146,21 @@ final class SimulatedPlatform implements ResponseDefinitionTransformerV2 {
 	@Override
 	public ResponseDefinition transform(ServeEvent serveEvent) {
 		LoggedRequest request = serveEvent.getRequest();
-		SimulatedFailure failure = takeFailure(pathOf(request.getUrl()));
+		String path = pathOf(request.getUrl());
+		SimulatedFailure failure = takeFailure(path);
 		if (failure != null && !(failure instanceof SimulatedFailure.Delay)) {
 			// The platform never got to the work: no token is issued, nothing is sent.
 			return failureResponse(failure);
 		}
 		ResponseDefinition response = platformResponse(serveEvent);
+		SimulatedFailure afterWork = takeFailureAfterAcceptance(path);
+		if (afterWork != null) {
+			// The platform did the work, but its answer is lost on the way back.
+			failure = afterWork;
+			if (!(afterWork instanceof SimulatedFailure.Delay)) {
+				return failureResponse(afterWork);
+			}
+		}
 		if (failure instanceof SimulatedFailure.Delay delay) {
 			return ResponseDefinitionBuilder.like(response).withFixedDelay((int) delay.delay().toMillis()).build();
 		}
@@ -148,8 +179,36 @@ final class SimulatedPlatform implements ResponseDefinitionTransformerV2 {
 			case STABLE_TOKEN -> stableToken(request.getBodyAsString());
 			case AUTHENTICATED ->
 				authenticated(value(request.queryParameter("access_token")), serveEvent.getResponseDefinition());
-			default -> serveEvent.getResponseDefinition();
+			default -> MassSendPlatform.ENDPOINTS.contains(endpoint)
+					? massSend(endpoint, value(request.queryParameter("access_token")), request.getBodyAsString())
+					: serveEvent.getResponseDefinition();
 		};
+	}
+
+	private ResponseDefinition massSend(String endpoint, String accessToken, String body) {
+		ResponseDefinition refused = checkToken(accessToken);
+		if (refused != null) {
+			return refused;
+		}
+		String appId = appIdOf(accessToken);
+		if (appId == null) {
+			// Expired between the two looks.
+			return errcode(40001, "invalid credential, access_token is invalid or not latest");
+		}
+		return WireMock.okJson(this.mass.handle(endpoint, appId, (body != null) ? body : "").toString()).build();
+	}
+
+	/** The AppID a currently honoured token was issued to, or null. */
+	synchronized String appIdOf(String accessToken) {
+		long now = this.clock.getAsLong();
+		for (Map<String, Issued> tokens : List.of(this.plainTokens, this.stableTokens)) {
+			for (Map.Entry<String, Issued> entry : tokens.entrySet()) {
+				if (entry.getValue().token().equals(accessToken) && entry.getValue().remainingSeconds(now) > 0) {
+					return entry.getKey();
+				}
+			}
+		}
+		return null;
 	}
 
 	private ResponseDefinition token(String appId, String secret) {
@@ -198,13 +257,19 @@ final class SimulatedPlatform implements ResponseDefinitionTransformerV2 {
 	}
 
 	private ResponseDefinition authenticated(String accessToken, ResponseDefinition normal) {
+		ResponseDefinition refused = checkToken(accessToken);
+		return (refused != null) ? refused : normal;
+	}
+
+	/** 41001 without a token, 40001 for one not honoured, null when it is fine. */
+	private ResponseDefinition checkToken(String accessToken) {
 		if (accessToken == null || accessToken.isEmpty()) {
 			return errcode(41001, "access_token missing");
 		}
 		if (!isValid(accessToken)) {
 			return errcode(40001, "invalid credential, access_token is invalid or not latest");
 		}
-		return normal;
+		return null;
 	}
 
 	private ResponseDefinition checkCredentials(String appId, String secret) {
@@ -256,6 +321,20 @@ final class SimulatedPlatform implements ResponseDefinitionTransformerV2 {
 				this.failures.remove(path);
 			}
 			return next.failure;
+		}
+	}
+
+	private SimulatedFailure takeFailureAfterAcceptance(String path) {
+		synchronized (this.failures) {
+			Deque<SimulatedFailure> queue = this.afterAcceptance.get(path);
+			if (queue == null) {
+				return null;
+			}
+			SimulatedFailure next = queue.removeFirst();
+			if (queue.isEmpty()) {
+				this.afterAcceptance.remove(path);
+			}
+			return next;
 		}
 	}
 

@@ -1,5 +1,12 @@
 package io.wxops.devkit.simulator;
 
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
@@ -106,6 +113,7 @@ public final class WeChatApiSimulator implements AutoCloseable {
 	}
 
 	public void stop() {
+		this.platform.mass().shutdown();
 		if (this.server.isRunning()) {
 			this.server.stop();
 		}
@@ -141,7 +149,10 @@ public final class WeChatApiSimulator implements AutoCloseable {
 
 	/**
 	 * Drops every stub, recorded request, queued failure, issued token and registered
-	 * account, then installs the default stubs again: the platform as freshly started.
+	 * account, and all mass-send state (drafts, previews, sends, quotas, account kinds,
+	 * tags, follower counts, connected gateways, pending job-finish pushes; the clock
+	 * goes back to the system clock and the push delay to one second), then installs the
+	 * default stubs again: the platform as freshly started.
 	 */
 	public void reset() {
 		this.platform.reset();
@@ -191,6 +202,170 @@ public final class WeChatApiSimulator implements AutoCloseable {
 	}
 
 	/**
+	 * Makes the next request to {@code path} be processed normally (a mass send is
+	 * recorded and consumes the quota, a token is issued...) and then answered with
+	 * {@code failure} instead of the normal answer: the platform accepted the work but
+	 * the answer was lost. Several calls queue failures for successive requests. Applies
+	 * after any failure queued with {@link #failNext}, which keeps the request from being
+	 * processed at all.
+	 * @param path the request path without query, for example
+	 * {@code /cgi-bin/message/mass/sendall}
+	 * @param failure what the caller gets instead of the normal answer
+	 */
+	public void acceptThenFailNext(String path, SimulatedFailure failure) {
+		this.platform.acceptThenFailNext(path, failure);
+	}
+
+	/**
+	 * Registers an account's credentials and its kind, which decides its mass-send quota.
+	 * @param appId the AppID
+	 * @param appSecret the only secret accepted from now on
+	 * @param kind the kind of account
+	 * @see #registerAccount(String, String)
+	 * @see #setAccountKind(String, AccountKind)
+	 */
+	public void registerAccount(String appId, String appSecret, AccountKind kind) {
+		registerAccount(appId, appSecret);
+		setAccountKind(appId, kind);
+	}
+
+	/**
+	 * Sets the kind of an account, and so its mass-send quota: a
+	 * {@link AccountKind#SUBSCRIPTION subscription} account (the default) may mass-send
+	 * once per calendar day in Asia/Shanghai, a {@link AccountKind#SERVICE service}
+	 * account four times per calendar month. Further sends answer 45028
+	 * {@code has no masssend quota}.
+	 * @param appId the AppID
+	 * @param kind the kind of account
+	 */
+	public void setAccountKind(String appId, AccountKind kind) {
+		this.platform.mass().setAccountKind(appId, kind);
+	}
+
+	/**
+	 * Sets the clock of the mass-send rules: calendar days and months (in Asia/Shanghai)
+	 * for the quota, the 24 h {@code clientmsgid} window, the times recorded, and the
+	 * {@code CreateTime} of the job-finish push. Access tokens keep to the system clock,
+	 * so moving this clock does not expire them. Safe to call while requests are served.
+	 * @param clock the clock, null for the system clock (the default)
+	 */
+	public void setClock(Clock clock) {
+		this.platform.mass().setClock(clock);
+	}
+
+	/**
+	 * How long after an accepted mass send the {@code MASSSENDJOBFINISH} event is pushed
+	 * to the account's {@link #connectGateway connected gateway}, in real time.
+	 * @param delay the delay, zero to push at once (still from another thread), null to
+	 * never push; one second by default
+	 */
+	public void setJobFinishDelay(Duration delay) {
+		this.platform.mass().setJobFinishDelay(delay);
+	}
+
+	/**
+	 * Connects an account's callback URL: each mass send accepted for its AppID from now
+	 * on is followed by a {@code MASSSENDJOBFINISH} event posted to
+	 * {@code gatewayBaseUrl/wx/<appId>/callback}, signed and (in compatible or safe mode)
+	 * encrypted with the account's token and key, with WeChat's retries, as
+	 * {@link FollowerSimulator} delivers it. The event has {@code ToUserName} = the
+	 * account's original id, {@code FromUserName} = {@code mphelper}, the {@code MsgID}
+	 * of the send, {@code Status} = {@code send success}, the counts from
+	 * {@link #setFollowerCount}, {@link #addTag} and {@link #setSendErrorCount}, a
+	 * {@code CopyrightCheckResult} with nothing found and, for mpnews, an
+	 * {@code ArticleUrlResult} with one URL per article of the draft.
+	 * @param account the account as WeChat knows it
+	 * @param gatewayBaseUrl the gateway's base URL, for example
+	 * {@code http://127.0.0.1:8080}
+	 */
+	public void connectGateway(SimulatedAccount account, URI gatewayBaseUrl) {
+		this.platform.mass().connectGateway(account, gatewayBaseUrl);
+	}
+
+	/**
+	 * Sets how many followers a send to all of an account reaches (its
+	 * {@code TotalCount}); also used for a tag that was not {@link #addTag added}. 100 by
+	 * default.
+	 * @param appId the AppID
+	 * @param count the number of followers
+	 */
+	public void setFollowerCount(String appId, int count) {
+		this.platform.mass().setFollowerCount(appId, count);
+	}
+
+	/**
+	 * Sets how many recipients of each mass send of an account fail (the event's
+	 * {@code ErrorCount}, at most the audience). 0 by default.
+	 * @param appId the AppID
+	 * @param count the number of failed recipients
+	 */
+	public void setSendErrorCount(String appId, int count) {
+		this.platform.mass().setSendErrorCount(appId, count);
+	}
+
+	/**
+	 * Adds a user tag to an account, answered by {@code GET /cgi-bin/tags/get} after the
+	 * built-in tag {@code {"id":2,"name":"星标组","count":0}} (the same id replaces it). A
+	 * send to the tag reaches {@code count} followers.
+	 * @param appId the AppID
+	 * @param id the tag id
+	 * @param name the tag name
+	 * @param count the followers with the tag
+	 */
+	public void addTag(String appId, long id, String name, int count) {
+		this.platform.mass().addTag(appId, id, name, count);
+	}
+
+	/**
+	 * The mass sends the platform accepted for an AppID (including ones answered with an
+	 * {@link #acceptThenFailNext} failure), oldest first.
+	 * @param appId the AppID
+	 * @return a snapshot of the sends
+	 */
+	public List<RecordedSend> sends(String appId) {
+		return this.platform.mass().sends(appId);
+	}
+
+	/**
+	 * The previews the platform accepted for an AppID, oldest first.
+	 * @param appId the AppID
+	 * @return a snapshot of the previews
+	 */
+	public List<RecordedPreview> previews(String appId) {
+		return this.platform.mass().previews(appId);
+	}
+
+	/**
+	 * The drafts added for an AppID, oldest first.
+	 * @param appId the AppID
+	 * @return a snapshot of the drafts
+	 */
+	public List<RecordedDraft> drafts(String appId) {
+		return this.platform.mass().drafts(appId);
+	}
+
+	/**
+	 * How many {@code sendall} and {@code send} requests with a valid token of an AppID
+	 * the platform handled, whatever the answer (including 45065 and 45028), but not
+	 * those failed with {@link #failNext}.
+	 * @param appId the AppID
+	 * @return the number of requests
+	 */
+	public int sendCalls(String appId) {
+		return this.platform.mass().sendCalls(appId);
+	}
+
+	/**
+	 * The {@code MASSSENDJOBFINISH} pushes made for an AppID, oldest first, once each
+	 * delivery (with its retries) has finished.
+	 * @param appId the AppID
+	 * @return a snapshot of the deliveries
+	 */
+	public List<FollowerSimulator.Delivery> jobFinishDeliveries(String appId) {
+		return this.platform.mass().jobFinishDeliveries(appId);
+	}
+
+	/**
 	 * How many requests reached a path (any method, any query) since the start or the
 	 * last {@link #reset()}, from WireMock's request journal.
 	 * @param path the request path without query
@@ -209,6 +384,26 @@ public final class WeChatApiSimulator implements AutoCloseable {
 		installStableToken();
 		installCallbackIp();
 		installImageUploads();
+		installMassSend();
+	}
+
+	/**
+	 * Drafts, mass sends, previews, their status and deletion, and user tags: stateful,
+	 * answered by {@link MassSendPlatform} after the token check.
+	 */
+	private void installMassSend() {
+		Map<String, String> posts = new LinkedHashMap<>();
+		posts.put("/cgi-bin/draft/add", MassSendPlatform.DRAFT_ADD);
+		posts.put("/cgi-bin/message/mass/preview", MassSendPlatform.MASS_PREVIEW);
+		posts.put("/cgi-bin/message/mass/sendall", MassSendPlatform.MASS_SENDALL);
+		posts.put("/cgi-bin/message/mass/send", MassSendPlatform.MASS_SEND);
+		posts.put("/cgi-bin/message/mass/get", MassSendPlatform.MASS_GET);
+		posts.put("/cgi-bin/message/mass/delete", MassSendPlatform.MASS_DELETE);
+		posts.forEach((path, endpoint) -> this.server.stubFor(post(urlPathEqualTo(path)).atPriority(ENDPOINT)
+			.willReturn(okJson("{}").withTransformerParameter(SimulatedPlatform.ENDPOINT_PARAMETER, endpoint))));
+		this.server.stubFor(get(urlPathEqualTo("/cgi-bin/tags/get")).atPriority(ENDPOINT)
+			.willReturn(okJson("{}").withTransformerParameter(SimulatedPlatform.ENDPOINT_PARAMETER,
+					MassSendPlatform.TAGS_GET)));
 	}
 
 	/**
