@@ -1,5 +1,7 @@
 package io.wxops.admin;
 
+import javax.sql.DataSource;
+
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -7,6 +9,9 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.wxops.admin.security.Caller;
 import io.wxops.core.WxCoreConfiguration;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
+import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
 import org.apache.ibatis.annotations.Mapper;
 import org.mybatis.spring.annotation.MapperScan;
 import org.springdoc.core.utils.SpringDocUtils;
@@ -15,13 +20,26 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The admin API's wiring, apart from its main class so slice tests can leave it out. */
 @Configuration(proxyBeanMethods = false)
 @Import(WxCoreConfiguration.class)
 @EnableConfigurationProperties(AdminProperties.class)
 @MapperScan(basePackages = "io.wxops.admin", annotationClass = Mapper.class)
+@EnableScheduling
+@EnableSchedulerLock(defaultLockAtMostFor = "PT5M")
 class AdminConfiguration {
+
+	/** Scheduled jobs take their lock in the shared database, using its clock. */
+	@Bean
+	LockProvider lockProvider(DataSource dataSource) {
+		return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
+			.withJdbcTemplate(new JdbcTemplate(dataSource))
+			.usingDbTime()
+			.build());
+	}
 
 	static {
 		// The caller is resolved from the bearer token, not sent as a parameter.

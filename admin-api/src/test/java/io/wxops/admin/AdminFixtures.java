@@ -148,6 +148,45 @@ public class AdminFixtures {
 		this.people.grant(Caller.system("test"), who.personId(), role, accountId, departmentId);
 	}
 
+	/** Posts one file as multipart/form-data (part {@code file}). */
+	public Response upload(String path, String token, String filename, byte[] bytes) {
+		try {
+			String boundary = "----wxops" + System.nanoTime();
+			java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+			body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+					+ "\"\r\nContent-Type: image/jpeg\r\n\r\n")
+				.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			body.write(bytes);
+			body.write(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
+				.header("Authorization", "Bearer " + token)
+				.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+				.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			JsonNode json = response.headers().firstValue("Content-Type").orElse("").contains("json")
+					? this.json.readTree(response.body()) : null;
+			return new Response(response.statusCode(), response.body(), json, response);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("upload to " + path + " failed", ex);
+		}
+	}
+
+	/** A small valid JPEG. */
+	public static byte[] jpeg(int width, int height) {
+		try {
+			java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(width, height,
+					java.awt.image.BufferedImage.TYPE_INT_RGB);
+			image.setRGB(0, 0, 0xFF0000);
+			java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+			javax.imageio.ImageIO.write(image, "jpg", out);
+			return out.toByteArray();
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	public String login(String username, String password) {
 		Response r = send("POST", "/api/session", null, Map.of("username", username, "password", password));
 		if (r.status() != 200) {

@@ -36,13 +36,14 @@ final class AccountViews {
 	}
 
 	@Schema(description = "Account policies: local time zone (decides 'today'), maximum characters per item, "
-			+ "review levels required per sensitivity, and whether commercial marketing is forbidden.")
+			+ "review levels required per sensitivity, whether commercial marketing is forbidden, and whether the "
+			+ "person who previewed a mass send may also confirm it.")
 	record Policies(String timeZone, Integer maxChars, Map<Sensitivity, List<ReviewLevel>> reviewLevels,
-			Boolean marketingForbidden) {
+			Boolean marketingForbidden, Boolean selfConfirmAllowed) {
 
 		static Policies of(Account a) {
 			return new Policies(a.getTimeZone(), a.getMaxChars(), ReviewPolicy.parse(a.getReviewPolicy()).levels(),
-					a.getMarketingForbidden());
+					a.getMarketingForbidden(), a.getSelfConfirmAllowed());
 		}
 
 	}

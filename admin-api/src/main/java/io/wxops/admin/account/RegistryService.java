@@ -566,7 +566,7 @@ public class RegistryService {
 	 */
 	private static Policies checkPolicies(Map<String, String> errors, Policies change, Account current) {
 		Policies base = (current != null) ? Policies.of(current)
-				: new Policies("Asia/Shanghai", 680, ReviewPolicy.DEFAULT.levels(), false);
+				: new Policies("Asia/Shanghai", 680, ReviewPolicy.DEFAULT.levels(), false, false);
 		if (change == null) {
 			return base;
 		}
@@ -588,7 +588,9 @@ public class RegistryService {
 		}
 		Boolean marketing = (change.marketingForbidden() != null) ? change.marketingForbidden()
 				: base.marketingForbidden();
-		return new Policies(zone, maxChars, levels, marketing);
+		Boolean selfConfirm = (change.selfConfirmAllowed() != null) ? change.selfConfirmAllowed()
+				: base.selfConfirmAllowed();
+		return new Policies(zone, maxChars, levels, marketing, selfConfirm);
 	}
 
 	private static void applyPolicies(Account row, Policies p) {
@@ -596,6 +598,7 @@ public class RegistryService {
 		row.setMaxChars(p.maxChars());
 		row.setReviewPolicy(new ReviewPolicy(p.reviewLevels()).format());
 		row.setMarketingForbidden(p.marketingForbidden());
+		row.setSelfConfirmAllowed(Boolean.TRUE.equals(p.selfConfirmAllowed()));
 	}
 
 	private static void applyDetails(Account row, Long departmentId, String wechatId, Boolean verified,

@@ -1,5 +1,7 @@
 package io.wxops.admin.screening;
 
+import java.util.List;
+
 import io.wxops.admin.article.Article;
 import io.wxops.admin.article.ArticleScreening;
 import io.wxops.admin.web.ApiException;
@@ -42,9 +44,23 @@ public class ScreeningService implements ArticleScreening {
 				article.getSource(), account);
 	}
 
+	/**
+	 * Screens a plain text message (a text mass send, a reply) for prohibited terms; the
+	 * article rules (title, source, length) do not apply to it.
+	 */
+	public void requireCleanText(String text, Account account) {
+		ScreeningResult full = screen("-", null, null, text, "-", account);
+		List<Finding> terms = full.findings().stream().filter((f) -> Finding.PROHIBITED_TERM.equals(f.rule())).toList();
+		reject(new ScreeningResult(terms.isEmpty(), full.lexiconVersion(), full.countedChars(), full.maxChars(),
+				terms));
+	}
+
 	@Override
 	public void requireClean(Article article, Account account) {
-		ScreeningResult result = screen(article, account);
+		reject(screen(article, account));
+	}
+
+	private static void reject(ScreeningResult result) {
 		if (!result.passed()) {
 			throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "screening-failed",
 					"The content did not pass screening",

@@ -2,11 +2,6 @@ package io.wxops.admin.article;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -21,7 +16,6 @@ import io.wxops.admin.security.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -118,32 +112,13 @@ class ArticleImagesIntegrationTests {
 		assertThat(r.body()).contains("1048576");
 	}
 
-	private Response upload(String kind, String filename, byte[] bytes) throws Exception {
-		String boundary = "----wxops" + System.nanoTime();
-		ByteArrayOutputStream body = new ByteArrayOutputStream();
-		body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
-				+ "\"\r\nContent-Type: image/jpeg\r\n\r\n")
-			.getBytes(StandardCharsets.UTF_8));
-		body.write(bytes);
-		body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-		HttpResponse<String> response = HttpClient.newHttpClient()
-			.send(HttpRequest
-				.newBuilder(URI.create(this.fx.baseUrl() + "/api/articles/" + this.article + "/images?kind=" + kind))
-				.header("Authorization", "Bearer " + this.editor.token())
-				.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-				.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-				.build(), HttpResponse.BodyHandlers.ofString());
-		JsonNode json = response.headers().firstValue("Content-Type").orElse("").contains("json")
-				? JsonMapper.builder().build().readTree(response.body()) : null;
-		return new Response(response.statusCode(), response.body(), json, response);
+	private Response upload(String kind, String filename, byte[] bytes) {
+		return this.fx.upload("/api/articles/" + this.article + "/images?kind=" + kind, this.editor.token(), filename,
+				bytes);
 	}
 
-	private static byte[] jpeg(int width, int height) throws Exception {
-		BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-		image.setRGB(0, 0, 0xFF0000);
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		ImageIO.write(image, "jpg", out);
-		return out.toByteArray();
+	private static byte[] jpeg(int width, int height) {
+		return AdminFixtures.jpeg(width, height);
 	}
 
 }

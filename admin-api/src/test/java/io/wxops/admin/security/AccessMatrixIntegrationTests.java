@@ -69,6 +69,7 @@ class AccessMatrixIntegrationTests {
 				.replace("/api/departments/{id}", "/api/departments/" + admin.departmentId())
 				.replace("/api/articles/{id}", "/api/articles/999999999")
 				.replace("/api/lexicon/terms/{id}", "/api/lexicon/terms/999999999")
+				.replace("/api/sends/{id}", "/api/sends/999999999")
 				.replace("{versionNo}", "1")
 				.replace("{cycle}", "2026")
 				.replace("{grantId}", "999999999");

@@ -81,6 +81,8 @@ public class Account {
 
 	private Boolean marketingForbidden;
 
+	private Boolean selfConfirmAllowed;
+
 	private String statusReason;
 
 	private Instant statusChangedAt;
@@ -399,6 +401,14 @@ public class Account {
 
 	public void setAesKeySetAt(Instant aesKeySetAt) {
 		this.aesKeySetAt = aesKeySetAt;
+	}
+
+	public Boolean getSelfConfirmAllowed() {
+		return this.selfConfirmAllowed;
+	}
+
+	public void setSelfConfirmAllowed(Boolean selfConfirmAllowed) {
+		this.selfConfirmAllowed = selfConfirmAllowed;
 	}
 
 }

@@ -24,6 +24,11 @@ public final class RedisKeys {
 		return this.prefix + ":cb:" + appId + ":" + dedupHash;
 	}
 
+	/** An account's follower tags as last read from WeChat. */
+	public String followerTags(String appId) {
+		return this.prefix + ":tags:" + appId;
+	}
+
 	/**
 	 * Pub/sub channel announcing that an account (or its reply rules) changed; the
 	 * message is the AppID.

@@ -27,6 +27,8 @@ public class WeChatCallException extends RuntimeException {
 
 	private final String field;
 
+	private Long msgId;
+
 	/**
 	 * @param error the translation
 	 * @param errcode WeChat's errcode, or {@link #NO_ERRCODE}
@@ -40,6 +42,19 @@ public class WeChatCallException extends RuntimeException {
 		this.errcode = errcode;
 		this.errmsg = redact(errmsg);
 		this.field = field;
+	}
+
+	/**
+	 * The {@code msg_id} WeChat put in the error answer, if any: a 45065 (clientmsgid
+	 * already used) names the mass send that was already accepted.
+	 */
+	public Long msgId() {
+		return this.msgId;
+	}
+
+	WeChatCallException withMsgId(Long msgId) {
+		this.msgId = msgId;
+		return this;
 	}
 
 	/** The translation: status, title, detail. */

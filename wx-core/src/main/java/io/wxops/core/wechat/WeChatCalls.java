@@ -67,7 +67,8 @@ public class WeChatCalls {
 			String errmsg = (error.getErrorMsgEn() != null && !error.getErrorMsgEn().isBlank()) ? error.getErrorMsgEn()
 					: error.getErrorMsg();
 			return new WeChatCallException(WeChatError.forErrcode(error.getErrorCode()), error.getErrorCode(), errmsg,
-					null, null);
+					null, null)
+				.withMsgId(msgIdIn(error.getJson()));
 		}
 		if (WXJAVA_RETRIES_EXHAUSTED.equals(ex.getMessage())) {
 			return new WeChatCallException(WeChatError.SYSTEM_BUSY, -1, "system error (still busy after retries)", null,
@@ -79,6 +80,23 @@ public class WeChatCalls {
 		}
 		return new WeChatCallException(WeChatError.UNKNOWN, WeChatCallException.NO_ERRCODE,
 				String.valueOf(ex.getMessage()), null, null);
+	}
+
+	/** The msg_id of an error answer such as 45065's, or null. */
+	static Long msgIdIn(String json) {
+		if (json == null || json.isBlank()) {
+			return null;
+		}
+		try {
+			com.google.gson.JsonElement parsed = com.google.gson.JsonParser.parseString(json);
+			if (parsed.isJsonObject() && parsed.getAsJsonObject().has("msg_id")) {
+				return parsed.getAsJsonObject().get("msg_id").getAsLong();
+			}
+		}
+		catch (RuntimeException ex) {
+			// not JSON, or msg_id not a number: there is no id to recover
+		}
+		return null;
 	}
 
 	private static WeChatCallException transportFailure(IOException io) {

@@ -1,0 +1,117 @@
+package io.wxops.admin.masssend;
+
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.wxops.admin.masssend.MassSendViews.ComposeRequest;
+import io.wxops.admin.masssend.MassSendViews.ConfirmRequest;
+import io.wxops.admin.masssend.MassSendViews.DeleteRequest;
+import io.wxops.admin.masssend.MassSendViews.SendView;
+import io.wxops.admin.security.Allow;
+import io.wxops.admin.security.AllowAnyPerson;
+import io.wxops.admin.security.Caller;
+import io.wxops.admin.security.Role;
+import io.wxops.admin.web.ApiException;
+import io.wxops.core.account.Account;
+import io.wxops.core.account.AccountMapper;
+import io.wxops.core.account.AccountRegistry;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Mass sends", description = "群发: compose from the head of the publishing queue, preview to the test "
+		+ "followers, confirm, and it goes out at its slot, exactly once, at most once per account per local day.")
+class MassSendController {
+
+	private final MassSendService service;
+
+	private final TagService tags;
+
+	private final AccountMapper accounts;
+
+	private final AccountRegistry registry;
+
+	MassSendController(MassSendService service, TagService tags, AccountMapper accounts, AccountRegistry registry) {
+		this.service = service;
+		this.tags = tags;
+		this.accounts = accounts;
+		this.registry = registry;
+	}
+
+	@PostMapping("/api/sends")
+	@Allow(Role.PUBLISHER)
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Compose a send",
+			description = "Screening and approval hashes are checked now and again before sending. A second send on "
+					+ "the same local day gets 409 with nextFreeDay. The account must be operating (ACTIVE, annual "
+					+ "review in order).")
+	SendView compose(Caller caller, @RequestBody ComposeRequest body) {
+		return this.service.compose(caller, body);
+	}
+
+	@GetMapping("/api/sends")
+	@AllowAnyPerson
+	@Operation(summary = "An account's sends", description = "Newest slot first; filter by status.")
+	List<SendView> list(Caller caller, @RequestParam long accountId, @RequestParam(required = false) String status) {
+		return this.service.list(caller, accountId, status);
+	}
+
+	@GetMapping("/api/sends/{id}")
+	@AllowAnyPerson
+	@Operation(summary = "Get a send", description = "With WeChat's msg_id, counts and article URLs once known.")
+	SendView get(Caller caller, @PathVariable long id) {
+		return this.service.get(caller, id);
+	}
+
+	@PostMapping("/api/sends/{id}/preview")
+	@Allow(Role.PUBLISHER)
+	@Operation(summary = "Preview to the test followers",
+			description = "Sends the message to each of the account's test followers (message/mass/preview).")
+	SendView preview(Caller caller, @PathVariable long id) {
+		return this.service.preview(caller, id);
+	}
+
+	@PostMapping("/api/sends/{id}/confirm")
+	@Allow(Role.PUBLISHER)
+	@Operation(summary = "Confirm the preview",
+			description = "Send the previewHash you saw. Whoever previewed may confirm only if the account allows it.")
+	SendView confirm(Caller caller, @PathVariable long id, @RequestBody ConfirmRequest body) {
+		return this.service.confirm(caller, id, body.previewHash());
+	}
+
+	@PostMapping("/api/sends/{id}/cancel")
+	@Allow(Role.PUBLISHER)
+	@Operation(summary = "Cancel a send that has not started", description = "Frees its day.")
+	SendView cancel(Caller caller, @PathVariable long id) {
+		return this.service.cancel(caller, id);
+	}
+
+	@PostMapping("/api/sends/{id}/delete")
+	@Allow(Role.PUBLISHER)
+	@Operation(summary = "Delete a sent message",
+			description = "message/mass/delete: articleIdx 0 (or none) deletes the whole message, 1-8 one article.")
+	SendView delete(Caller caller, @PathVariable long id, @RequestBody(required = false) DeleteRequest body) {
+		return this.service.delete(caller, id, (body != null) ? body.articleIdx() : null);
+	}
+
+	@GetMapping("/api/accounts/{id}/tags")
+	@AllowAnyPerson
+	@Operation(summary = "Follower tags", description = "WeChat's tags (tags/get), cached; sync=true reads them again.")
+	List<TagService.Tag> tags(Caller caller, @PathVariable long id,
+			@RequestParam(defaultValue = "false") boolean sync) {
+		Account account = this.accounts.selectById(id);
+		if (account == null || !caller.can(id, Role.values())) {
+			throw ApiException.notFound("Account", id);
+		}
+		return this.tags.tags(this.registry.find(account.getAppId()).orElseThrow(), sync);
+	}
+
+}

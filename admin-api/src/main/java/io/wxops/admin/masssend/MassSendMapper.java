@@ -1,0 +1,56 @@
+package io.wxops.admin.masssend;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.baomidou.mybatisplus.core.mapper.BaseMapper;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+
+@Mapper
+public interface MassSendMapper extends BaseMapper<MassSend> {
+
+	@Select("SELECT id FROM ms_send WHERE status = 'CONFIRMED' AND slot_at <= #{now} ORDER BY slot_at LIMIT 50")
+	List<Long> due(Instant now);
+
+	@Select("SELECT id FROM ms_send WHERE status = 'SENDING' AND sending_since <= #{before} ORDER BY sending_since LIMIT 50")
+	List<Long> stuckSending(Instant before);
+
+	@Select("SELECT id FROM ms_send WHERE status = 'SENT' ORDER BY accepted_at LIMIT 200")
+	List<Long> awaitingResult();
+
+	/**
+	 * Takes a confirmed send for sending: only one caller ever gets 1 back, however many
+	 * instances try at once.
+	 */
+	@Update("""
+			UPDATE ms_send SET status = 'SENDING', sending_since = #{now}, attempts = attempts + 1,
+			       version = version + 1, updated_at = #{now}
+			 WHERE id = #{id} AND status = 'CONFIRMED'""")
+	int claim(@Param("id") long id, @Param("now") Instant now);
+
+	/** Takes a send left in SENDING for another attempt, if nobody else just did. */
+	@Update("""
+			UPDATE ms_send SET sending_since = #{now}, attempts = attempts + 1, version = version + 1, updated_at = #{now}
+			 WHERE id = #{id} AND status = 'SENDING' AND sending_since = #{since}""")
+	int reclaim(@Param("id") long id, @Param("since") Instant since, @Param("now") Instant now);
+
+	@Select("SELECT local_day FROM ms_send WHERE account_id = #{accountId} AND day_claim >= #{from} ORDER BY local_day")
+	List<java.time.LocalDate> claimedDaysFrom(@Param("accountId") long accountId,
+			@Param("from") java.time.LocalDate from);
+
+	@Select("""
+			SELECT COUNT(*) FROM ms_send
+			 WHERE account_id = #{accountId} AND day_claim >= #{first} AND day_claim <= #{last}""")
+	int claimsBetween(@Param("accountId") long accountId, @Param("first") java.time.LocalDate first,
+			@Param("last") java.time.LocalDate last);
+
+	@Select("""
+			SELECT fields FROM wx_inbound_message
+			 WHERE account_id = #{accountId} AND event = 'MASSSENDJOBFINISH' AND msg_id = #{msgId}
+			 ORDER BY id LIMIT 1""")
+	String jobFinishFields(@Param("accountId") long accountId, @Param("msgId") String msgId);
+
+}

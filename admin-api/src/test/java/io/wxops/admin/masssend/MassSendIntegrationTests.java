@@ -1,0 +1,264 @@
+package io.wxops.admin.masssend;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+
+import io.wxops.admin.AdminFixtures;
+import io.wxops.admin.AdminFixtures.Response;
+import io.wxops.admin.AdminIntegrationTest;
+import io.wxops.admin.SimulatorInitializer;
+import io.wxops.devkit.simulator.RecordedSend;
+import io.wxops.devkit.simulator.SimulatedFailure;
+import io.wxops.devkit.simulator.WeChatApiSimulator;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Mass sends: preview gate, one per local day, exactly once through failures. */
+@AdminIntegrationTest
+class MassSendIntegrationTests {
+
+	static final String SENDALL = "/cgi-bin/message/mass/sendall";
+
+	@Autowired
+	AdminFixtures fx;
+
+	@Autowired
+	MassSendExecutor executor;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	WeChatApiSimulator wechat = SimulatorInitializer.simulator();
+
+	@Test
+	void aConfirmedSendGoesOutWithinTwoSecondsOfItsSlotExactlyOnceAndTheArticlesAreSent() {
+		MassSendTeam team = new MassSendTeam(this.fx);
+		long article = team.queuedArticle("运动会");
+		Instant slot = Instant.now().plusSeconds(3);
+		long id = team.composeNews(List.of(article), slot).json().get("id").asLong();
+		team.previewAndConfirm(id);
+		assertThat(this.wechat.previews(team.appId)).hasSize(1);
+		await().atMost(Duration.ofSeconds(10)).until(() -> !"CONFIRMED".equals(team.send(id).get("status").asString()));
+		JsonNode sent = team.send(id);
+		assertThat(sent.get("status").asString()).isIn("SENT", "FINISHED");
+		List<RecordedSend> recorded = this.wechat.sends(team.appId);
+		assertThat(recorded).hasSize(1);
+		assertThat(recorded.get(0).clientMsgId()).isEqualTo("wxops-send-" + id);
+		assertThat(recorded.get(0).sentAt()).isBetween(slot, slot.plusSeconds(2));
+		assertThat(this.fx.get("/api/articles/" + article, team.editor.token()).json().get("status").asString())
+			.isEqualTo("SENT");
+		assertThat(this.fx.get("/api/accounts/" + team.account + "/queue", team.publisher.token()).json().size())
+			.isZero();
+	}
+
+	@Test
+	void theJobFinishEventTheGatewayStoredCompletesTheSendWithCountsAndUrls() {
+		MassSendTeam team = new MassSendTeam(this.fx);
+		long article = team.queuedArticle("开学典礼");
+		long id = team.composeNews(List.of(article), null).json().get("id").asLong();
+		team.previewAndConfirm(id);
+		await().atMost(Duration.ofSeconds(10)).until(() -> team.send(id).get("msgId").isNumber());
+		long msgId = team.send(id).get("msgId").asLong();
+		// What the gateway stores when WeChat pushes MASSSENDJOBFINISH.
+		this.jdbc.update("""
+				INSERT INTO wx_inbound_message (account_id, dedup_key, msg_id, msg_type, event, from_user, to_user,
+				  create_time, fields, encrypted, received_at)
+				VALUES (?, SHA2(?, 256), ?, 'event', 'MASSSENDJOBFINISH', 'mphelper', 'gh_x', 1, ?, TRUE, NOW(3))""",
+				team.account, "job-" + msgId, String.valueOf(msgId),
+				"{\"MsgID\":\"" + msgId + "\",\"Status\":\"send success\",\"TotalCount\":\"120\",\"FilterCount\":"
+						+ "\"118\",\"SentCount\":\"117\",\"ErrorCount\":\"1\",\"ArticleUrlResult\":{\"Count\":\"1\","
+						+ "\"ResultList\":{\"item\":{\"ArticleIdx\":\"1\",\"ArticleUrl\":\"https://mp.weixin.qq.com/s/abc\"}}}}");
+		await().atMost(Duration.ofSeconds(10)).until(() -> "FINISHED".equals(team.send(id).get("status").asString()));
+		JsonNode finished = team.send(id);
+		assertThat(finished.get("sentCount").asInt()).isEqualTo(117);
+		assertThat(finished.get("errorCount").asInt()).isEqualTo(1);
+		assertThat(finished.at("/articles/0/articleUrl").asString()).isEqualTo("https://mp.weixin.qq.com/s/abc");
+	}
+
+	@Test
+	void aCrashAfterWeChatAcceptedIsReconciledWithoutASecondSend() {
+		MassSendTeam team = new MassSendTeam(this.fx);
+		this.wechat.acceptThenFailNext(SENDALL, SimulatedFailure.connectionReset());
+		long id = team.composeText("本周六校园开放日，欢迎参观。", Instant.now()).json().get("id").asLong();
+		team.previewAndConfirm(id);
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.wechat.sendCalls(team.appId) >= 1);
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> "SENDING".equals(team.send(id).get("status").asString())
+					&& !team.send(id).get("errorMessage").isNull());
+		// As after a restart: sends left in SENDING are asked again with their
+		// clientmsgid.
+		this.executor.reconcile(Duration.ZERO);
+		JsonNode sent = team.send(id);
+		assertThat(sent.get("status").asString()).isIn("SENT", "FINISHED");
+		assertThat(this.wechat.sends(team.appId)).hasSize(1);
+		assertThat(sent.get("msgId").asLong()).isEqualTo(this.wechat.sends(team.appId).get(0).msgId());
+		assertThat(this.wechat.sendCalls(team.appId)).isEqualTo(2);
+	}
+
+	@Test
+	void aCallThatNeverReachedWeChatIsSentOnceWhenReconciled() {
+		MassSendTeam team = new MassSendTeam(this.fx);
+		this.wechat.failNext(SENDALL, SimulatedFailure.connectionReset(), 1);
+		long id = team.composeText("图书馆周末延长开放。", Instant.now()).json().get("id").asLong();
+		team.previewAndConfirm(id);
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> "SENDING".equals(team.send(id).get("status").asString())
+					&& !team.send(id).get("errorMessage").isNull());
+		assertThat(this.wechat.sends(team.appId)).isEmpty();
+		this.executor.reconcile(Duration.ZERO);
+		assertThat(team.send(id).get("status").asString()).isIn("SENT", "FINISHED");
+		assertThat(this.wechat.sends(team.appId)).hasSize(1);
+	}
+
+	@Test
+	void aRefusedSendFailsWithWeChatsReasonAndLosesNothing() {
+		MassSendTeam team = new MassSendTeam(this.fx);
+		long article = team.queuedArticle("招生简章");
+		this.wechat.failNext(SENDALL, SimulatedFailure.errcode(45028, "has no masssend quota"), 1);
+		long id = team.composeNews(List.of(article), null).json().get("id").asLong();
+		team.previewAndConfirm(id);
+		await().atMost(Duration.ofSeconds(10)).until(() -> "FAILED".equals(team.send(id).get("status").asString()));
+		JsonNode failed = team.send(id);
+		assertThat(failed.get("errorCode").asInt()).isEqualTo(45028);
+		assertThat(failed.get("errorMessage").asString()).containsIgnoringCase("quota");
+		assertThat(failed.at("/articles/0/articleId").asLong()).isEqualTo(article);
+		assertThat(this.fx.get("/api/articles/" + article, team.editor.token()).json().get("status").asString())
+			.isEqualTo("APPROVED");
+		// The day is free again and the article still heads the queue.
+		assertThat(team.composeNews(List.of(article), null).status()).isEqualTo(201);
+	}
+
+	@Test
+	void aSecondSendOnTheSameLocalDayIsRefusedWithTheNextFreeDay() {
+		MassSendTeam team = new MassSendTeam(this.fx);
+		LocalDate day = MassSendTeam.daysAhead(3);
+		assertThat(team.composeText("早上好", MassSendTeam.shanghai(day, LocalTime.MIDNIGHT)).status()).isEqualTo(201);
+		Response second = team.composeText("晚上好", MassSendTeam.shanghai(day, LocalTime.of(23, 59, 59)));
+		assertThat(second.status()).isEqualTo(409);
+		assertThat(second.problemType()).isEqualTo("https://wxops.io/problems/day-taken");
+		assertThat(second.json().get("nextFreeDay").asString()).isEqualTo(day.plusDays(1).toString());
+	}
+
+	@Test
+	void localMidnightSeparatesTwoDays() {
+		MassSendTeam team = new MassSendTeam(this.fx);
+		LocalDate day = MassSendTeam.daysAhead(5);
+		assertThat(team.composeText("今天", MassSendTeam.shanghai(day, LocalTime.of(23, 59, 59))).status())
+			.isEqualTo(201);
+		Response next = team.composeText("明天", MassSendTeam.shanghai(day.plusDays(1), LocalTime.MIDNIGHT));
+		assertThat(next.status()).isEqualTo(201);
+		assertThat(next.json().get("localDay").asString()).isEqualTo(day.plusDays(1).toString());
+	}
+
+	@Test
+	void aCancelledSendGivesItsDayBack() {
+		MassSendTeam team = new MassSendTeam(this.fx);
+		Instant slot = MassSendTeam.shanghai(MassSendTeam.daysAhead(7), LocalTime.NOON);
+		long id = team.composeText("取消测试", slot).json().get("id").asLong();
+		assertThat(this.fx.post("/api/sends/" + id + "/cancel", team.publisher.token(), null).status()).isEqualTo(200);
+		assertThat(team.composeText("重新安排", slot).status()).isEqualTo(201);
+	}
+
+	@Test
+	void noSendGoesOutWithoutAConfirmedPreview() {
+		MassSendTeam team = new MassSendTeam(this.fx);
+		long id = team.composeText("未预览", Instant.now()).json().get("id").asLong();
+		Response confirm = this.fx.post("/api/sends/" + id + "/confirm", team.otherPublisher.token(),
+				Map.of("previewHash", team.send(id).get("contentHash").asString()));
+		assertThat(confirm.status()).isEqualTo(409);
+		assertThat(confirm.problemType()).isEqualTo("https://wxops.io/problems/not-previewed");
+		this.executor.fireDue();
+		assertThat(team.send(id).get("status").asString()).isEqualTo("COMPOSED");
+		assertThat(this.wechat.sendCalls(team.appId)).isZero();
+	}
+
+	@Test
+	void confirmingYourOwnPreviewNeedsTheAccountsPermission() {
+		MassSendTeam team = new MassSendTeam(this.fx);
+		long id = team.composeText("自己确认", MassSendTeam.shanghai(MassSendTeam.daysAhead(9), LocalTime.NOON))
+			.json()
+			.get("id")
+			.asLong();
+		String previewHash = this.fx.post("/api/sends/" + id + "/preview", team.publisher.token(), null)
+			.json()
+			.get("previewHash")
+			.asString();
+		Response own = this.fx.post("/api/sends/" + id + "/confirm", team.publisher.token(),
+				Map.of("previewHash", previewHash));
+		assertThat(own.status()).isEqualTo(403);
+		assertThat(own.problemType()).isEqualTo("https://wxops.io/problems/own-preview");
+		int version = this.fx.get("/api/accounts/" + team.account, team.admin.token()).json().get("version").asInt();
+		this.fx.patch("/api/accounts/" + team.account, team.admin.token(),
+				Map.of("policies", Map.of("selfConfirmAllowed", true), "version", version));
+		assertThat(this.fx
+			.post("/api/sends/" + id + "/confirm", team.publisher.token(), Map.of("previewHash", previewHash))
+			.status()).isEqualTo(200);
+	}
+
+	@Test
+	void anEditAfterThePreviewVoidsIt() {
+		MassSendTeam team = new MassSendTeam(this.fx);
+		long article = team.queuedArticle("预览后修改");
+		long id = team.composeNews(List.of(article), MassSendTeam.shanghai(MassSendTeam.daysAhead(11), LocalTime.NOON))
+			.json()
+			.get("id")
+			.asLong();
+		String previewHash = this.fx.post("/api/sends/" + id + "/preview", team.publisher.token(), null)
+			.json()
+			.get("previewHash")
+			.asString();
+		JsonNode current = this.fx.get("/api/articles/" + article, team.editor.token()).json();
+		this.fx.put("/api/articles/" + article, team.editor.token(),
+				Map.of("title", current.get("title").asString(), "body", "<p>改过的正文</p>", "source", "本校宣传部",
+						"sensitivity", "GENERAL", "coverImageId", current.get("coverImageId").asLong(), "version",
+						current.get("version").asInt()));
+		Response confirm = this.fx.post("/api/sends/" + id + "/confirm", team.otherPublisher.token(),
+				Map.of("previewHash", previewHash));
+		assertThat(confirm.status()).isEqualTo(409);
+		assertThat(confirm.problemType()).isEqualTo("https://wxops.io/problems/preview-voided");
+	}
+
+	@Test
+	void theAudienceIsNeverEveryoneUnlessChosen() {
+		MassSendTeam team = new MassSendTeam(this.fx);
+		Map<String, Object> noAudience = new java.util.LinkedHashMap<>();
+		noAudience.put("accountId", team.account);
+		noAudience.put("kind", "TEXT");
+		noAudience.put("text", "通知");
+		noAudience.put("sendIgnoreReprint", true);
+		Response refused = this.fx.post("/api/sends", team.publisher.token(), noAudience);
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(AdminFixtures.fieldErrors(refused)).contains("audience");
+		this.wechat.addTag(team.appId, 101, "教职工", 40);
+		Map<String, Object> toTag = new java.util.LinkedHashMap<>(noAudience);
+		toTag.put("audience", "TAG");
+		toTag.put("tagId", 101);
+		long id = this.fx.post("/api/sends", team.publisher.token(), toTag).json().get("id").asLong();
+		team.previewAndConfirm(id);
+		await().atMost(Duration.ofSeconds(10)).until(() -> !this.wechat.sends(team.appId).isEmpty());
+		String request = this.wechat.sends(team.appId).get(0).requestJson();
+		assertThat(request).contains("\"tag_id\":101").contains("\"is_to_all\":false");
+	}
+
+	@Test
+	void aSuspendedAccountCannotCompose() {
+		MassSendTeam team = new MassSendTeam(this.fx);
+		int version = this.fx.get("/api/accounts/" + team.account, team.admin.token()).json().get("version").asInt();
+		this.fx.post("/api/accounts/" + team.account + "/status", team.admin.token(),
+				Map.of("status", "SUSPENDED", "reason", "整改", "version", version));
+		Response r = team.composeText("暂停中", Instant.now().plusSeconds(3600));
+		assertThat(r.status()).isEqualTo(409);
+		assertThat(r.problemType()).isEqualTo("https://wxops.io/problems/account-not-operating");
+	}
+
+}
