@@ -28,10 +28,11 @@ import com.google.gson.JsonParser;
 
 /**
  * The state behind the simulated API: registered credentials, the access tokens issued
- * per AppID, and failures queued by tests. A global WireMock transformer, so that a
- * queued failure applies to any path, including one-off stubs and the catch-all;
- * endpoints with platform behaviour are marked on their stub with the
- * {@value #ENDPOINT_PARAMETER} transformer parameter.
+ * per AppID, failures queued by tests, and the mass-send side ({@link MassSendPlatform},
+ * reached after the token check). A global WireMock transformer, so that a queued failure
+ * applies to any path, including one-off stubs and the catch-all; endpoints with platform
+ * behaviour are marked on their stub with the {@value #ENDPOINT_PARAMETER} transformer
+ * parameter.
  */
 final class SimulatedPlatform implements ResponseDefinitionTransformerV2 {
 

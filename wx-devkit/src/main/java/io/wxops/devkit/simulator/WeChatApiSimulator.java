@@ -57,9 +57,26 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
  * {@code invalid credential, access_token is invalid or not latest} for a token the
  * simulator did not issue or no longer honours, and 41001 without one. Endpoints that
  * only the catch-all answers do not check the token.</li>
+ * <li>Mass send is stateful per AppID (token checked as above): {@code draft/add} stores
+ * drafts; {@code message/mass/preview} records previews; {@code message/mass/sendall} and
+ * {@code /send} answer 45065 {@code clientmsgid exist} with the first send's
+ * {@code msg_id} when the AppID used the same {@code clientmsgid} less than 24 h before
+ * (without one, a digest of audience and content stands in for it, as on the platform),
+ * and 45028 {@code has no masssend quota} once the {@link AccountKind} quota is used: one
+ * send per Asia/Shanghai calendar day for a subscription account, four per calendar month
+ * for a service account. Sends to an openid list count against the same quota, a
+ * simplification: the platform limits those per recipient. An accepted send is recorded,
+ * answers {@code msg_id} and {@code msg_data_id}, and is followed by a
+ * {@code MASSSENDJOBFINISH} push to a {@link #connectGateway connected gateway};
+ * {@code message/mass/get} and {@code /delete} know its status. {@code tags/get} answers
+ * the built-in and {@link #addTag added} tags. Days and windows use
+ * {@link #setClock(Clock)}.</li>
  * </ul>
- * Tests add failures with {@link #failNext(String, SimulatedFailure, int)} and count
- * requests with {@link #calls(String)}.
+ * Tests add failures with {@link #failNext(String, SimulatedFailure, int)} (the platform
+ * does no work) and {@link #acceptThenFailNext(String, SimulatedFailure)} (the platform
+ * does the work, the answer is lost), count requests with {@link #calls(String)}, and
+ * inspect the mass-send state with {@link #sends(String)}, {@link #previews(String)},
+ * {@link #drafts(String)} and {@link #sendCalls(String)}.
  */
 public final class WeChatApiSimulator implements AutoCloseable {
 

@@ -185,6 +185,20 @@ class MassSendSimulatorTests {
 	}
 
 	@Test
+	void sameAudienceAndContentWithoutClientMsgIdGives45065() throws Exception {
+		simulator.setAccountKind(APP_ID, AccountKind.SERVICE);
+		WxMpMassSendResult first = this.wx.getMassMessageService().massGroupMessageSend(text("hello", null));
+
+		assertThatExceptionOfType(WxErrorException.class)
+			.isThrownBy(() -> this.wx.getMassMessageService().massGroupMessageSend(text("hello", null)))
+			.satisfies((ex) -> assertThat(
+					JsonParser.parseString(ex.getError().getJson()).getAsJsonObject().get("msg_id").getAsString())
+				.isEqualTo(first.getMsgId()));
+		this.wx.getMassMessageService().massGroupMessageSend(text("other content", null));
+		assertThat(simulator.sends(APP_ID)).extracting(RecordedSend::clientMsgId).containsExactly(null, null);
+	}
+
+	@Test
 	void previewIsRecorded() throws Exception {
 		String mediaId = draft("Title", "<p>Body</p>");
 		WxMpMassPreviewMessage preview = new WxMpMassPreviewMessage();
