@@ -2,6 +2,8 @@ package io.wxops.local;
 
 import java.util.Optional;
 
+import javax.sql.DataSource;
+
 import io.wxops.core.account.Account;
 import io.wxops.core.account.AccountChangeNotifier;
 import io.wxops.core.account.AccountRegistry;
@@ -21,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -81,6 +84,10 @@ final class DemoAccount {
 				rules.insert(AutoReplyRule.keyword(id, MatchMode.EXACT, HELLO_KEYWORD, HELLO_REPLY));
 				rules.insert(AutoReplyRule.keyword(id, MatchMode.CONTAINS, COMPLAINT_KEYWORD, COMPLAINT_REPLY));
 				rules.insert(AutoReplyRule.text(id, TriggerType.DEFAULT, DEFAULT_REPLY));
+				// The follower the simulator speaks as receives mass-send previews.
+				new JdbcTemplate(gateway.getBean(DataSource.class)).update(
+						"INSERT INTO wx_account_test_follower (account_id, openid, label, created_at) VALUES (?, ?, ?, NOW(3))",
+						id, FollowerEndpoint.DEFAULT_OPENID, "demo follower");
 				// The gateway caches rules per account; this announcement (sent after
 				// the commit) drops the cache.
 				notifier.accountChanged(APP_ID);
@@ -110,6 +117,9 @@ final class DemoAccount {
 		row.setAdminEmail("media@demo.example.edu.cn");
 		row.setAdminWechatId("demo_media_admin");
 		row.setStatusReason("demo data");
+		// One demo publisher: let them confirm their own preview (real accounts keep the
+		// default, another publisher confirms).
+		row.setSelfConfirmAllowed(true);
 	}
 
 	private static Optional<AccountSnapshot> find(AccountRegistry registry) {

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.wxops.admin.AdminApplication;
 import io.wxops.devkit.DevServers;
+import io.wxops.devkit.simulator.AccountKind;
 import io.wxops.devkit.simulator.Callback;
 import io.wxops.devkit.simulator.FollowerSimulator;
 import io.wxops.devkit.simulator.SimulatedAccount;
@@ -185,7 +186,10 @@ public final class LocalLauncher {
 			// The simulated platform knows the demo account's real AppSecret, so a wrong
 			// one
 			// typed into the registry is refused as WeChat would refuse it.
-			running.api.registerAccount(DemoAccount.APP_ID, demoSecrets.appSecret());
+			running.api.registerAccount(DemoAccount.APP_ID, demoSecrets.appSecret(), AccountKind.SERVICE);
+			// After a mass send the simulated platform pushes MASSSENDJOBFINISH to the
+			// gateway, as WeChat does, and admin-api reads the result from there.
+			running.api.connectGateway(running.demo, URI.create(running.gatewayUrl()));
 			FollowerSimulator follower = new FollowerSimulator(URI.create(running.gatewayUrl()));
 			verifyCallbackUrl(follower, running.demo);
 			warmUpMessageHandling(running.demo);
