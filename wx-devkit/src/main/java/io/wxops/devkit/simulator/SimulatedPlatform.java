@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 
@@ -28,11 +29,11 @@ import com.google.gson.JsonParser;
 
 /**
  * The state behind the simulated API: registered credentials, the access tokens issued
- * per AppID, failures queued by tests, and the mass-send side ({@link MassSendPlatform},
- * reached after the token check). A global WireMock transformer, so that a queued failure
- * applies to any path, including one-off stubs and the catch-all; endpoints with platform
- * behaviour are marked on their stub with the {@value #ENDPOINT_PARAMETER} transformer
- * parameter.
+ * per AppID, failures queued by tests, and the mass-send and customer-service sides
+ * ({@link MassSendPlatform}, {@link CustomerServicePlatform}, reached after the token
+ * check). A global WireMock transformer, so that a queued failure applies to any path,
+ * including one-off stubs and the catch-all; endpoints with platform behaviour are marked
+ * on their stub with the {@value #ENDPOINT_PARAMETER} transformer parameter.
  */
 final class SimulatedPlatform implements ResponseDefinitionTransformerV2 {
 
@@ -80,6 +81,9 @@ final class SimulatedPlatform implements ResponseDefinitionTransformerV2 {
 	private final Map<String, Deque<SimulatedFailure>> afterAcceptance = new HashMap<>();
 
 	private final MassSendPlatform mass = new MassSendPlatform();
+
+	/** On the mass-send clock, so that one settable clock drives both. */
+	private final CustomerServicePlatform customerService = new CustomerServicePlatform(this.mass::clock);
 
 	SimulatedPlatform(LongSupplier currentTimeMillis) {
 		this.clock = currentTimeMillis;
@@ -131,12 +135,18 @@ final class SimulatedPlatform implements ResponseDefinitionTransformerV2 {
 		return this.mass;
 	}
 
+	/** The customer-service side of the platform. */
+	CustomerServicePlatform customerService() {
+		return this.customerService;
+	}
+
 	void reset() {
 		synchronized (this.failures) {
 			this.failures.clear();
 			this.afterAcceptance.clear();
 		}
 		this.mass.reset();
+		this.customerService.reset();
 		synchronized (this) {
 			this.plainTokens.clear();
 			this.stableTokens.clear();
@@ -180,13 +190,23 @@ final class SimulatedPlatform implements ResponseDefinitionTransformerV2 {
 			case STABLE_TOKEN -> stableToken(request.getBodyAsString());
 			case AUTHENTICATED ->
 				authenticated(value(request.queryParameter("access_token")), serveEvent.getResponseDefinition());
+			case CustomerServicePlatform.CUSTOM_SEND -> forAppId(value(request.queryParameter("access_token")),
+					(appId) -> WireMock.okJson(this.customerService.send(appId, request.getBodyAsString()).toString())
+						.build());
+			case CustomerServicePlatform.MEDIA_GET -> forAppId(value(request.queryParameter("access_token")),
+					(appId) -> mediaGet(value(request.queryParameter("media_id"))));
 			default -> MassSendPlatform.ENDPOINTS.contains(endpoint)
-					? massSend(endpoint, value(request.queryParameter("access_token")), request.getBodyAsString())
+					? forAppId(value(request.queryParameter("access_token")),
+							(appId) -> massSend(endpoint, appId, request.getBodyAsString()))
 					: serveEvent.getResponseDefinition();
 		};
 	}
 
-	private ResponseDefinition massSend(String endpoint, String accessToken, String body) {
+	/**
+	 * Checks the token (41001 without one, 40001 for one not honoured), then answers with
+	 * {@code handler} for the AppID it was issued to.
+	 */
+	private ResponseDefinition forAppId(String accessToken, Function<String, ResponseDefinition> handler) {
 		ResponseDefinition refused = checkToken(accessToken);
 		if (refused != null) {
 			return refused;
@@ -196,7 +216,34 @@ final class SimulatedPlatform implements ResponseDefinitionTransformerV2 {
 			// Expired between the two looks.
 			return errcode(40001, "invalid credential, access_token is invalid or not latest");
 		}
+		return handler.apply(appId);
+	}
+
+	private ResponseDefinition massSend(String endpoint, String appId, String body) {
 		return WireMock.okJson(this.mass.handle(endpoint, appId, (body != null) ? body : "").toString()).build();
+	}
+
+	/**
+	 * The file as the platform sends it: its Content-Type and a
+	 * {@code Content-disposition} naming it, which WxJava needs to save it; a JSON error
+	 * for an unknown id.
+	 */
+	private ResponseDefinition mediaGet(String mediaId) {
+		if (mediaId == null || mediaId.isEmpty()) {
+			return errcode(41006, "media_id missing");
+		}
+		CustomerServicePlatform.Media media = this.customerService.media(mediaId);
+		if (media == null) {
+			return errcode(40007, "invalid media_id");
+		}
+		return ResponseDefinitionBuilder.responseDefinition()
+			.withStatus(200)
+			.withHeader("Content-Type", media.contentType())
+			.withHeader("Content-disposition",
+					"attachment; filename=\"" + CustomerServicePlatform.fileName(mediaId, media.contentType()) + "\"")
+			.withHeader("Cache-Control", "no-cache, must-revalidate")
+			.withBody(media.bytes())
+			.build();
 	}
 
 	/** The AppID a currently honoured token was issued to, or null. */

@@ -71,12 +71,25 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
  * {@code message/mass/get} and {@code /delete} know its status. {@code tags/get} answers
  * the built-in and {@link #addTag added} tags. Days and windows use
  * {@link #setClock(Clock)}.</li>
+ * <li>Customer-service messages are stateful per AppID and follower (token checked as
+ * above): a follower interaction ({@link #followerMessaged}, {@link #followerInteracted})
+ * opens a window, 48 h and 5 messages after a message, 1 minute and 3 messages after a
+ * menu click, a subscription or a scan ({@link Interaction}); the latest interaction
+ * replaces any earlier window. {@code message/custom/send} answers 45015
+ * {@code response out of time limit or subscription is canceled} outside a window or
+ * after {@link #followerUnsubscribed}, 45047 {@code out of response count limit} once the
+ * window's messages are used, and otherwise records the message. Windows use
+ * {@link #setClock(Clock)}. {@code GET /cgi-bin/media/get} answers the bytes of
+ * {@link #addMedia added} media (and a generated JPEG for any other id starting with
+ * {@code SIM_}) with a {@code Content-disposition} file name, and 40007
+ * {@code invalid media_id} as JSON for an unknown id.</li>
  * </ul>
  * Tests add failures with {@link #failNext(String, SimulatedFailure, int)} (the platform
  * does no work) and {@link #acceptThenFailNext(String, SimulatedFailure)} (the platform
  * does the work, the answer is lost), count requests with {@link #calls(String)}, and
  * inspect the mass-send state with {@link #sends(String)}, {@link #previews(String)},
- * {@link #drafts(String)} and {@link #sendCalls(String)}.
+ * {@link #drafts(String)} and {@link #sendCalls(String)}, and the customer-service state
+ * with {@link #customMessages(String, String)} and {@link #customMessageCalls(String)}.
  */
 public final class WeChatApiSimulator implements AutoCloseable {
 
@@ -168,8 +181,10 @@ public final class WeChatApiSimulator implements AutoCloseable {
 	 * Drops every stub, recorded request, queued failure, issued token and registered
 	 * account, and all mass-send state (drafts, previews, sends, quotas, account kinds,
 	 * tags, follower counts, connected gateways, pending job-finish pushes; the clock
-	 * goes back to the system clock and the push delay to one second), then installs the
-	 * default stubs again: the platform as freshly started.
+	 * goes back to the system clock and the push delay to one second) and all
+	 * customer-service state (windows, messages, added media; the windows go back to
+	 * their defaults), then installs the default stubs again: the platform as freshly
+	 * started.
 	 */
 	public void reset() {
 		this.platform.reset();
@@ -262,8 +277,11 @@ public final class WeChatApiSimulator implements AutoCloseable {
 	/**
 	 * Sets the clock of the mass-send rules: calendar days and months (in Asia/Shanghai)
 	 * for the quota, the 24 h {@code clientmsgid} window, the times recorded, and the
-	 * {@code CreateTime} of the job-finish push. Access tokens keep to the system clock,
-	 * so moving this clock does not expire them. Safe to call while requests are served.
+	 * {@code CreateTime} of the job-finish push; and of the customer-service windows:
+	 * when a follower interaction opens one, whether it is still open, and the times
+	 * recorded. Set it before the interaction to place that in time. Access tokens keep
+	 * to the system clock, so moving this clock does not expire them. Safe to call while
+	 * requests are served.
 	 * @param clock the clock, null for the system clock (the default)
 	 */
 	public void setClock(Clock clock) {
@@ -383,6 +401,92 @@ public final class WeChatApiSimulator implements AutoCloseable {
 	}
 
 	/**
+	 * A follower sent the account a message: opens a customer-service window of 48 h and
+	 * 5 messages ({@link Interaction#MESSAGE}). Same as
+	 * {@code followerInteracted(appId, openid, Interaction.MESSAGE)}.
+	 * @param appId the AppID
+	 * @param openid the follower's openid for that AppID
+	 */
+	public void followerMessaged(String appId, String openid) {
+		followerInteracted(appId, openid, Interaction.MESSAGE);
+	}
+
+	/**
+	 * A follower interacted with the account, now on the {@link #setClock clock}: opens a
+	 * customer-service window for that follower, 48 h and 5 messages for a
+	 * {@link Interaction#MESSAGE message}, 1 minute and 3 messages for the other kinds
+	 * (unless {@link #setInteractionWindow changed}). The new window replaces any earlier
+	 * one, with a new count from now: a simplification, the platform keeps several
+	 * windows and uses the one that allows the message. An interaction after
+	 * {@link #followerUnsubscribed} opens a window again, as the follower must have
+	 * subscribed again.
+	 * @param appId the AppID
+	 * @param openid the follower's openid for that AppID
+	 * @param kind what the follower did
+	 */
+	public void followerInteracted(String appId, String openid, Interaction kind) {
+		this.platform.customerService().interacted(appId, openid, kind);
+	}
+
+	/**
+	 * A follower unsubscribed: closes the follower's customer-service window, so that
+	 * {@code message/custom/send} to them answers 45015 until a new interaction.
+	 * @param appId the AppID
+	 * @param openid the follower's openid for that AppID
+	 */
+	public void followerUnsubscribed(String appId, String openid) {
+		this.platform.customerService().unsubscribed(appId, openid);
+	}
+
+	/**
+	 * Changes the window an interaction opens from now on (windows already open keep
+	 * theirs), for rules other than the platform's current ones, such as the earlier 20
+	 * messages per 48 h. {@link #reset()} restores the {@link Interaction} defaults.
+	 * @param kind the interaction
+	 * @param window how long the window stays open, positive
+	 * @param messages how many customer-service messages it allows, positive
+	 */
+	public void setInteractionWindow(Interaction kind, Duration window, int messages) {
+		this.platform.customerService().setRule(kind, window, messages);
+	}
+
+	/**
+	 * Adds a file that {@code GET /cgi-bin/media/get?media_id=..} answers, for any AppID,
+	 * as the temporary media a follower sent. The answer names the file
+	 * {@code <mediaId>.<extension>}, the extension from the content type ({@code jpg} for
+	 * {@code image/jpeg}). Ids starting with {@code SIM_} that were not added answer a
+	 * small generated JPEG; other unknown ids answer 40007.
+	 * @param mediaId the media id
+	 * @param bytes the file content
+	 * @param contentType its Content-Type, for example {@code image/jpeg}
+	 */
+	public void addMedia(String mediaId, byte[] bytes, String contentType) {
+		this.platform.customerService().addMedia(mediaId, bytes, contentType);
+	}
+
+	/**
+	 * The customer-service messages the platform accepted for a follower of an AppID,
+	 * oldest first.
+	 * @param appId the AppID
+	 * @param openid the follower's openid
+	 * @return a snapshot of the messages
+	 */
+	public List<RecordedCustomMessage> customMessages(String appId, String openid) {
+		return this.platform.customerService().messages(appId, openid);
+	}
+
+	/**
+	 * How many {@code message/custom/send} requests with a valid token of an AppID the
+	 * platform handled, whatever the answer (including 45015 and 45047), but not those
+	 * failed with {@link #failNext}.
+	 * @param appId the AppID
+	 * @return the number of requests
+	 */
+	public int customMessageCalls(String appId) {
+		return this.platform.customerService().sendCalls(appId);
+	}
+
+	/**
 	 * How many requests reached a path (any method, any query) since the start or the
 	 * last {@link #reset()}, from WireMock's request journal.
 	 * @param path the request path without query
@@ -402,6 +506,20 @@ public final class WeChatApiSimulator implements AutoCloseable {
 		installCallbackIp();
 		installImageUploads();
 		installMassSend();
+		installCustomerService();
+	}
+
+	/**
+	 * {@code POST /cgi-bin/message/custom/send} and {@code GET /cgi-bin/media/get}:
+	 * stateful, answered by {@link CustomerServicePlatform} after the token check.
+	 */
+	private void installCustomerService() {
+		this.server.stubFor(post(urlPathEqualTo("/cgi-bin/message/custom/send")).atPriority(ENDPOINT)
+			.willReturn(okJson("{}").withTransformerParameter(SimulatedPlatform.ENDPOINT_PARAMETER,
+					CustomerServicePlatform.CUSTOM_SEND)));
+		this.server.stubFor(get(urlPathEqualTo("/cgi-bin/media/get")).atPriority(ENDPOINT)
+			.willReturn(okJson("{}").withTransformerParameter(SimulatedPlatform.ENDPOINT_PARAMETER,
+					CustomerServicePlatform.MEDIA_GET)));
 	}
 
 	/**
