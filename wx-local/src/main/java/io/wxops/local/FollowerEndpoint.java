@@ -21,8 +21,10 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.wxops.devkit.simulator.FollowerSimulator;
+import io.wxops.devkit.simulator.Interaction;
 import io.wxops.devkit.simulator.FollowerSimulator.Delivery;
 import io.wxops.devkit.simulator.SimulatedAccount;
+import io.wxops.devkit.simulator.WeChatApiSimulator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.w3c.dom.NodeList;
@@ -60,7 +62,11 @@ final class FollowerEndpoint implements AutoCloseable {
 
 	private final SimulatedAccount account;
 
-	private FollowerEndpoint(HttpServer server, FollowerSimulator simulator, SimulatedAccount account) {
+	private final WeChatApiSimulator platform;
+
+	private FollowerEndpoint(HttpServer server, FollowerSimulator simulator, SimulatedAccount account,
+			WeChatApiSimulator platform) {
+		this.platform = platform;
 		this.server = server;
 		this.simulator = simulator;
 		this.account = account;
@@ -78,6 +84,18 @@ final class FollowerEndpoint implements AutoCloseable {
 	 * @param port the wanted port, 0 for any
 	 */
 	static FollowerEndpoint start(int port, FollowerSimulator simulator, SimulatedAccount account) throws IOException {
+		return start(port, simulator, account, null);
+	}
+
+	/**
+	 * Starts on the given port of 127.0.0.1, or on a free one when it is taken, and tells
+	 * the simulated platform what each follower did, so its customer-service windows open
+	 * as WeChat's do.
+	 * @param port the wanted port, 0 for any
+	 * @param platform the API side of the simulated WeChat, or null
+	 */
+	static FollowerEndpoint start(int port, FollowerSimulator simulator, SimulatedAccount account,
+			WeChatApiSimulator platform) throws IOException {
 		HttpServer server;
 		try {
 			server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 16);
@@ -89,9 +107,18 @@ final class FollowerEndpoint implements AutoCloseable {
 			log.warn("Port {} is taken; the follower simulator uses a free port instead", port);
 			server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
 		}
-		FollowerEndpoint endpoint = new FollowerEndpoint(server, simulator, account);
+		FollowerEndpoint endpoint = new FollowerEndpoint(server, simulator, account, platform);
 		server.start();
 		return endpoint;
+	}
+
+	private void interacted(String type, String openid) {
+		switch (type) {
+			case "subscribe" -> this.platform.followerInteracted(this.account.appId(), openid, Interaction.SUBSCRIBE);
+			case "click" -> this.platform.followerInteracted(this.account.appId(), openid, Interaction.MENU_CLICK);
+			case "unsubscribe" -> this.platform.followerUnsubscribed(this.account.appId(), openid);
+			default -> this.platform.followerMessaged(this.account.appId(), openid);
+		}
 	}
 
 	int port() {
@@ -134,6 +161,9 @@ final class FollowerEndpoint implements AutoCloseable {
 			String type = params.getOrDefault("type", "text");
 			String xml = FollowerMessages.build(type, params, this.account.originalId(), openid);
 			Delivery delivery = this.simulator.deliver(this.account, xml, openid);
+			if (delivery.delivered() && this.platform != null) {
+				interacted(type, openid);
+			}
 			respond(exchange, delivery.delivered() ? 200 : 502, report(type, openid, xml, delivery));
 		}
 		catch (IllegalArgumentException ex) {

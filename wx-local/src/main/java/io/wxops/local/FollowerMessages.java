@@ -57,8 +57,8 @@ final class FollowerMessages {
 			case "image" -> head + "<MsgType><![CDATA[image]]></MsgType><PicUrl>"
 					+ cdata(params.getOrDefault("picUrl", "http://127.0.0.1/simulated-image.jpg"))
 					+ "</PicUrl><MediaId>"
-					+ cdata(params.getOrDefault("mediaId", "SIMULATED_MEDIA_" + LocalState.randomAlnum(16)))
-					+ "</MediaId>" + msgId() + "</xml>";
+					+ cdata(params.getOrDefault("mediaId", "SIM_MEDIA_" + LocalState.randomAlnum(16))) + "</MediaId>"
+					+ msgId() + "</xml>";
 			case "location" -> head + "<MsgType><![CDATA[location]]></MsgType><Location_X>"
 					+ coordinate(params, "lat", 90) + "</Location_X><Location_Y>" + coordinate(params, "lng", 180)
 					+ "</Location_Y><Scale>" + scale(params) + "</Scale><Label>"

@@ -193,7 +193,7 @@ public final class LocalLauncher {
 			FollowerSimulator follower = new FollowerSimulator(URI.create(running.gatewayUrl()));
 			verifyCallbackUrl(follower, running.demo);
 			warmUpMessageHandling(running.demo);
-			running.follower = FollowerEndpoint.start(simulatorPort, follower, running.demo);
+			running.follower = FollowerEndpoint.start(simulatorPort, follower, running.demo, running.api);
 			return running;
 		}
 		catch (IOException ex) {

@@ -70,6 +70,9 @@ class AccessMatrixIntegrationTests {
 				.replace("/api/articles/{id}", "/api/articles/999999999")
 				.replace("/api/lexicon/terms/{id}", "/api/lexicon/terms/999999999")
 				.replace("/api/sends/{id}", "/api/sends/999999999")
+				.replace("/api/tickets/{id}", "/api/tickets/999999999")
+				.replace("{entryId}", "1")
+				.replace("{ruleId}", "999999999")
 				.replace("{versionNo}", "1")
 				.replace("{cycle}", "2026")
 				.replace("{grantId}", "999999999");

@@ -83,6 +83,10 @@ public class Account {
 
 	private Boolean selfConfirmAllowed;
 
+	private String ackText;
+
+	private Long centralOfficeDepartmentId;
+
 	private String statusReason;
 
 	private Instant statusChangedAt;
@@ -409,6 +413,22 @@ public class Account {
 
 	public void setSelfConfirmAllowed(Boolean selfConfirmAllowed) {
 		this.selfConfirmAllowed = selfConfirmAllowed;
+	}
+
+	public String getAckText() {
+		return this.ackText;
+	}
+
+	public void setAckText(String ackText) {
+		this.ackText = ackText;
+	}
+
+	public Long getCentralOfficeDepartmentId() {
+		return this.centralOfficeDepartmentId;
+	}
+
+	public void setCentralOfficeDepartmentId(Long centralOfficeDepartmentId) {
+		this.centralOfficeDepartmentId = centralOfficeDepartmentId;
 	}
 
 }

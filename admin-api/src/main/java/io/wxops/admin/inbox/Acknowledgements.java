@@ -1,0 +1,131 @@
+package io.wxops.admin.inbox;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import com.baomidou.mybatisplus.core.toolkit.Wrappers;
+import io.wxops.core.account.Account;
+import io.wxops.core.account.AccountMapper;
+import io.wxops.core.account.AccountRegistry;
+import io.wxops.core.account.AccountSnapshot;
+import io.wxops.core.account.AccountStanding;
+import io.wxops.core.wechat.WeChatCallException;
+import io.wxops.core.wechat.WeChatCalls;
+import me.chanjar.weixin.mp.bean.kefu.WxMpKefuMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The same-day acknowledgement a follower gets when a ticket opens, through the
+ * customer-service API. Sent at most once: the ticket is marked SENDING before WeChat is
+ * called, and a ticket left SENDING by a crash is not acknowledged twice (the duty view
+ * shows it unacknowledged instead).
+ */
+@Component
+public class Acknowledgements {
+
+	private static final Logger log = LoggerFactory.getLogger(Acknowledgements.class);
+
+	private final TicketMapper tickets;
+
+	private final TicketEntryMapper entries;
+
+	private final AccountMapper accounts;
+
+	private final AccountRegistry registry;
+
+	private final AccountStanding standing;
+
+	private final WeChatCalls wechat;
+
+	private final Clock clock;
+
+	Acknowledgements(TicketMapper tickets, TicketEntryMapper entries, AccountMapper accounts, AccountRegistry registry,
+			AccountStanding standing, WeChatCalls wechat, Clock clock) {
+		this.tickets = tickets;
+		this.entries = entries;
+		this.accounts = accounts;
+		this.registry = registry;
+		this.standing = standing;
+		this.wechat = wechat;
+		this.clock = clock;
+	}
+
+	/**
+	 * Acknowledgements still PENDING a while after their ticket opened (a crash in
+	 * between).
+	 */
+	public int sendPending(Duration olderThan) {
+		int sent = 0;
+		for (long id : this.tickets.pendingAcks(now().minus(olderThan))) {
+			if (send(id)) {
+				sent++;
+			}
+		}
+		return sent;
+	}
+
+	/**
+	 * Sends the ticket's acknowledgement unless someone else is sending or has sent it.
+	 */
+	public boolean send(long ticketId) {
+		int claimed = this.tickets.update(null,
+				Wrappers.<Ticket>lambdaUpdate()
+					.eq(Ticket::getId, ticketId)
+					.eq(Ticket::getAckStatus, "PENDING")
+					.set(Ticket::getAckStatus, "SENDING"));
+		if (claimed != 1) {
+			return false;
+		}
+		Ticket t = this.tickets.selectById(ticketId);
+		Account account = this.accounts.selectById(t.getAccountId());
+		TicketEntry entry = new TicketEntry();
+		entry.setTicketId(ticketId);
+		entry.setKind("OUT");
+		entry.setMsgType("text");
+		entry.setContent(account.getAckText());
+		entry.setCreatedAt(now());
+		String outcome;
+		if (!this.standing.of(account.getId()).operating()) {
+			outcome = "FAILED";
+			entry.setDelivery("UNDELIVERED");
+			entry.setErrorMessage(this.standing.of(account.getId()).reason());
+		}
+		else {
+			AccountSnapshot snapshot = this.registry.find(account.getAppId()).orElseThrow();
+			try {
+				this.wechat.call(snapshot, (w) -> w.getKefuService()
+					.sendKefuMessage(
+							WxMpKefuMessage.TEXT().toUser(t.getOpenid()).content(account.getAckText()).build()));
+				outcome = "SENT";
+				entry.setDelivery("DELIVERED");
+			}
+			catch (WeChatCallException ex) {
+				log.warn("Acknowledgement of ticket {} not delivered: {}", ticketId, ex.error());
+				outcome = "FAILED";
+				entry.setDelivery("UNDELIVERED");
+				entry.setErrorCode(ex.errcode());
+				entry.setErrorMessage(ex.detail());
+			}
+		}
+		this.entries.insert(entry);
+		Instant now = now();
+		this.tickets.update(null,
+				Wrappers.<Ticket>lambdaUpdate()
+					.eq(Ticket::getId, ticketId)
+					.set(Ticket::getAckStatus, outcome)
+					.set("SENT".equals(outcome), Ticket::getAcknowledgedAt, now)
+					.set("SENT".equals(outcome) && "NEW".equals(t.getStatus()), Ticket::getStatus, "ACKNOWLEDGED")
+					.setSql("version = version + 1"));
+		return "SENT".equals(outcome);
+	}
+
+	private Instant now() {
+		return this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+	}
+
+}

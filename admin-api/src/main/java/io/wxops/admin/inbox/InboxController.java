@@ -1,0 +1,195 @@
+package io.wxops.admin.inbox;
+
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.wxops.admin.security.Allow;
+import io.wxops.admin.security.AllowAnyPerson;
+import io.wxops.admin.security.Caller;
+import io.wxops.admin.security.Role;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Inbox", description = "Follower messages routed to departments as tickets (回复制度): queues, "
+		+ "replies through WeChat's customer-service API inside its 48-hour window, transfer, notes, follow-up, "
+		+ "SLA escalation and the duty view.")
+class InboxController {
+
+	private final TicketService tickets;
+
+	private final InboxSettingsService settings;
+
+	InboxController(TicketService tickets, InboxSettingsService settings) {
+		this.tickets = tickets;
+		this.settings = settings;
+	}
+
+	record Assignment(Long personId) {
+	}
+
+	record Transfer(Long departmentId, String reason) {
+	}
+
+	record Note(String text) {
+	}
+
+	record StatusChange(String status) {
+	}
+
+	record Closing(String method, String result, Boolean satisfied) {
+	}
+
+	record ReplyRequest(String msgType, String content, String mediaId) {
+	}
+
+	record Flag(String reason) {
+	}
+
+	@GetMapping("/api/tickets")
+	@Allow({ Role.HANDLER, Role.ADMIN, Role.AUDITOR })
+	@Operation(summary = "Ticket queue",
+			description = "Open tickets of your departments (and, for the central office, escalated ones), soonest "
+					+ "due first; filter by account, status, category, mine. Malicious ones only with includeHidden.")
+	List<TicketService.TicketView> queue(Caller caller, @RequestParam(required = false) Long accountId,
+			@RequestParam(required = false) String status, @RequestParam(required = false) String category,
+			@RequestParam(defaultValue = "false") boolean mine,
+			@RequestParam(defaultValue = "false") boolean includeHidden) {
+		return this.tickets.queue(caller, accountId, status, category, mine, includeHidden);
+	}
+
+	@GetMapping("/api/inbox/duty")
+	@Allow({ Role.HANDLER, Role.ADMIN })
+	@Operation(summary = "Duty view (值班)", description = "Unacknowledged tickets, and overdue or escalated ones.")
+	Map<String, List<TicketService.TicketView>> duty(Caller caller, @RequestParam(required = false) Long accountId) {
+		return this.tickets.duty(caller, accountId);
+	}
+
+	@GetMapping("/api/tickets/{id}")
+	@Allow({ Role.HANDLER, Role.ADMIN, Role.AUDITOR })
+	@Operation(summary = "A ticket with its thread", description = "Both directions in order, notes and events.")
+	TicketService.TicketDetail get(Caller caller, @PathVariable long id) {
+		return this.tickets.detail(caller, id);
+	}
+
+	@GetMapping("/api/tickets/{id}/entries/{entryId}/media")
+	@Allow({ Role.HANDLER, Role.ADMIN, Role.AUDITOR })
+	@Operation(summary = "An image or voice the follower sent", description = "Fetched from WeChat's media API.")
+	ResponseEntity<byte[]> media(Caller caller, @PathVariable long id, @PathVariable long entryId) {
+		TicketService.Media media = this.tickets.media(caller, id, entryId);
+		return ResponseEntity.ok().contentType(MediaType.parseMediaType(media.contentType())).body(media.bytes());
+	}
+
+	@PostMapping("/api/tickets/{id}/claim")
+	@Allow(Role.HANDLER)
+	@Operation(summary = "Take the ticket yourself")
+	TicketService.TicketView claim(Caller caller, @PathVariable long id) {
+		return this.tickets.claim(caller, id);
+	}
+
+	@PostMapping("/api/tickets/{id}/assign")
+	@Allow(Role.HANDLER)
+	@Operation(summary = "Assign the ticket")
+	TicketService.TicketView assign(Caller caller, @PathVariable long id, @RequestBody Assignment body) {
+		return this.tickets.assign(caller, id, body.personId());
+	}
+
+	@PostMapping("/api/tickets/{id}/transfer")
+	@Allow(Role.HANDLER)
+	@Operation(summary = "Transfer to another department", description = "With a reason, which is kept.")
+	TicketService.TicketView transfer(Caller caller, @PathVariable long id, @RequestBody Transfer body) {
+		return this.tickets.transfer(caller, id, body.departmentId(), body.reason());
+	}
+
+	@PostMapping("/api/tickets/{id}/notes")
+	@Allow(Role.HANDLER)
+	@Operation(summary = "Add an internal note")
+	TicketService.TicketView note(Caller caller, @PathVariable long id, @RequestBody Note body) {
+		return this.tickets.note(caller, id, body.text());
+	}
+
+	@PostMapping("/api/tickets/{id}/status")
+	@Allow(Role.HANDLER)
+	@Operation(summary = "Move the ticket on", description = "NEW → ACKNOWLEDGED → IN_PROGRESS → RESOLVED.")
+	TicketService.TicketView status(Caller caller, @PathVariable long id, @RequestBody StatusChange body) {
+		return this.tickets.changeStatus(caller, id, body.status());
+	}
+
+	@PostMapping("/api/tickets/{id}/close")
+	@Allow(Role.HANDLER)
+	@Operation(summary = "Close with the follow-up (回访)", description = "Only a resolved ticket.")
+	TicketService.TicketView close(Caller caller, @PathVariable long id, @RequestBody Closing body) {
+		return this.tickets.close(caller, id, body.method(), body.result(), body.satisfied());
+	}
+
+	@PostMapping("/api/tickets/{id}/replies")
+	@Allow(Role.HANDLER)
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Reply to the follower",
+			description = "Through message/custom/send, screened first. Outside WeChat's window (48 hours after the "
+					+ "follower's last message, 5 messages) the reply is kept as undelivered and the answer is 409: "
+					+ "the follower must write again.")
+	TicketService.Reply reply(Caller caller, @PathVariable long id, @RequestBody ReplyRequest body) {
+		return this.tickets.reply(caller, id, body.msgType(), body.content(), body.mediaId());
+	}
+
+	@PostMapping("/api/tickets/{id}/flag-removal")
+	@Allow(Role.HANDLER)
+	@Operation(summary = "Flag a malicious message for removal")
+	TicketService.TicketView flag(Caller caller, @PathVariable long id, @RequestBody Flag body) {
+		return this.tickets.flagForRemoval(caller, id, body.reason());
+	}
+
+	@GetMapping("/api/accounts/{id}/inbox-settings")
+	@AllowAnyPerson
+	@Operation(summary = "Routing, SLA and acknowledgement of an account")
+	InboxSettingsService.Settings settings(Caller caller, @PathVariable long id) {
+		return this.settings.settings(caller, id);
+	}
+
+	@PutMapping("/api/accounts/{id}/inbox-settings")
+	@Allow(Role.ADMIN)
+	@Operation(summary = "Change routing, SLA or acknowledgement", description = "Only the parts sent change.")
+	InboxSettingsService.Settings updateSettings(Caller caller, @PathVariable long id,
+			@RequestBody InboxSettingsService.Settings body) {
+		return this.settings.update(caller, id, body);
+	}
+
+	@GetMapping("/api/accounts/{id}/inbox-rules")
+	@AllowAnyPerson
+	@Operation(summary = "Classification rules", description = "Highest priority first; the first match decides.")
+	List<InboxRule> rules(Caller caller, @PathVariable long id) {
+		return this.settings.rules(caller, id);
+	}
+
+	@PostMapping("/api/accounts/{id}/inbox-rules")
+	@Allow(Role.ADMIN)
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Add a classification rule",
+			description = "KEYWORD (text contains it, robust to spacing and full-width) or MENU_KEY (a menu button).")
+	InboxRule addRule(Caller caller, @PathVariable long id, @RequestBody InboxSettingsService.RuleRequest body) {
+		return this.settings.addRule(caller, id, body);
+	}
+
+	@DeleteMapping("/api/accounts/{id}/inbox-rules/{ruleId}")
+	@Allow(Role.ADMIN)
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Remove a classification rule")
+	void removeRule(Caller caller, @PathVariable long id, @PathVariable long ruleId) {
+		this.settings.removeRule(caller, id, ruleId);
+	}
+
+}

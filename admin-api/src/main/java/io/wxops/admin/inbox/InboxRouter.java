@@ -1,0 +1,235 @@
+package io.wxops.admin.inbox;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.baomidou.mybatisplus.core.toolkit.Wrappers;
+import io.wxops.admin.screening.TextNormaliser;
+import io.wxops.core.account.Account;
+import io.wxops.core.account.AccountMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Files follower messages the gateway stored into tickets. Each message is taken by
+ * setting its {@code routed_at} in the same transaction that files it, so it is routed
+ * exactly once by any number of admin instances, and one that is down only delays
+ * routing: nothing is lost. A new ticket gets the account's acknowledgement.
+ */
+@Component
+public class InboxRouter {
+
+	private static final Logger log = LoggerFactory.getLogger(InboxRouter.class);
+
+	/**
+	 * Message types a follower writes; events other than a menu click are not messages.
+	 */
+	static final List<String> FOLLOWER_MESSAGES = List.of("text", "image", "voice", "video", "shortvideo", "location",
+			"link");
+
+	private final InboundMapper inbound;
+
+	private final TicketMapper tickets;
+
+	private final TicketEntryMapper entries;
+
+	private final InboxRuleMapper rules;
+
+	private final RouteMapper routes;
+
+	private final AccountMapper accounts;
+
+	private final Acknowledgements acks;
+
+	private final JsonMapper json;
+
+	private final TransactionTemplate tx;
+
+	private final Clock clock;
+
+	InboxRouter(InboundMapper inbound, TicketMapper tickets, TicketEntryMapper entries, InboxRuleMapper rules,
+			RouteMapper routes, AccountMapper accounts, Acknowledgements acks, JsonMapper json, TransactionTemplate tx,
+			Clock clock) {
+		this.inbound = inbound;
+		this.tickets = tickets;
+		this.entries = entries;
+		this.rules = rules;
+		this.routes = routes;
+		this.accounts = accounts;
+		this.acks = acks;
+		this.json = json;
+		this.tx = tx;
+		this.clock = clock;
+	}
+
+	/** Routes what is waiting, oldest first; returns how many messages it filed. */
+	public int routePending() {
+		int filed = 0;
+		for (long id : this.inbound.unrouted(500)) {
+			Long newTicket = this.tx.execute((status) -> route(id));
+			if (newTicket != null && newTicket > 0) {
+				this.acks.send(newTicket);
+			}
+			if (newTicket != null) {
+				filed++;
+			}
+		}
+		return filed;
+	}
+
+	/**
+	 * Takes and files one message.
+	 * @return the id of a ticket this message opened (which needs its acknowledgement), 0
+	 * when it joined a ticket, or null when it was not a follower message or another
+	 * instance took it
+	 */
+	private Long route(long id) {
+		Instant now = now();
+		if (this.inbound.take(id, now) != 1) {
+			return null;
+		}
+		Map<String, Object> m = this.inbound.message(id);
+		String type = (String) m.get("msg_type");
+		boolean click = "event".equals(type) && "CLICK".equalsIgnoreCase((String) m.get("event"));
+		if (!FOLLOWER_MESSAGES.contains(type) && !click) {
+			return null;
+		}
+		long accountId = ((Number) m.get("account_id")).longValue();
+		String openid = (String) m.get("from_user");
+		Account account = this.accounts.selectById(accountId);
+		String text = click ? null : (String) m.get("content");
+		String eventKey = click ? (String) m.get("event_key") : null;
+		Classification c = classify(accountId, text, eventKey);
+		Instant at = Instant.ofEpochSecond(((Number) m.get("create_time")).longValue());
+		String key = accountId + ":" + openid + ":" + c.category();
+		Ticket ticket = this.tickets.lockOpen(key);
+		boolean created = false;
+		if (ticket == null) {
+			ticket = newTicket(account, openid, c, at, now);
+			try {
+				this.tickets.insert(ticket);
+				created = true;
+			}
+			catch (DuplicateKeyException ex) {
+				// Another router opened it a moment ago; the locking read waits for it.
+				ticket = this.tickets.lockOpen(key);
+			}
+		}
+		if (!created && at.isAfter(ticket.getLastMessageAt())) {
+			// Not a handler's change: the ticket's version stays.
+			this.tickets.update(null,
+					Wrappers.<Ticket>lambdaUpdate()
+						.eq(Ticket::getId, ticket.getId())
+						.set(Ticket::getLastMessageAt, at));
+		}
+		TicketEntry entry = new TicketEntry();
+		entry.setTicketId(ticket.getId());
+		entry.setKind("IN");
+		entry.setInboundMessageId(id);
+		entry.setMsgType(click ? "click" : type);
+		entry.setContent(click ? eventKey : describe(type, text, m));
+		entry.setMediaId(mediaId(m));
+		entry.setCreatedAt(at);
+		this.entries.insert(entry);
+		return (created && "PENDING".equals(ticket.getAckStatus())) ? ticket.getId() : 0L;
+	}
+
+	private Ticket newTicket(Account account, String openid, Classification c, Instant at, Instant now) {
+		Optional<Route> route = this.routes.forAccount(account.getId())
+			.stream()
+			.filter((r) -> r.getCategory().equals(c.category().name()))
+			.findFirst();
+		Long department = (c.department() != null) ? c.department()
+				: route.map(Route::getDepartmentId).orElse(account.getCentralOfficeDepartmentId());
+		if (department == null) {
+			department = account.getCentralOfficeDepartmentId();
+		}
+		int slaDays = route.map(Route::getSlaDays).orElse(c.category().defaultSlaDays());
+		Ticket t = new Ticket();
+		t.setAccountId(account.getId());
+		t.setOpenid(openid);
+		t.setCategory(c.category().name());
+		t.setDepartmentId(department);
+		t.setStatus("NEW");
+		boolean malicious = c.category() == Category.MALICIOUS;
+		t.setHidden(malicious);
+		t.setRemovalFlagged(false);
+		t.setAckStatus(malicious ? null : "PENDING");
+		t.setDueAt(now.plus(Duration.ofDays(Math.max(slaDays, 1))));
+		t.setFirstMessageAt(at);
+		t.setLastMessageAt(at);
+		t.setVersion(1);
+		t.setCreatedAt(now);
+		t.setUpdatedAt(now);
+		return t;
+	}
+
+	/** The category and, when a rule names one, the responsible unit. */
+	record Classification(Category category, Long department) {
+	}
+
+	Classification classify(long accountId, String text, String eventKey) {
+		String normalised = (text != null) ? TextNormaliser.normaliseTerm(text) : null;
+		for (InboxRule rule : this.rules.forAccount(accountId)) {
+			boolean hit = switch (rule.getKind()) {
+				case "MENU_KEY" -> eventKey != null && eventKey.equals(rule.getPattern());
+				case "KEYWORD" -> normalised != null && !normalised.isEmpty()
+						&& normalised.contains(TextNormaliser.normaliseTerm(rule.getPattern()));
+				default -> false;
+			};
+			if (hit) {
+				return new Classification(Category.valueOf(rule.getCategory()), rule.getDepartmentId());
+			}
+		}
+		return new Classification(Category.CONSULTATION, null);
+	}
+
+	private String mediaId(Map<String, Object> m) {
+		JsonNode fields = fields(m);
+		JsonNode media = (fields != null) ? fields.get("MediaId") : null;
+		return (media != null && !media.isNull()) ? media.asString() : null;
+	}
+
+	private String describe(String type, String text, Map<String, Object> m) {
+		if (text != null) {
+			return text;
+		}
+		JsonNode fields = fields(m);
+		if (fields == null) {
+			return null;
+		}
+		return switch (type) {
+			case "location" -> fields.path("Label").asString(null);
+			case "link" -> fields.path("Title").asString(null);
+			case "voice" -> fields.path("Recognition").asString(null);
+			default -> null;
+		};
+	}
+
+	private JsonNode fields(Map<String, Object> m) {
+		Object raw = m.get("fields");
+		try {
+			return (raw != null) ? this.json.readTree(raw.toString()) : null;
+		}
+		catch (RuntimeException ex) {
+			log.debug("Unreadable fields of message {}", m.get("id"));
+			return null;
+		}
+	}
+
+	private Instant now() {
+		return this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+	}
+
+}

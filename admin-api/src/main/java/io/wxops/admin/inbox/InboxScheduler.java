@@ -1,0 +1,69 @@
+package io.wxops.admin.inbox;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Routing, missed acknowledgements and SLA escalation, each on one admin instance at a
+ * time (ShedLock). Routing itself is safe on several at once; the lock only saves work.
+ */
+@Component
+@ConditionalOnProperty(name = "wxops.admin.inbox.scheduler-enabled", havingValue = "true", matchIfMissing = true)
+class InboxScheduler {
+
+	private static final Logger log = LoggerFactory.getLogger(InboxScheduler.class);
+
+	private final InboxRouter router;
+
+	private final Acknowledgements acks;
+
+	private final TicketService tickets;
+
+	private final Clock clock;
+
+	InboxScheduler(InboxRouter router, Acknowledgements acks, TicketService tickets, Clock clock) {
+		this.router = router;
+		this.acks = acks;
+		this.tickets = tickets;
+		this.clock = clock;
+	}
+
+	@Scheduled(fixedDelayString = "${wxops.admin.inbox.route-interval:200ms}", initialDelayString = "1s")
+	@SchedulerLock(name = "inbox-route", lockAtMostFor = "PT2M")
+	void route() {
+		run("routing", this.router::routePending);
+	}
+
+	@Scheduled(fixedDelayString = "${wxops.admin.inbox.ack-retry-interval:30s}", initialDelayString = "5s")
+	@SchedulerLock(name = "inbox-acks", lockAtMostFor = "PT5M")
+	void retryAcks() {
+		run("acknowledgements", () -> this.acks.sendPending(Duration.ofSeconds(30)));
+	}
+
+	@Scheduled(fixedDelayString = "${wxops.admin.inbox.escalation-interval:1m}", initialDelayString = "10s")
+	@SchedulerLock(name = "inbox-escalation", lockAtMostFor = "PT5M")
+	void escalate() {
+		run("escalation", () -> this.tickets.escalateOverdue(this.clock.instant()));
+	}
+
+	private static void run(String what, java.util.function.IntSupplier job) {
+		try {
+			int n = job.getAsInt();
+			if (n > 0) {
+				log.debug("Inbox {}: {} handled", what, n);
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("Inbox {} failed this time: {}", what, ex.toString());
+		}
+	}
+
+}

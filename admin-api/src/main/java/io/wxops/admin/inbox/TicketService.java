@@ -1,0 +1,537 @@
+package io.wxops.admin.inbox;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
+import com.baomidou.mybatisplus.core.conditions.update.LambdaUpdateWrapper;
+import com.baomidou.mybatisplus.core.toolkit.Wrappers;
+import io.wxops.admin.audit.AuditTrail;
+import io.wxops.admin.people.DepartmentMapper;
+import io.wxops.admin.people.PersonMapper;
+import io.wxops.admin.screening.ScreeningService;
+import io.wxops.admin.security.Caller;
+import io.wxops.admin.security.Role;
+import io.wxops.admin.web.ApiException;
+import io.wxops.core.account.Account;
+import io.wxops.core.account.AccountMapper;
+import io.wxops.core.account.AccountRegistry;
+import io.wxops.core.account.AccountSnapshot;
+import io.wxops.core.account.AccountStanding;
+import io.wxops.core.wechat.WeChatCallException;
+import io.wxops.core.wechat.WeChatCalls;
+import me.chanjar.weixin.mp.bean.kefu.WxMpKefuMessage;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Tickets as handlers work them: queues, claim and assignment, transfer with a reason,
+ * notes, replies through WeChat's customer-service API inside its window, closing with a
+ * follow-up (回访), and escalation of overdue tickets to the central office.
+ */
+@Service
+public class TicketService {
+
+	/** WeChat's customer-service window after a follower's message. */
+	public static final Duration WINDOW = Duration.ofHours(48);
+
+	/** Messages allowed per window (WECHAT.md §3; the platform's number may change). */
+	public static final int MESSAGES_PER_WINDOW = 5;
+
+	static final Set<String> STATUSES = Set.of("NEW", "ACKNOWLEDGED", "IN_PROGRESS", "RESOLVED", "CLOSED");
+
+	private final TicketMapper tickets;
+
+	private final TicketEntryMapper entries;
+
+	private final FollowupMapper followups;
+
+	private final InboundMapper inbound;
+
+	private final AccountMapper accounts;
+
+	private final AccountRegistry registry;
+
+	private final AccountStanding standing;
+
+	private final DepartmentMapper departments;
+
+	private final PersonMapper people;
+
+	private final ScreeningService screening;
+
+	private final WeChatCalls wechat;
+
+	private final AuditTrail audit;
+
+	private final TransactionTemplate tx;
+
+	private final Clock clock;
+
+	TicketService(TicketMapper tickets, TicketEntryMapper entries, FollowupMapper followups, InboundMapper inbound,
+			AccountMapper accounts, AccountRegistry registry, AccountStanding standing, DepartmentMapper departments,
+			PersonMapper people, ScreeningService screening, WeChatCalls wechat, AuditTrail audit,
+			TransactionTemplate tx, Clock clock) {
+		this.tickets = tickets;
+		this.entries = entries;
+		this.followups = followups;
+		this.inbound = inbound;
+		this.accounts = accounts;
+		this.registry = registry;
+		this.standing = standing;
+		this.departments = departments;
+		this.people = people;
+		this.screening = screening;
+		this.wechat = wechat;
+		this.audit = audit;
+		this.tx = tx;
+		this.clock = clock;
+	}
+
+	/** A ticket in a queue. */
+	public record TicketView(long id, long accountId, String openid, String category, Long departmentId, String status,
+			Long assigneeId, boolean hidden, boolean removalFlagged, String ackStatus, Instant acknowledgedAt,
+			Instant dueAt, boolean overdue, Instant escalatedAt, Instant firstMessageAt, Instant lastMessageAt,
+			Instant windowClosesAt, int version) {
+	}
+
+	/** A ticket with its thread, both directions in order. */
+	public record TicketDetail(TicketView ticket, List<TicketEntry> thread, Followup followup) {
+	}
+
+	// ---- queues
+
+	public List<TicketView> queue(Caller caller, Long accountId, String status, String category, boolean mine,
+			boolean includeHidden) {
+		Optional<Set<Long>> scope = caller.accountScope(Role.HANDLER, Role.ADMIN, Role.AUDITOR);
+		LambdaQueryWrapper<Ticket> where = Wrappers.<Ticket>lambdaQuery()
+			.eq(accountId != null, Ticket::getAccountId, accountId)
+			.eq(status != null, Ticket::getStatus, status)
+			.ne(status == null, Ticket::getStatus, "CLOSED")
+			.eq(category != null, Ticket::getCategory, category)
+			.eq(mine, Ticket::getAssigneeId, caller.personId())
+			.eq(!includeHidden, Ticket::getHidden, false)
+			.orderByAsc(Ticket::getDueAt)
+			.last("LIMIT 500");
+		scope.ifPresent((ids) -> where.in(Ticket::getAccountId, ids.isEmpty() ? Set.of(-1L) : ids));
+		return this.tickets.selectList(where)
+			.stream()
+			.filter((t) -> mayHandle(caller, t) || mayRead(caller, t))
+			.map(this::view)
+			.toList();
+	}
+
+	/**
+	 * The duty view (值班): new and unacknowledged tickets, and overdue or escalated ones.
+	 */
+	public Map<String, List<TicketView>> duty(Caller caller, Long accountId) {
+		List<TicketView> open = queue(caller, accountId, null, null, false, false);
+		return Map.of("unacknowledged", open.stream().filter((t) -> "NEW".equals(t.status())).toList(), "overdue",
+				open.stream().filter((t) -> t.overdue() || t.escalatedAt() != null).toList());
+	}
+
+	public TicketDetail detail(Caller caller, long id) {
+		Ticket t = readable(caller, id);
+		return new TicketDetail(view(t), this.entries.thread(id), this.followups.selectById(id));
+	}
+
+	// ---- handling
+
+	@Transactional
+	public TicketView claim(Caller caller, long id) {
+		Ticket t = handled(caller, id);
+		return assignTo(caller, t, caller.personId(), "TICKET_CLAIMED");
+	}
+
+	@Transactional
+	public TicketView assign(Caller caller, long id, Long personId) {
+		Ticket t = handled(caller, id);
+		if (personId == null || this.people.selectById(personId) == null) {
+			throw ApiException.invalid("personId", "an existing person is required");
+		}
+		return assignTo(caller, t, personId, "TICKET_ASSIGNED");
+	}
+
+	private TicketView assignTo(Caller caller, Ticket t, long personId, String action) {
+		requireOpen(t);
+		Long before = t.getAssigneeId();
+		t.setAssigneeId(personId);
+		save(t, (u) -> u.set(Ticket::getAssigneeId, personId));
+		event(t, caller, "assigned to person " + personId);
+		this.audit.record(caller, action, "TICKET", t.getId(), t.getAccountId(),
+				Map.of("assignee", String.valueOf(before)), Map.of("assignee", personId));
+		return view(t);
+	}
+
+	@Transactional
+	public TicketView transfer(Caller caller, long id, Long departmentId, String reason) {
+		Ticket t = handled(caller, id);
+		requireOpen(t);
+		if (departmentId == null || this.departments.selectById(departmentId) == null) {
+			throw ApiException.invalid("departmentId", "an existing department is required");
+		}
+		if (reason == null || reason.isBlank() || reason.length() > 512) {
+			throw ApiException.invalid("reason", "a reason is required (at most 512 characters); it is kept");
+		}
+		Long before = t.getDepartmentId();
+		t.setDepartmentId(departmentId);
+		t.setAssigneeId(null);
+		save(t, (u) -> u.set(Ticket::getDepartmentId, departmentId).set(Ticket::getAssigneeId, null));
+		event(t, caller, "transferred from department " + before + " to " + departmentId + ": " + reason.trim());
+		this.audit.record(caller, "TICKET_TRANSFERRED", "TICKET", id, t.getAccountId(),
+				Map.of("department", String.valueOf(before)),
+				Map.of("department", departmentId, "reason", reason.trim()));
+		return view(t);
+	}
+
+	@Transactional
+	public TicketView note(Caller caller, long id, String text) {
+		Ticket t = handled(caller, id);
+		if (text == null || text.isBlank() || text.length() > 4000) {
+			throw ApiException.invalid("text", "a note of 1 to 4,000 characters is required");
+		}
+		TicketEntry e = entry(t, caller, "NOTE");
+		e.setContent(text.trim());
+		this.entries.insert(e);
+		this.audit.record(caller, "TICKET_NOTE_ADDED", "TICKET", id, t.getAccountId(), null,
+				Map.of("entry", e.getId()));
+		return view(t);
+	}
+
+	@Transactional
+	public TicketView changeStatus(Caller caller, long id, String status) {
+		Ticket t = handled(caller, id);
+		requireOpen(t);
+		List<String> allowed = switch (t.getStatus()) {
+			case "NEW" -> List.of("ACKNOWLEDGED", "IN_PROGRESS", "RESOLVED");
+			case "ACKNOWLEDGED" -> List.of("IN_PROGRESS", "RESOLVED");
+			case "IN_PROGRESS" -> List.of("RESOLVED");
+			case "RESOLVED" -> List.of("IN_PROGRESS");
+			default -> List.of();
+		};
+		if (!allowed.contains(status)) {
+			throw ApiException.invalid("status", "a " + t.getStatus() + " ticket can become " + allowed
+					+ "; close it with POST /close and a follow-up");
+		}
+		String before = t.getStatus();
+		t.setStatus(status);
+		if ("RESOLVED".equals(status)) {
+			t.setResolvedAt(now());
+		}
+		save(t, (u) -> u.set(Ticket::getStatus, status).set(Ticket::getResolvedAt, t.getResolvedAt()));
+		event(t, caller, before + " → " + status);
+		this.audit.record(caller, "TICKET_STATUS_CHANGED", "TICKET", id, t.getAccountId(), Map.of("status", before),
+				Map.of("status", status));
+		return view(t);
+	}
+
+	/** Closes a resolved ticket with its follow-up (回访) record. */
+	@Transactional
+	public TicketView close(Caller caller, long id, String method, String result, Boolean satisfied) {
+		Ticket t = handled(caller, id);
+		if (!"RESOLVED".equals(t.getStatus())) {
+			throw ApiException.conflict("not-resolved", "The ticket is " + t.getStatus(),
+					"Resolve it first; a ticket is closed with its follow-up (回访) after it is resolved.");
+		}
+		if (method == null || method.isBlank() || method.length() > 32) {
+			throw ApiException.invalid("method", "how the follower was followed up (e.g. WECHAT, PHONE)");
+		}
+		if (result == null || result.isBlank() || result.length() > 1024) {
+			throw ApiException.invalid("result", "what the follow-up found (at most 1024 characters)");
+		}
+		Followup f = new Followup();
+		f.setTicketId(id);
+		f.setMethod(method.trim());
+		f.setResult(result.trim());
+		f.setSatisfied(satisfied);
+		f.setRecordedBy(caller.personId());
+		f.setRecordedAt(now());
+		this.followups.insert(f);
+		t.setStatus("CLOSED");
+		t.setClosedAt(now());
+		save(t, (u) -> u.set(Ticket::getStatus, "CLOSED").set(Ticket::getClosedAt, t.getClosedAt()));
+		event(t, caller, "closed after follow-up");
+		this.audit.record(caller, "TICKET_CLOSED", "TICKET", id, t.getAccountId(), Map.of("status", "RESOLVED"),
+				Map.of("status", "CLOSED", "followUp", method.trim()));
+		return view(t);
+	}
+
+	@Transactional
+	public TicketView flagForRemoval(Caller caller, long id, String reason) {
+		Ticket t = handled(caller, id);
+		if (!Category.MALICIOUS.name().equals(t.getCategory())) {
+			throw ApiException.conflict("not-malicious", "Only malicious messages are flagged for removal",
+					"Transfer or answer the ticket instead.");
+		}
+		t.setRemovalFlagged(true);
+		save(t, (u) -> u.set(Ticket::getRemovalFlagged, true));
+		event(t, caller, "flagged for removal: " + reason);
+		this.audit.record(caller, "TICKET_FLAGGED_FOR_REMOVAL", "TICKET", id, t.getAccountId(), null,
+				Map.of("reason", String.valueOf(reason)));
+		return view(t);
+	}
+
+	// ---- replies
+
+	/** A handler's answer, kept whatever happens to its delivery. */
+	public record Reply(TicketEntry entry, TicketView ticket) {
+	}
+
+	/**
+	 * Sends a handler's reply through the customer-service API. The window (48 hours
+	 * after the follower's last message, {@value #MESSAGES_PER_WINDOW} messages) is
+	 * checked here first; outside it, or when WeChat refuses, the reply is kept as
+	 * UNDELIVERED and the answer is a 409 that says what to do.
+	 */
+	public Reply reply(Caller caller, long id, String msgType, String content, String mediaId) {
+		Ticket t = this.tx.execute((s) -> handled(caller, id));
+		requireOpen(t);
+		String type = (msgType == null) ? "text" : msgType.toLowerCase();
+		if (!"text".equals(type) && !"image".equals(type)) {
+			throw ApiException.invalid("msgType", "text or image");
+		}
+		if ("text".equals(type) && (content == null || content.isBlank() || content.length() > 2000)) {
+			throw ApiException.invalid("content", "a reply of 1 to 2,000 characters is required");
+		}
+		if ("image".equals(type) && (mediaId == null || mediaId.isBlank())) {
+			throw ApiException.invalid("mediaId", "the image's media id is required");
+		}
+		Account account = this.accounts.selectById(t.getAccountId());
+		if ("text".equals(type)) {
+			// Polite and clean: replies are screened like articles (terms only).
+			this.screening.requireCleanText(content, account);
+		}
+		TicketEntry e = entry(t, caller, "OUT");
+		e.setMsgType(type);
+		e.setContent("text".equals(type) ? content.trim() : null);
+		e.setMediaId("image".equals(type) ? mediaId.trim() : null);
+		Instant now = now();
+		Instant windowClosesAt = windowClosesAt(t);
+		ApiException refusal = null;
+		if (!this.standing.of(account.getId()).operating()) {
+			refusal = new ApiException(HttpStatus.CONFLICT, "account-not-operating", "The account may not reply now",
+					this.standing.of(account.getId()).reason());
+		}
+		else if (windowClosesAt == null || !now.isBefore(windowClosesAt)) {
+			refusal = ApiException.conflict("outside-service-window", "Outside WeChat's 48-hour window",
+					"WeChat only lets the account answer within 48 hours of the follower's last message"
+							+ ((windowClosesAt != null) ? " (closed at " + windowClosesAt + ")" : "")
+							+ ". The reply is kept as undelivered; the follower must write again to open a new window.");
+		}
+		else if (this.entries.deliveredSince(t.getAccountId(), t.getOpenid(),
+				windowClosesAt.minus(WINDOW)) >= MESSAGES_PER_WINDOW) {
+			refusal = ApiException.conflict("service-window-quota", "This window's messages are used",
+					"WeChat allows " + MESSAGES_PER_WINDOW + " messages per window after a follower's message. The "
+							+ "reply is kept as undelivered; it can go when the follower writes again.");
+		}
+		if (refusal != null) {
+			e.setDelivery("UNDELIVERED");
+			e.setErrorMessage(refusal.getMessage());
+			keep(caller, t, e);
+			throw refusal.with("entryId", e.getId());
+		}
+		AccountSnapshot snapshot = this.registry.find(account.getAppId()).orElseThrow();
+		WxMpKefuMessage message = "text".equals(type)
+				? WxMpKefuMessage.TEXT().toUser(t.getOpenid()).content(e.getContent()).build()
+				: WxMpKefuMessage.IMAGE().toUser(t.getOpenid()).mediaId(e.getMediaId()).build();
+		try {
+			this.wechat.call(snapshot, (w) -> w.getKefuService().sendKefuMessage(message));
+			e.setDelivery("DELIVERED");
+		}
+		catch (WeChatCallException ex) {
+			e.setDelivery("UNDELIVERED");
+			e.setErrorCode(ex.errcode());
+			e.setErrorMessage(ex.detail());
+			keep(caller, t, e);
+			throw ex;
+		}
+		keep(caller, t, e);
+		return new Reply(e, view(this.tickets.selectById(id)));
+	}
+
+	private void keep(Caller caller, Ticket t, TicketEntry e) {
+		this.tx.executeWithoutResult((s) -> {
+			this.entries.insert(e);
+			if ("DELIVERED".equals(e.getDelivery())
+					&& ("NEW".equals(t.getStatus()) || "ACKNOWLEDGED".equals(t.getStatus()))) {
+				this.tickets.update(null,
+						Wrappers.<Ticket>lambdaUpdate()
+							.eq(Ticket::getId, t.getId())
+							.in(Ticket::getStatus, "NEW", "ACKNOWLEDGED")
+							.set(Ticket::getStatus, "IN_PROGRESS")
+							.setSql("version = version + 1"));
+			}
+			this.audit.record(caller, "TICKET_REPLIED", "TICKET", t.getId(), t.getAccountId(), null, Map.of("entry",
+					e.getId(), "delivery", e.getDelivery(), "errcode", String.valueOf(e.getErrorCode())));
+		});
+	}
+
+	/** The bytes of an image or voice the follower sent, from WeChat's media API. */
+	public Media media(Caller caller, long ticketId, long entryId) {
+		Ticket t = readable(caller, ticketId);
+		TicketEntry e = this.entries.selectById(entryId);
+		if (e == null || e.getTicketId() != ticketId || e.getMediaId() == null) {
+			throw ApiException.notFound("Media of entry", entryId);
+		}
+		Account account = this.accounts.selectById(t.getAccountId());
+		AccountSnapshot snapshot = this.registry.find(account.getAppId()).orElseThrow();
+		File file = this.wechat.call(snapshot, (w) -> w.getMaterialService().mediaDownload(e.getMediaId()));
+		try {
+			byte[] bytes = Files.readAllBytes(file.toPath());
+			String type = Files.probeContentType(file.toPath());
+			return new Media(bytes, (type != null) ? type : "application/octet-stream");
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Could not read the downloaded media", ex);
+		}
+		finally {
+			file.delete();
+		}
+	}
+
+	/** Downloaded media. */
+	public record Media(byte[] bytes, String contentType) {
+	}
+
+	// ---- escalation
+
+	/**
+	 * Overdue tickets go to the central office queue and the duty view; returns how many.
+	 */
+	public int escalateOverdue(Instant now) {
+		int escalated = 0;
+		for (long id : this.tickets.overdue(now)) {
+			Boolean done = this.tx.execute((s) -> {
+				int updated = this.tickets.update(null,
+						Wrappers.<Ticket>lambdaUpdate()
+							.eq(Ticket::getId, id)
+							.isNull(Ticket::getEscalatedAt)
+							.set(Ticket::getEscalatedAt, now)
+							.setSql("version = version + 1"));
+				if (updated == 1) {
+					Ticket t = this.tickets.selectById(id);
+					TicketEntry e = entry(t, Caller.system("sla"), "EVENT");
+					e.setContent("overdue since " + t.getDueAt() + ": escalated to the central office");
+					e.setCreatedAt(now);
+					this.entries.insert(e);
+					this.audit.record(Caller.system("sla"), "TICKET_ESCALATED", "TICKET", id, t.getAccountId(), null,
+							Map.of("dueAt", t.getDueAt().toString()));
+				}
+				return updated == 1;
+			});
+			if (Boolean.TRUE.equals(done)) {
+				escalated++;
+			}
+		}
+		return escalated;
+	}
+
+	// ---- helpers
+
+	private Instant windowClosesAt(Ticket t) {
+		Long last = this.inbound.lastMessageTime(t.getAccountId(), t.getOpenid());
+		return (last != null) ? Instant.ofEpochSecond(last).plus(WINDOW) : null;
+	}
+
+	/**
+	 * Whether the caller handles this ticket: HANDLER of its department, or of the
+	 * central office once escalated.
+	 */
+	boolean mayHandle(Caller caller, Ticket t) {
+		if (caller.can(t.getAccountId(), t.getDepartmentId(), Role.HANDLER)) {
+			return true;
+		}
+		Account account = this.accounts.selectById(t.getAccountId());
+		return t.getEscalatedAt() != null && account.getCentralOfficeDepartmentId() != null
+				&& caller.can(t.getAccountId(), account.getCentralOfficeDepartmentId(), Role.HANDLER);
+	}
+
+	private boolean mayRead(Caller caller, Ticket t) {
+		return caller.can(t.getAccountId(), Role.ADMIN, Role.AUDITOR);
+	}
+
+	private Ticket readable(Caller caller, long id) {
+		Ticket t = this.tickets.selectById(id);
+		if (t == null || !(mayHandle(caller, t) || mayRead(caller, t))) {
+			throw ApiException.notFound("Ticket", id);
+		}
+		return t;
+	}
+
+	private Ticket handled(Caller caller, long id) {
+		Ticket t = readable(caller, id);
+		if (!mayHandle(caller, t)) {
+			throw ApiException.forbidden("Only a HANDLER of the ticket's department may act on it.");
+		}
+		return t;
+	}
+
+	private static void requireOpen(Ticket t) {
+		if ("CLOSED".equals(t.getStatus())) {
+			throw ApiException.conflict("ticket-closed", "The ticket is closed",
+					"A new message from the follower opens a new ticket.");
+		}
+	}
+
+	/**
+	 * Writes what a handler changed, only those columns, if no other handler changed the
+	 * ticket since it was read. Routing and acknowledgements touch other columns and do
+	 * not count as changes.
+	 */
+	private void save(Ticket t, java.util.function.Consumer<LambdaUpdateWrapper<Ticket>> changes) {
+		int expected = t.getVersion();
+		t.setVersion(expected + 1);
+		t.setUpdatedAt(now());
+		LambdaUpdateWrapper<Ticket> update = Wrappers.<Ticket>lambdaUpdate()
+			.eq(Ticket::getId, t.getId())
+			.eq(Ticket::getVersion, expected)
+			.set(Ticket::getVersion, t.getVersion())
+			.set(Ticket::getUpdatedAt, t.getUpdatedAt());
+		changes.accept(update);
+		if (this.tickets.update(null, update) != 1) {
+			throw ApiException.staleVersion("ticket");
+		}
+	}
+
+	private void event(Ticket t, Caller caller, String text) {
+		TicketEntry e = entry(t, caller, "EVENT");
+		e.setContent(text);
+		this.entries.insert(e);
+	}
+
+	private TicketEntry entry(Ticket t, Caller caller, String kind) {
+		TicketEntry e = new TicketEntry();
+		e.setTicketId(t.getId());
+		e.setKind(kind);
+		e.setPersonId(caller.isSystem() ? null : caller.personId());
+		e.setCreatedAt(now());
+		return e;
+	}
+
+	TicketView view(Ticket t) {
+		Instant now = now();
+		boolean overdue = !List.of("RESOLVED", "CLOSED").contains(t.getStatus()) && t.getDueAt().isBefore(now);
+		return new TicketView(t.getId(), t.getAccountId(), t.getOpenid(), t.getCategory(), t.getDepartmentId(),
+				t.getStatus(), t.getAssigneeId(), Boolean.TRUE.equals(t.getHidden()),
+				Boolean.TRUE.equals(t.getRemovalFlagged()), t.getAckStatus(), t.getAcknowledgedAt(), t.getDueAt(),
+				overdue, t.getEscalatedAt(), t.getFirstMessageAt(), t.getLastMessageAt(), windowClosesAt(t),
+				t.getVersion());
+	}
+
+	private Instant now() {
+		return this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+	}
+
+}

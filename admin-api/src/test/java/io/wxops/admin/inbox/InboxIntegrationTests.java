@@ -1,0 +1,293 @@
+package io.wxops.admin.inbox;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import io.wxops.admin.AdminFixtures;
+import io.wxops.admin.AdminFixtures.Response;
+import io.wxops.admin.AdminIntegrationTest;
+import io.wxops.admin.SimulatorInitializer;
+import io.wxops.devkit.simulator.WeChatApiSimulator;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Follower messages become tickets in the right department, answered inside WeChat's
+ * window.
+ */
+@AdminIntegrationTest
+class InboxIntegrationTests {
+
+	@Autowired
+	AdminFixtures fx;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	InboxRouter router;
+
+	@Autowired
+	TicketService tickets;
+
+	WeChatApiSimulator wechat = SimulatorInitializer.simulator();
+
+	@Test
+	void eachCategoryIsRoutedToItsDepartment() {
+		InboxTeam team = new InboxTeam(this.fx, this.jdbc);
+		Instant now = Instant.now();
+		String complainer = InboxTeam.openid();
+		String reporter = InboxTeam.openid();
+		String reader = InboxTeam.openid();
+		String asker = InboxTeam.openid();
+		String menu = InboxTeam.openid();
+		String adviser = InboxTeam.openid();
+		team.text(complainer, "我要投 诉食堂卫生", now);
+		team.text(reporter, "实名举报某某问题", now);
+		team.text(reader, "周末可以借书吗", now);
+		team.text(asker, "请问开学时间", now);
+		team.click(menu, "MENU_COMPLAINT", now);
+		team.text(adviser, "建议增加校车班次", now);
+		assertThat(category(team, complainer)).isEqualTo("COMPLAINT:" + team.service);
+		assertThat(category(team, reporter)).isEqualTo("REPORT_PETITION:" + team.generalOffice);
+		assertThat(category(team, reader)).isEqualTo("CONSULTATION:" + team.library);
+		assertThat(category(team, asker)).isEqualTo("CONSULTATION:" + team.office);
+		assertThat(category(team, menu)).isEqualTo("COMPLAINT:" + team.service);
+		assertThat(category(team, adviser)).isEqualTo("SUGGESTION:" + team.office);
+		List<Long> serviceQueue = this.fx.get("/api/tickets?accountId=" + team.account, team.serviceHandler.token())
+			.json()
+			.valueStream()
+			.map((t) -> t.get("id").asLong())
+			.toList();
+		assertThat(serviceQueue).hasSize(2);
+	}
+
+	@Test
+	void newMessagesJoinTheFollowersOpenTicketAndTheAcknowledgementGoesOnce() {
+		InboxTeam team = new InboxTeam(this.fx, this.jdbc);
+		String openid = InboxTeam.openid();
+		this.wechat.followerMessaged(team.appId, openid);
+		team.text(openid, "投诉：宿舍热水不足", Instant.now());
+		List<Map<String, Object>> first = team.ticketsOf(openid, 1);
+		long id = ((Number) first.get(0).get("id")).longValue();
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> "SENT"
+				.equals(this.jdbc.queryForObject("SELECT ack_status FROM inb_ticket WHERE id = ?", String.class, id)));
+		long second = team.text(openid, "投诉补充：三楼也没有", Instant.now());
+		team.routed(second);
+		assertThat(team.ticketsOf(openid, 1)).hasSize(1);
+		JsonNode detail = this.fx.get("/api/tickets/" + id, team.serviceHandler.token()).json();
+		assertThat(detail.at("/ticket/status").asString()).isEqualTo("ACKNOWLEDGED");
+		assertThat(detail.get("thread").valueStream().filter((e) -> "IN".equals(e.get("kind").asString())).count())
+			.isEqualTo(2);
+		assertThat(this.wechat.customMessages(team.appId, openid)).hasSize(1)
+			.allSatisfy((m) -> assertThat(m.content()).contains("已收到您的留言"));
+	}
+
+	@Test
+	void maliciousMessagesAreKeptHiddenAndCanBeFlaggedForRemoval() {
+		InboxTeam team = new InboxTeam(this.fx, this.jdbc);
+		String openid = InboxTeam.openid();
+		team.text(openid, "这就是个骗子学校", Instant.now());
+		long id = ((Number) team.ticketsOf(openid, 1).get(0).get("id")).longValue();
+		assertThat(queueIds(team, team.officeHandler.token(), false)).doesNotContain(id);
+		assertThat(queueIds(team, team.officeHandler.token(), true)).contains(id);
+		assertThat(this.wechat.customMessages(team.appId, openid)).isEmpty();
+		Response flagged = this.fx.post("/api/tickets/" + id + "/flag-removal", team.officeHandler.token(),
+				Map.of("reason", "恶意攻击"));
+		assertThat(flagged.json().get("removalFlagged").asBoolean()).isTrue();
+	}
+
+	@Test
+	void aReplyAt47Hours59MinutesIsDelivered() {
+		InboxTeam team = new InboxTeam(this.fx, this.jdbc);
+		String openid = InboxTeam.openid();
+		this.wechat.followerMessaged(team.appId, openid);
+		team.text(openid, "请问开学时间", Instant.now().minus(Duration.ofHours(47).plusMinutes(59)));
+		long id = ((Number) team.ticketsOf(openid, 1).get(0).get("id")).longValue();
+		Response reply = this.fx.post("/api/tickets/" + id + "/replies", team.officeHandler.token(),
+				Map.of("msgType", "text", "content", "您好，9月1日开学。"));
+		assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+		assertThat(reply.json().at("/entry/delivery").asString()).isEqualTo("DELIVERED");
+		assertThat(this.wechat.customMessages(team.appId, openid)).extracting((m) -> m.content())
+			.contains("您好，9月1日开学。");
+	}
+
+	@Test
+	void aReplyAt48Hours1MinuteIsRefusedAndKeptAsUndelivered() {
+		InboxTeam team = new InboxTeam(this.fx, this.jdbc);
+		String openid = InboxTeam.openid();
+		team.text(openid, "请问开学时间", Instant.now().minus(Duration.ofHours(48).plusMinutes(1)));
+		long id = ((Number) team.ticketsOf(openid, 1).get(0).get("id")).longValue();
+		// The acknowledgement tried its luck first (the window had closed already).
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> "FAILED"
+				.equals(this.jdbc.queryForObject("SELECT ack_status FROM inb_ticket WHERE id = ?", String.class, id)));
+		int before = this.wechat.customMessageCalls(team.appId);
+		Response reply = this.fx.post("/api/tickets/" + id + "/replies", team.officeHandler.token(),
+				Map.of("msgType", "text", "content", "您好，9月1日开学。"));
+		assertThat(reply.status()).isEqualTo(409);
+		assertThat(reply.problemType()).isEqualTo("https://wxops.io/problems/outside-service-window");
+		assertThat(reply.json().get("detail").asString()).contains("write again");
+		assertThat(this.wechat.customMessageCalls(team.appId)).isEqualTo(before);
+		long entry = reply.json().get("entryId").asLong();
+		assertThat(this.jdbc.queryForObject("SELECT delivery FROM inb_ticket_entry WHERE id = ?", String.class, entry))
+			.isEqualTo("UNDELIVERED");
+		assertThat(this.jdbc.queryForObject("SELECT content FROM inb_ticket_entry WHERE id = ?", String.class, entry))
+			.isEqualTo("您好，9月1日开学。");
+	}
+
+	@Test
+	void theSixthMessageOfAWindowIsRefused() {
+		InboxTeam team = new InboxTeam(this.fx, this.jdbc);
+		String openid = InboxTeam.openid();
+		this.wechat.followerMessaged(team.appId, openid);
+		team.text(openid, "请问开学时间", Instant.now());
+		long id = ((Number) team.ticketsOf(openid, 1).get(0).get("id")).longValue();
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> "SENT"
+				.equals(this.jdbc.queryForObject("SELECT ack_status FROM inb_ticket WHERE id = ?", String.class, id)));
+		for (int i = 1; i <= 4; i++) {
+			assertThat(this.fx
+				.post("/api/tickets/" + id + "/replies", team.officeHandler.token(),
+						Map.of("msgType", "text", "content", "第" + i + "条答复"))
+				.status()).isEqualTo(201);
+		}
+		Response sixth = this.fx.post("/api/tickets/" + id + "/replies", team.officeHandler.token(),
+				Map.of("msgType", "text", "content", "第五条答复"));
+		assertThat(sixth.status()).isEqualTo(409);
+		assertThat(sixth.problemType()).isEqualTo("https://wxops.io/problems/service-window-quota");
+	}
+
+	@Test
+	void aTransferMovesTheTicketWithItsReason() {
+		InboxTeam team = new InboxTeam(this.fx, this.jdbc);
+		String openid = InboxTeam.openid();
+		team.text(openid, "投诉：图书馆座位不足", Instant.now());
+		long id = ((Number) team.ticketsOf(openid, 1).get(0).get("id")).longValue();
+		Response moved = this.fx.post("/api/tickets/" + id + "/transfer", team.serviceHandler.token(),
+				Map.of("departmentId", team.library, "reason", "属图书馆管理"));
+		assertThat(moved.json().get("departmentId").asLong()).isEqualTo(team.library);
+		assertThat(this.fx.get("/api/tickets/" + id, team.serviceHandler.token()).status()).isEqualTo(404);
+		JsonNode detail = this.fx.get("/api/tickets/" + id, team.libraryHandler.token()).json();
+		assertThat(detail.get("thread").valueStream().anyMatch((e) -> e.get("content").asString("").contains("属图书馆管理")))
+			.isTrue();
+	}
+
+	@Test
+	void anOverdueTicketIsEscalatedToTheCentralOfficeAndShownOnDuty() {
+		InboxTeam team = new InboxTeam(this.fx, this.jdbc);
+		String openid = InboxTeam.openid();
+		team.text(openid, "投诉：报修无人处理", Instant.now());
+		long id = ((Number) team.ticketsOf(openid, 1).get(0).get("id")).longValue();
+		this.tickets.escalateOverdue(Instant.now().plus(Duration.ofDays(2)));
+		assertThat(
+				this.jdbc.queryForObject("SELECT escalated_at IS NULL FROM inb_ticket WHERE id = ?", Boolean.class, id))
+			.isTrue();
+		this.tickets.escalateOverdue(Instant.now().plus(Duration.ofDays(4)));
+		assertThat(this.jdbc.queryForObject("SELECT escalated_at IS NOT NULL FROM inb_ticket WHERE id = ?",
+				Boolean.class, id))
+			.isTrue();
+		JsonNode duty = this.fx.get("/api/inbox/duty?accountId=" + team.account, team.officeHandler.token()).json();
+		assertThat(duty.get("overdue").valueStream().map((t) -> t.get("id").asLong()).toList()).contains(id);
+	}
+
+	@Test
+	void aClosedTicketCarriesItsFollowUp() {
+		InboxTeam team = new InboxTeam(this.fx, this.jdbc);
+		String openid = InboxTeam.openid();
+		team.text(openid, "建议食堂延长营业", Instant.now());
+		long id = ((Number) team.ticketsOf(openid, 1).get(0).get("id")).longValue();
+		assertThat(this.fx
+			.post("/api/tickets/" + id + "/close", team.officeHandler.token(),
+					Map.of("method", "PHONE", "result", "已采纳"))
+			.status()).isEqualTo(409);
+		this.fx.post("/api/tickets/" + id + "/status", team.officeHandler.token(), Map.of("status", "RESOLVED"));
+		Response closed = this.fx.post("/api/tickets/" + id + "/close", team.officeHandler.token(),
+				Map.of("method", "PHONE", "result", "已采纳，下月起延长", "satisfied", true));
+		assertThat(closed.json().get("status").asString()).isEqualTo("CLOSED");
+		assertThat(
+				this.fx.get("/api/tickets/" + id, team.officeHandler.token()).json().at("/followup/result").asString())
+			.isEqualTo("已采纳，下月起延长");
+	}
+
+	@Test
+	void imagesTheFollowerSentAreFetchedFromWeChat() {
+		InboxTeam team = new InboxTeam(this.fx, this.jdbc);
+		String openid = InboxTeam.openid();
+		byte[] jpeg = AdminFixtures.jpeg(20, 20);
+		this.wechat.addMedia("SIM_MEDIA_photo1", jpeg, "image/jpeg");
+		team.image(openid, "SIM_MEDIA_photo1", Instant.now());
+		long id = ((Number) team.ticketsOf(openid, 1).get(0).get("id")).longValue();
+		JsonNode entry = this.fx.get("/api/tickets/" + id, team.officeHandler.token())
+			.json()
+			.get("thread")
+			.valueStream()
+			.filter((e) -> "IN".equals(e.get("kind").asString()))
+			.findFirst()
+			.orElseThrow();
+		Response media = this.fx.get("/api/tickets/" + id + "/entries/" + entry.get("id").asLong() + "/media",
+				team.officeHandler.token());
+		assertThat(media.status()).isEqualTo(200);
+		assertThat(media.raw().headers().firstValue("Content-Type").orElse("")).startsWith("image/jpeg");
+	}
+
+	@Test
+	void concurrentRoutersFileEveryMessageExactlyOnce() throws Exception {
+		InboxTeam team = new InboxTeam(this.fx, this.jdbc);
+		List<Long> ids = new ArrayList<>();
+		List<String> openids = List.of(InboxTeam.openid(), InboxTeam.openid(), InboxTeam.openid());
+		for (int i = 0; i < 30; i++) {
+			ids.add(team.text(openids.get(i % 3), "投诉第" + i + "条", Instant.now()));
+		}
+		ExecutorService pool = Executors.newFixedThreadPool(3);
+		try {
+			List<Future<Integer>> runs = new ArrayList<>();
+			for (int i = 0; i < 3; i++) {
+				runs.add(pool.submit(this.router::routePending));
+			}
+			for (Future<Integer> run : runs) {
+				run.get(30, TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		ids.forEach(team::routed);
+		for (long id : ids) {
+			assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM inb_ticket_entry WHERE inbound_message_id = ?",
+					Integer.class, id))
+				.isEqualTo(1);
+		}
+		for (String openid : openids) {
+			assertThat(team.ticketsOf(openid, 1)).hasSize(1);
+		}
+	}
+
+	private String category(InboxTeam team, String openid) {
+		Map<String, Object> t = team.ticketsOf(openid, 1).get(0);
+		return t.get("category") + ":" + t.get("department_id");
+	}
+
+	private List<Long> queueIds(InboxTeam team, String token, boolean includeHidden) {
+		return this.fx.get("/api/tickets?accountId=" + team.account + "&includeHidden=" + includeHidden, token)
+			.json()
+			.valueStream()
+			.map((t) -> t.get("id").asLong())
+			.toList();
+	}
+
+}
