@@ -1,5 +1,7 @@
 package io.wxops.local;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -10,8 +12,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+
+import javax.imageio.ImageIO;
 
 import io.wxops.core.account.AccountRegistry;
 import io.wxops.core.reply.AutoReplyRuleMapper;
@@ -21,8 +29,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The whole local run, started the way {@code java -jar wx-local.jar} starts it, on free
@@ -37,6 +48,8 @@ class LocalLauncherTests {
 	private static LocalLauncher.Running running;
 
 	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	private static final JsonMapper json = JsonMapper.builder().build();
 
 	@BeforeAll
 	static void start() {
@@ -171,10 +184,153 @@ class LocalLauncherTests {
 		assertThat(get(api + "/cgi-bin/anything").body()).contains("\"errcode\":0");
 	}
 
+	/**
+	 * The mass-send walkthrough of the README, through HTTP as the demo people: draft,
+	 * cover, submit, department approval, compose, preview, confirm; the simulated
+	 * platform sends it and pushes MASSSENDJOBFINISH to the gateway, and admin-api
+	 * finishes the send with WeChat's counts and article URLs.
+	 */
+	@Test
+	void theWholeMassSendFlowRunsFromTheApi() throws Exception {
+		String password = Files.readString(running.settingsHome().resolve(LocalState.DEMO_PASSWORD_FILE)).trim();
+		String editor = signIn("demo-editor", password);
+		String deptHead = signIn("demo-dept-reviewer", password);
+		String publisher = signIn("demo-publisher", password);
+		JsonNode account = null;
+		for (JsonNode candidate : api("GET", "/api/accounts", editor, null, 200).get("items")) {
+			if (DemoAccount.APP_ID.equals(candidate.get("appId").asString())) {
+				account = candidate;
+			}
+		}
+		assertThat(account).as("the demo account").isNotNull();
+		long accountId = account.get("id").asLong();
+		long publicity = -1;
+		for (JsonNode department : api("GET", "/api/departments", editor, null, 200)) {
+			if ("publicity".equals(department.get("code").asString())) {
+				publicity = department.get("id").asLong();
+			}
+		}
+		assertThat(publicity).as("the demo department 宣传部").isPositive();
+
+		Map<String, Object> draft = new LinkedHashMap<>();
+		draft.put("accountId", accountId);
+		draft.put("departmentId", publicity);
+		draft.put("title", "秋季运动会");
+		draft.put("body", "<p>我校举行秋季运动会，师生踊跃参加。</p>");
+		draft.put("source", "本校宣传部");
+		draft.put("sensitivity", "GENERAL");
+		JsonNode created = api("POST", "/api/articles", editor, draft, 201);
+		long article = created.get("id").asLong();
+		JsonNode cover = upload("/api/articles/" + article + "/images?kind=COVER", editor, jpeg());
+		draft.put("coverImageId", cover.get("id").asLong());
+		draft.put("version", created.get("version").asInt());
+		api("PUT", "/api/articles/" + article, editor, draft, 200);
+		String hash = api("POST", "/api/articles/" + article + "/submit", editor, null, 200).get("submittedHash")
+			.asString();
+		JsonNode review = api("POST", "/api/articles/" + article + "/decision", deptHead,
+				Map.of("decision", "APPROVE", "contentHash", hash), 200);
+		assertThat(review.get("status").asString()).isEqualTo("APPROVED");
+		assertThat(api("GET", "/api/accounts/" + accountId + "/queue", publisher, null, 200).findValues("articleId"))
+			.extracting(JsonNode::asLong)
+			.contains(article);
+
+		freeToday(accountId, ZoneId.of(account.at("/policies/timeZone").asString()), publisher);
+		Map<String, Object> compose = new LinkedHashMap<>();
+		compose.put("accountId", accountId);
+		compose.put("kind", "MPNEWS");
+		compose.put("articleIds", List.of(article));
+		compose.put("audience", "ALL");
+		compose.put("sendIgnoreReprint", false);
+		long send = api("POST", "/api/sends", publisher, compose, 201).get("id").asLong();
+		String previewHash = api("POST", "/api/sends/" + send + "/preview", publisher, null, 200).get("previewHash")
+			.asString();
+		JsonNode confirmed = api("POST", "/api/sends/" + send + "/confirm", publisher,
+				Map.of("previewHash", previewHash), 200);
+		assertThat(confirmed.get("status").asString()).isEqualTo("CONFIRMED");
+
+		await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+			JsonNode current = api("GET", "/api/sends/" + send, publisher, null, 200);
+			assertThat(current.get("status").asString()).as(current.toString()).isEqualTo("FINISHED");
+		});
+		JsonNode finished = api("GET", "/api/sends/" + send, publisher, null, 200);
+		assertThat(finished.get("msgId").isNumber()).isTrue();
+		assertThat(finished.get("sentCount").asInt()).isPositive();
+		assertThat(finished.at("/articles/0/articleId").asLong()).isEqualTo(article);
+		assertThat(finished.at("/articles/0/articleUrl").asString()).startsWith("https://");
+		assertThat(api("GET", "/api/articles/" + article, editor, null, 200).get("status").asString())
+			.isEqualTo("SENT");
+	}
+
 	private static void assertPrivate(Path file) throws Exception {
 		if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
 			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
 		}
+	}
+
+	/**
+	 * One send per account and local day: a send another test composed for today and that
+	 * has not started is cancelled, which frees the day.
+	 */
+	private static void freeToday(long accountId, ZoneId zone, String publisher) throws Exception {
+		String today = LocalDate.now(zone).toString();
+		for (JsonNode send : api("GET", "/api/sends?accountId=" + accountId, publisher, null, 200)) {
+			if (today.equals(send.get("localDay").asString())
+					&& List.of("COMPOSED", "PREVIEWED", "CONFIRMED").contains(send.get("status").asString())) {
+				api("POST", "/api/sends/" + send.get("id").asLong() + "/cancel", publisher, null, 200);
+			}
+		}
+	}
+
+	private static String signIn(String username, String password) throws Exception {
+		return api("POST", "/api/session", null, Map.of("username", username, "password", password), 200).get("token")
+			.asString();
+	}
+
+	/** Calls the admin API and returns the JSON answer, which must have the status. */
+	private static JsonNode api(String method, String path, String token, Object body, int status) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(running.adminUrl() + path))
+			.timeout(Duration.ofSeconds(10))
+			.method(method,
+					(body != null)
+							? HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body), StandardCharsets.UTF_8)
+							: HttpRequest.BodyPublishers.noBody());
+		if (body != null) {
+			request.header("Content-Type", "application/json");
+		}
+		return answer(method + " " + path, request, token, status);
+	}
+
+	/** Posts one file as multipart/form-data, part {@code file}. */
+	private static JsonNode upload(String path, String token, byte[] jpeg) throws Exception {
+		String boundary = "----wxops" + System.nanoTime();
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"cover.jpg\"\r\n"
+				+ "Content-Type: image/jpeg\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8));
+		body.write(jpeg);
+		body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(running.adminUrl() + path))
+			.timeout(Duration.ofSeconds(10))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+		return answer("POST " + path, request, token, 201);
+	}
+
+	private static JsonNode answer(String call, HttpRequest.Builder request, String token, int status)
+			throws Exception {
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		HttpResponse<String> response = http.send(request.build(),
+				HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		assertThat(response.statusCode()).as(call + ": " + response.body()).isEqualTo(status);
+		return json.readTree(response.body());
+	}
+
+	private static byte[] jpeg() throws Exception {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ImageIO.write(new BufferedImage(300, 200, BufferedImage.TYPE_INT_RGB), "jpg", out);
+		return out.toByteArray();
 	}
 
 	private static HttpResponse<String> simulate(String query, String form) throws Exception {
