@@ -85,6 +85,15 @@ class InboxController {
 		return this.tickets.detail(caller, id);
 	}
 
+	@GetMapping("/api/accounts/{id}/followers/{openid}/thread")
+	@Allow({ Role.HANDLER, Role.ADMIN, Role.AUDITOR })
+	@Operation(summary = "A follower's whole thread",
+			description = "Both directions in time order across the follower's tickets you may read.")
+	List<TicketService.FollowerEntry> followerThread(Caller caller, @PathVariable long id,
+			@PathVariable String openid) {
+		return this.tickets.followerThread(caller, id, openid);
+	}
+
 	@GetMapping("/api/tickets/{id}/entries/{entryId}/media")
 	@Allow({ Role.HANDLER, Role.ADMIN, Role.AUDITOR })
 	@Operation(summary = "An image or voice the follower sent", description = "Fetched from WeChat's media API.")

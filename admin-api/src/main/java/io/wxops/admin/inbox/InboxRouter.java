@@ -140,7 +140,9 @@ public class InboxRouter {
 		entry.setMsgType(click ? "click" : type);
 		entry.setContent(click ? eventKey : describe(type, text, m));
 		entry.setMediaId(mediaId(m));
-		entry.setCreatedAt(at);
+		// When the gateway received it (milliseconds), so the thread orders it right
+		// against replies; CreateTime has whole seconds only.
+		entry.setCreatedAt(received(m, at));
 		this.entries.insert(entry);
 		return (created && "PENDING".equals(ticket.getAckStatus())) ? ticket.getId() : 0L;
 	}
@@ -193,6 +195,17 @@ public class InboxRouter {
 			}
 		}
 		return new Classification(Category.CONSULTATION, null);
+	}
+
+	private static Instant received(Map<String, Object> m, Instant fallback) {
+		Object value = m.get("received_at");
+		if (value instanceof java.time.LocalDateTime local) {
+			return local.toInstant(java.time.ZoneOffset.UTC);
+		}
+		if (value instanceof java.sql.Timestamp ts) {
+			return ts.toInstant();
+		}
+		return fallback;
 	}
 
 	private String mediaId(Map<String, Object> m) {

@@ -147,6 +147,33 @@ public class TicketService {
 		return new TicketDetail(view(t), this.entries.thread(id), this.followups.selectById(id));
 	}
 
+	/** One item of a follower's whole thread, with the ticket it belongs to. */
+	public record FollowerEntry(long ticketId, String category, TicketEntry entry) {
+	}
+
+	/**
+	 * Everything between the account and one follower, both directions in time order,
+	 * across the tickets the caller may read.
+	 */
+	public List<FollowerEntry> followerThread(Caller caller, long accountId, String openid) {
+		List<FollowerEntry> thread = new java.util.ArrayList<>();
+		for (Ticket t : this.tickets.selectList(Wrappers.<Ticket>lambdaQuery()
+			.eq(Ticket::getAccountId, accountId)
+			.eq(Ticket::getOpenid, openid)
+			.last("LIMIT 200"))) {
+			if (mayHandle(caller, t) || mayRead(caller, t)) {
+				this.entries.thread(t.getId())
+					.forEach((e) -> thread.add(new FollowerEntry(t.getId(), t.getCategory(), e)));
+			}
+		}
+		if (thread.isEmpty()) {
+			throw ApiException.notFound("Follower thread", openid);
+		}
+		thread.sort(java.util.Comparator.comparing((FollowerEntry f) -> f.entry().getCreatedAt())
+			.thenComparing((f) -> f.entry().getId()));
+		return thread;
+	}
+
 	// ---- handling
 
 	@Transactional

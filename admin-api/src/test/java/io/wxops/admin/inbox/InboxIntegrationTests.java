@@ -95,6 +95,13 @@ class InboxIntegrationTests {
 			.isEqualTo(2);
 		assertThat(this.wechat.customMessages(team.appId, openid)).hasSize(1)
 			.allSatisfy((m) -> assertThat(m.content()).contains("已收到您的留言"));
+		List<String> thread = this.fx
+			.get("/api/accounts/" + team.account + "/followers/" + openid + "/thread", team.serviceHandler.token())
+			.json()
+			.valueStream()
+			.map((f) -> f.at("/entry/kind").asString())
+			.toList();
+		assertThat(thread).containsExactly("IN", "OUT", "IN");
 	}
 
 	@Test

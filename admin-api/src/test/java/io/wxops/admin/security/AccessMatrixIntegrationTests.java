@@ -73,6 +73,7 @@ class AccessMatrixIntegrationTests {
 				.replace("/api/tickets/{id}", "/api/tickets/999999999")
 				.replace("{entryId}", "1")
 				.replace("{ruleId}", "999999999")
+				.replace("{openid}", "o_nobody_here")
 				.replace("{versionNo}", "1")
 				.replace("{cycle}", "2026")
 				.replace("{grantId}", "999999999");
