@@ -180,7 +180,9 @@ public final class LocalLauncher {
 			admin.put("springdoc.swagger-ui.enabled", "true");
 			admin.put("wxops.admin.demo.enabled", "true");
 			admin.put("wxops.admin.demo.password", demoPassword);
+			running.adminProperties = Map.copyOf(admin);
 			running.admin = startApplication(AdminApplication.class, "admin-api", adminPort, admin);
+			running.adminBoundPort = port(running.admin);
 
 			running.demo = DemoAccount.seed(running.gateway, demoSecrets);
 			// The simulated platform knows the demo account's real AppSecret, so a wrong
@@ -380,6 +382,12 @@ public final class LocalLauncher {
 
 		private final String demoPassword;
 
+		/** The admin API's settings, kept to start it again ({@link #restartAdmin()}). */
+		private Map<String, String> adminProperties;
+
+		/** The admin API's port, still known after it is closed (which forgets it). */
+		private int adminBoundPort;
+
 		private Running(LocalSettings settings, DevServers servers, SecretKey key, String demoPassword) {
 			this.demoPassword = demoPassword;
 			this.settings = settings;
@@ -430,6 +438,30 @@ public final class LocalLauncher {
 
 		public ConfigurableApplicationContext admin() {
 			return this.admin;
+		}
+
+		/**
+		 * Starts the admin API again with the settings of the first start, on the port it
+		 * had (or a free one when that is taken), closing it first if it still runs. For
+		 * tests of an admin-api outage: messages the gateway stored meanwhile are routed
+		 * once it is back.
+		 * @return the new admin API, also what {@link #admin()} returns from now on
+		 */
+		public synchronized ConfigurableApplicationContext restartAdmin() {
+			this.admin.close();
+			this.admin = startApplication(AdminApplication.class, "admin-api", this.adminBoundPort,
+					this.adminProperties);
+			this.adminBoundPort = port(this.admin);
+			return this.admin;
+		}
+
+		/**
+		 * Starts one more admin API on a free port with the same settings, next to the
+		 * one {@link #admin()} returns (two instances routing at once, as in production).
+		 * The caller closes it; {@link #close()} does not.
+		 */
+		public ConfigurableApplicationContext startAnotherAdmin() {
+			return startApplication(AdminApplication.class, "admin-api (another)", 0, this.adminProperties);
 		}
 
 		public SimulatedAccount demoAccount() {

@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import com.baomidou.mybatisplus.core.toolkit.Wrappers;
 import io.wxops.core.account.Account;
@@ -17,6 +20,7 @@ import me.chanjar.weixin.mp.bean.kefu.WxMpKefuMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,7 +30,7 @@ import org.springframework.stereotype.Component;
  * shows it unacknowledged instead).
  */
 @Component
-public class Acknowledgements {
+public class Acknowledgements implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(Acknowledgements.class);
 
@@ -43,6 +47,18 @@ public class Acknowledgements {
 	private final WeChatCalls wechat;
 
 	private final Clock clock;
+
+	/**
+	 * Sends acknowledgements of newly opened tickets off the routing thread: two threads
+	 * and a bounded queue. What does not fit, or is still queued at shutdown, stays
+	 * PENDING and {@link #sendPending(Duration)} sends it later.
+	 */
+	private final ThreadPoolExecutor background = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS,
+			new ArrayBlockingQueue<>(2_000), (r) -> {
+				Thread t = new Thread(r, "inbox-ack");
+				t.setDaemon(true);
+				return t;
+			}, new ThreadPoolExecutor.DiscardPolicy());
 
 	Acknowledgements(TicketMapper tickets, TicketEntryMapper entries, AccountMapper accounts, AccountRegistry registry,
 			AccountStanding standing, WeChatCalls wechat, Clock clock) {
@@ -67,6 +83,30 @@ public class Acknowledgements {
 			}
 		}
 		return sent;
+	}
+
+	/**
+	 * Sends the ticket's acknowledgement in the background (see {@link #background}); at
+	 * most once, as {@link #send(long)} claims it.
+	 */
+	public void sendSoon(long ticketId) {
+		this.background.execute(() -> {
+			try {
+				send(ticketId);
+			}
+			catch (RuntimeException ex) {
+				log.warn("Acknowledgement of ticket {} failed this time: {}", ticketId, ex.toString());
+			}
+		});
+	}
+
+	@Override
+	public void destroy() throws InterruptedException {
+		// Queued ones stay PENDING for the retry; the ones being sent may finish (an
+		// interrupted one would stay SENDING and never be sent).
+		this.background.getQueue().clear();
+		this.background.shutdown();
+		this.background.awaitTermination(5, TimeUnit.SECONDS);
 	}
 
 	/**

@@ -19,6 +19,20 @@ public interface InboundMapper {
 	@Select("SELECT id, account_id, msg_type, event, event_key, from_user, create_time, content, fields, received_at FROM wx_inbound_message WHERE id = #{id}")
 	Map<String, Object> message(long id);
 
+	/**
+	 * The given messages that are still unrouted, locked until the transaction ends
+	 * (waiting for a router that holds one), oldest first.
+	 */
+	@Select("<script>SELECT id, account_id, msg_type, event, event_key, from_user, create_time, content, fields, received_at"
+			+ " FROM wx_inbound_message WHERE routed_at IS NULL AND id IN"
+			+ " <foreach item='id' collection='ids' open='(' separator=',' close=')'>#{id}</foreach> ORDER BY id FOR UPDATE</script>")
+	List<Map<String, Object>> lockUnrouted(@Param("ids") List<Long> ids);
+
+	/** Takes messages locked by {@link #lockUnrouted}; returns how many. */
+	@Update("<script>UPDATE wx_inbound_message SET routed_at = #{now} WHERE routed_at IS NULL AND id IN"
+			+ " <foreach item='id' collection='ids' open='(' separator=',' close=')'>#{id}</foreach></script>")
+	int takeAll(@Param("ids") List<Long> ids, @Param("now") java.time.Instant now);
+
 	/** Takes a message for routing; only one transaction ever gets 1. */
 	@Update("UPDATE wx_inbound_message SET routed_at = #{now} WHERE id = #{id} AND routed_at IS NULL")
 	int take(@Param("id") long id, @Param("now") java.time.Instant now);

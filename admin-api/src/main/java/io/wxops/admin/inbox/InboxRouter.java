@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,13 +75,75 @@ public class InboxRouter {
 		this.clock = clock;
 	}
 
+	/**
+	 * Messages filed in one transaction. One commit per message was most of routing's
+	 * cost under load; a chunk is still short enough that its messages show up in the
+	 * queues within a fraction of a second.
+	 */
+	static final int CHUNK = 50;
+
 	/** Routes what is waiting, oldest first; returns how many messages it filed. */
 	public int routePending() {
 		int filed = 0;
-		for (long id : this.inbound.unrouted(500)) {
-			Long newTicket = this.tx.execute((status) -> route(id));
+		// Accounts, rules and routes read once per run, not once per message: a run
+		// takes a fraction of a second, and a change made meanwhile applies from the
+		// next run.
+		RunCache cache = new RunCache();
+		List<Long> ids = this.inbound.unrouted(500);
+		for (int from = 0; from < ids.size(); from += CHUNK) {
+			List<Long> chunk = ids.subList(from, Math.min(from + CHUNK, ids.size()));
+			List<Long> opened = new ArrayList<>();
+			Integer n;
+			try {
+				n = this.tx.execute((status) -> routeChunk(chunk, cache, opened));
+			}
+			catch (RuntimeException ex) {
+				// Rolled back, so none of the chunk is taken: a message that cannot be
+				// filed, or a deadlock with another instance. One at a time, so the
+				// others still go (and a failing one fails alone, as it always did).
+				log.debug("Routing a chunk of {} failed, routing them one by one: {}", chunk.size(), ex.toString());
+				opened.clear();
+				n = 0;
+				for (long id : chunk) {
+					Long newTicket = this.tx.execute((status) -> route(id, cache));
+					if (newTicket != null && newTicket > 0) {
+						opened.add(newTicket);
+					}
+					if (newTicket != null) {
+						n++;
+					}
+				}
+			}
+			// Not on this thread, and only after the commit: WeChat's answer would hold
+			// up the messages behind. A ticket whose acknowledgement is never sent (queue
+			// full, a restart) stays PENDING and the retry sends it.
+			opened.forEach(this.acks::sendSoon);
+			filed += (n != null) ? n : 0;
+		}
+		return filed;
+	}
+
+	/**
+	 * Takes and files the chunk's messages that are still unrouted, in one transaction.
+	 * The locking read waits for another router holding any of them and then no longer
+	 * sees what it took, so each message is still taken exactly once.
+	 */
+	private int routeChunk(List<Long> chunk, RunCache cache, List<Long> opened) {
+		List<Map<String, Object>> messages = this.inbound.lockUnrouted(chunk);
+		if (messages.isEmpty()) {
+			return 0;
+		}
+		Instant now = now();
+		List<Long> taken = messages.stream().map((m) -> ((Number) m.get("id")).longValue()).toList();
+		if (this.inbound.takeAll(taken, now) != taken.size()) {
+			// Cannot happen under the row locks; roll back rather than file twice.
+			throw new IllegalStateException("Messages taken by another router while locked: " + taken);
+		}
+		int filed = 0;
+		for (Map<String, Object> m : messages) {
+			Long newTicket = file(m, cache, now);
 			if (newTicket != null && newTicket > 0) {
-				this.acks.send(newTicket);
+				opened.add(newTicket);
 			}
 			if (newTicket != null) {
 				filed++;
@@ -88,18 +152,46 @@ public class InboxRouter {
 		return filed;
 	}
 
+	/** What one run of {@link #routePending()} reads once. */
+	final class RunCache {
+
+		private final Map<Long, Account> accounts = new HashMap<>();
+
+		private final Map<Long, List<InboxRule>> rules = new HashMap<>();
+
+		private final Map<Long, List<Route>> routes = new HashMap<>();
+
+		Account account(long id) {
+			return this.accounts.computeIfAbsent(id, InboxRouter.this.accounts::selectById);
+		}
+
+		List<InboxRule> rules(long accountId) {
+			return this.rules.computeIfAbsent(accountId, InboxRouter.this.rules::forAccount);
+		}
+
+		List<Route> routes(long accountId) {
+			return this.routes.computeIfAbsent(accountId, InboxRouter.this.routes::forAccount);
+		}
+
+	}
+
 	/**
 	 * Takes and files one message.
 	 * @return the id of a ticket this message opened (which needs its acknowledgement), 0
 	 * when it joined a ticket, or null when it was not a follower message or another
 	 * instance took it
 	 */
-	private Long route(long id) {
+	private Long route(long id, RunCache cache) {
 		Instant now = now();
 		if (this.inbound.take(id, now) != 1) {
 			return null;
 		}
-		Map<String, Object> m = this.inbound.message(id);
+		return file(this.inbound.message(id), cache, now);
+	}
+
+	/** Files a message this transaction has taken; returns as {@link #route}. */
+	private Long file(Map<String, Object> m, RunCache cache, Instant now) {
+		long id = ((Number) m.get("id")).longValue();
 		String type = (String) m.get("msg_type");
 		boolean click = "event".equals(type) && "CLICK".equalsIgnoreCase((String) m.get("event"));
 		if (!FOLLOWER_MESSAGES.contains(type) && !click) {
@@ -107,16 +199,16 @@ public class InboxRouter {
 		}
 		long accountId = ((Number) m.get("account_id")).longValue();
 		String openid = (String) m.get("from_user");
-		Account account = this.accounts.selectById(accountId);
+		Account account = cache.account(accountId);
 		String text = click ? null : (String) m.get("content");
 		String eventKey = click ? (String) m.get("event_key") : null;
-		Classification c = classify(accountId, text, eventKey);
+		Classification c = classify(cache.rules(accountId), text, eventKey);
 		Instant at = Instant.ofEpochSecond(((Number) m.get("create_time")).longValue());
 		String key = accountId + ":" + openid + ":" + c.category();
 		Ticket ticket = this.tickets.lockOpen(key);
 		boolean created = false;
 		if (ticket == null) {
-			ticket = newTicket(account, openid, c, at, now);
+			ticket = newTicket(account, cache.routes(accountId), openid, c, at, now);
 			try {
 				this.tickets.insert(ticket);
 				created = true;
@@ -147,11 +239,9 @@ public class InboxRouter {
 		return (created && "PENDING".equals(ticket.getAckStatus())) ? ticket.getId() : 0L;
 	}
 
-	private Ticket newTicket(Account account, String openid, Classification c, Instant at, Instant now) {
-		Optional<Route> route = this.routes.forAccount(account.getId())
-			.stream()
-			.filter((r) -> r.getCategory().equals(c.category().name()))
-			.findFirst();
+	private Ticket newTicket(Account account, List<Route> routes, String openid, Classification c, Instant at,
+			Instant now) {
+		Optional<Route> route = routes.stream().filter((r) -> r.getCategory().equals(c.category().name())).findFirst();
 		Long department = (c.department() != null) ? c.department()
 				: route.map(Route::getDepartmentId).orElse(account.getCentralOfficeDepartmentId());
 		if (department == null) {
@@ -181,9 +271,9 @@ public class InboxRouter {
 	record Classification(Category category, Long department) {
 	}
 
-	Classification classify(long accountId, String text, String eventKey) {
+	static Classification classify(List<InboxRule> rules, String text, String eventKey) {
 		String normalised = (text != null) ? TextNormaliser.normaliseTerm(text) : null;
-		for (InboxRule rule : this.rules.forAccount(accountId)) {
+		for (InboxRule rule : rules) {
 			boolean hit = switch (rule.getKind()) {
 				case "MENU_KEY" -> eventKey != null && eventKey.equals(rule.getPattern());
 				case "KEYWORD" -> normalised != null && !normalised.isEmpty()
