@@ -251,6 +251,23 @@ class MassSendIntegrationTests {
 	}
 
 	@Test
+	void aSentMessageCanBeDeletedAndTheDeletionIsRecorded() {
+		MassSendTeam team = new MassSendTeam(this.fx);
+		long id = team.composeText("稍后删除的通知", Instant.now()).json().get("id").asLong();
+		team.previewAndConfirm(id);
+		await().atMost(Duration.ofSeconds(10)).until(() -> team.send(id).get("msgId").isNumber());
+		Response deleted = this.fx.post("/api/sends/" + id + "/delete", team.publisher.token(),
+				Map.of("articleIdx", 0));
+		assertThat(deleted.status()).as(deleted.body()).isEqualTo(200);
+		assertThat(deleted.json().get("status").asString()).isEqualTo("DELETED");
+		assertThat(this.wechat.sends(team.appId).get(0).status()).isEqualTo("DELETE");
+		assertThat(this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM adm_audit_entry WHERE action = 'MASS_SEND_DELETED' AND target_id = ?", Long.class,
+				String.valueOf(id)))
+			.isEqualTo(1);
+	}
+
+	@Test
 	void aSuspendedAccountCannotCompose() {
 		MassSendTeam team = new MassSendTeam(this.fx);
 		int version = this.fx.get("/api/accounts/" + team.account, team.admin.token()).json().get("version").asInt();
