@@ -122,7 +122,8 @@ public class Acknowledgements implements DisposableBean {
 			return false;
 		}
 		Ticket t = this.tickets.selectById(ticketId);
-		Account account = this.accounts.selectById(t.getAccountId());
+		Sender sender = sender(t.getAccountId());
+		Account account = sender.account();
 		TicketEntry entry = new TicketEntry();
 		entry.setTicketId(ticketId);
 		entry.setKind("OUT");
@@ -130,13 +131,13 @@ public class Acknowledgements implements DisposableBean {
 		entry.setContent(account.getAckText());
 		entry.setCreatedAt(now());
 		String outcome;
-		if (!this.standing.of(account.getId()).operating()) {
+		if (!sender.standing().operating()) {
 			outcome = "FAILED";
 			entry.setDelivery("UNDELIVERED");
-			entry.setErrorMessage(this.standing.of(account.getId()).reason());
+			entry.setErrorMessage(sender.standing().reason());
 		}
 		else {
-			AccountSnapshot snapshot = this.registry.find(account.getAppId()).orElseThrow();
+			AccountSnapshot snapshot = sender.snapshot();
 			try {
 				this.wechat.call(snapshot, (w) -> w.getKefuService()
 					.sendKefuMessage(
@@ -162,6 +163,31 @@ public class Acknowledgements implements DisposableBean {
 					.set("SENT".equals(outcome) && "NEW".equals(t.getStatus()), Ticket::getStatus, "ACKNOWLEDGED")
 					.setSql("version = version + 1"));
 		return "SENT".equals(outcome);
+	}
+
+	/**
+	 * What sending as an account needs (its row, decrypted credentials, standing), kept a
+	 * few seconds: a burst of new tickets would otherwise read and decrypt the account
+	 * for each acknowledgement.
+	 */
+	private record Sender(Account account, AccountSnapshot snapshot, AccountStanding.Standing standing, long at) {
+	}
+
+	private static final long SENDER_TTL_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+
+	private final java.util.Map<Long, Sender> senders = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private Sender sender(long accountId) {
+		long nowNanos = System.nanoTime();
+		Sender known = this.senders.get(accountId);
+		if (known != null && nowNanos - known.at() < SENDER_TTL_NANOS) {
+			return known;
+		}
+		Account account = this.accounts.selectById(accountId);
+		Sender fresh = new Sender(account, this.registry.find(account.getAppId()).orElseThrow(),
+				this.standing.of(accountId), nowNanos);
+		this.senders.put(accountId, fresh);
+		return fresh;
 	}
 
 	private Instant now() {

@@ -12,9 +12,9 @@ import org.apache.ibatis.annotations.Update;
 /** The gateway's stored messages, as routing reads and takes them. */
 public interface InboundMapper {
 
-	/** Follower messages no router has taken yet, oldest first. */
-	@Select("SELECT id FROM wx_inbound_message WHERE routed_at IS NULL ORDER BY id LIMIT #{limit}")
-	List<Long> unrouted(int limit);
+	/** Messages no router has taken yet with their sender, oldest first. */
+	@Select("SELECT id, from_user FROM wx_inbound_message WHERE routed_at IS NULL ORDER BY id LIMIT #{limit}")
+	List<Map<String, Object>> unroutedWithSender(int limit);
 
 	@Select("SELECT id, account_id, msg_type, event, event_key, from_user, create_time, content, fields, received_at FROM wx_inbound_message WHERE id = #{id}")
 	Map<String, Object> message(long id);
