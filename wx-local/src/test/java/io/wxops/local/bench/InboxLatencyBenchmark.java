@@ -83,6 +83,7 @@ public final class InboxLatencyBenchmark {
 			  --seconds S            length of the run (default 30, at most 600)
 			  --senders N            sender threads, each with its own keep-alive connection (default 16)
 			  --openids N            distinct followers writing (default 1000)
+			  --warmup-seconds N     warm-up at half the rate from other followers, not measured (default 20)
 			  --poll-ms N            how often the entries are read (default 20)
 			  --settle-seconds S     after the last message, how long to wait for the rest to be filed (default 30)
 			  --target-p99-ms N      the target (default 1000)
@@ -169,12 +170,21 @@ public final class InboxLatencyBenchmark {
 	}
 
 	/**
-	 * A few seconds at a tenth of the rate, so class loading, JIT and connection pools
-	 * are not charged to the measured run; its messages are not counted.
+	 * {@code --warmup-seconds} at half the rate from followers of their own (so the
+	 * measured run opens as many tickets as it would cold), so class loading, JIT
+	 * compilation and connection pools are not charged to the measured run; its messages
+	 * are not counted.
 	 */
 	private void warmUp(Running running, SimulatedAccount account, List<String> openids, JdbcTemplate jdbc)
 			throws InterruptedException {
-		Run warm = new Run(running, account, openids, jdbc, Math.max(this.options.rate / 10, 5), 5);
+		List<String> warmFollowers = new ArrayList<>();
+		for (String openid : openids) {
+			String warmOpenid = openid.replace("o_bench_", "o_warm_");
+			warmFollowers.add(warmOpenid);
+			running.wechatApi().followerMessaged(account.appId(), warmOpenid);
+		}
+		Run warm = new Run(running, account, warmFollowers, jdbc, Math.max(this.options.rate / 2, 5),
+				this.options.warmupSeconds);
 		warm.execute();
 		System.out.printf(Locale.ROOT, "  warm-up: %d messages, %d filed%n", warm.answered.get(), warm.seen.size());
 	}
@@ -514,6 +524,8 @@ public final class InboxLatencyBenchmark {
 
 		int pollMillis = 20;
 
+		int warmupSeconds = 20;
+
 		int settleSeconds = 30;
 
 		int targetP99Millis = 1_000;
@@ -549,6 +561,7 @@ public final class InboxLatencyBenchmark {
 				switch (name) {
 					case "--rate" -> o.rate = positive(name, value, 5_000);
 					case "--seconds" -> o.seconds = positive(name, value, 600);
+					case "--warmup-seconds" -> o.warmupSeconds = positive(name, value, 600);
 					case "--senders" -> o.senders = positive(name, value, 256);
 					case "--openids" -> o.openids = positive(name, value, 100_000);
 					case "--poll-ms" -> o.pollMillis = positive(name, value, 1_000);
