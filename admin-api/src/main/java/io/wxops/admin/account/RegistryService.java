@@ -165,7 +165,7 @@ public class RegistryService {
 	/**
 	 * The account if the caller's grants cover it; 404 otherwise, so ids reveal nothing.
 	 */
-	Account visible(Caller caller, long id) {
+	public Account visible(Caller caller, long id) {
 		Account a = this.accounts.selectById(id);
 		if (a == null || !caller.can(id, ANY_ROLE)) {
 			throw ApiException.notFound("Account", id);

@@ -17,6 +17,7 @@ import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 import com.baomidou.mybatisplus.core.toolkit.Wrappers;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
+import io.wxops.admin.account.RegistryService;
 import io.wxops.admin.article.ArticleViews.ArticleRequest;
 import io.wxops.admin.article.ArticleViews.ArticleSummary;
 import io.wxops.admin.article.ArticleViews.ArticleView;
@@ -64,11 +65,14 @@ public class ArticleService {
 
 	private final AuditTrail audit;
 
+	private final RegistryService registry;
+
 	private final Clock clock;
 
 	ArticleService(ArticleMapper articles, ArticleVersionMapper versions, ArticleImageMapper images,
 			QueueEntryMapper queue, AccountMapper accounts, DepartmentMapper departments, AuditTrail audit,
-			Clock clock) {
+			RegistryService registry, Clock clock) {
+		this.registry = registry;
 		this.articles = articles;
 		this.versions = versions;
 		this.images = images;
@@ -249,9 +253,7 @@ public class ArticleService {
 	// ---- the publishing queue
 
 	public List<QueueItem> queue(Caller caller, long accountId) {
-		if (this.accounts.selectById(accountId) == null || !caller.can(accountId, READERS)) {
-			throw ApiException.notFound("Account", accountId);
-		}
+		this.registry.visible(caller, accountId);
 		return this.queue.queued(accountId).stream().map((q) -> {
 			Article a = this.articles.selectById(q.getArticleId());
 			return new QueueItem(a.getId(), a.getTitle(), Sensitivity.valueOf(a.getSensitivity()), q.getPosition(),
@@ -276,9 +278,7 @@ public class ArticleService {
 
 	@Transactional
 	public List<QueueItem> reorder(Caller caller, long accountId, List<Long> articleIds) {
-		if (this.accounts.selectById(accountId) == null || !caller.can(accountId, READERS)) {
-			throw ApiException.notFound("Account", accountId);
-		}
+		this.registry.visible(caller, accountId);
 		caller.require(accountId, Role.PUBLISHER);
 		List<QueueEntry> entries = this.queue.queued(accountId);
 		Set<Long> queued = new HashSet<>();

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.baomidou.mybatisplus.core.toolkit.Wrappers;
+import io.wxops.admin.account.RegistryService;
 import io.wxops.admin.audit.AuditTrail;
 import io.wxops.admin.people.DepartmentMapper;
 import io.wxops.admin.security.Caller;
@@ -37,10 +38,13 @@ public class InboxSettingsService {
 
 	private final AuditTrail audit;
 
+	private final RegistryService registry;
+
 	private final Clock clock;
 
 	InboxSettingsService(AccountMapper accounts, RouteMapper routes, InboxRuleMapper rules,
-			DepartmentMapper departments, AuditTrail audit, Clock clock) {
+			DepartmentMapper departments, AuditTrail audit, RegistryService registry, Clock clock) {
+		this.registry = registry;
 		this.accounts = accounts;
 		this.routes = routes;
 		this.rules = rules;
@@ -176,11 +180,7 @@ public class InboxSettingsService {
 	}
 
 	private Account account(Caller caller, long accountId) {
-		Account account = this.accounts.selectById(accountId);
-		if (account == null || !caller.can(accountId, Role.values())) {
-			throw ApiException.notFound("Account", accountId);
-		}
-		return account;
+		return this.registry.visible(caller, accountId);
 	}
 
 }

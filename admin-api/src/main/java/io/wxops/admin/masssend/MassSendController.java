@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.wxops.admin.account.RegistryService;
 import io.wxops.admin.masssend.MassSendViews.ComposeRequest;
 import io.wxops.admin.masssend.MassSendViews.ConfirmRequest;
 import io.wxops.admin.masssend.MassSendViews.DeleteRequest;
@@ -12,9 +13,7 @@ import io.wxops.admin.security.Allow;
 import io.wxops.admin.security.AllowAnyPerson;
 import io.wxops.admin.security.Caller;
 import io.wxops.admin.security.Role;
-import io.wxops.admin.web.ApiException;
 import io.wxops.core.account.Account;
-import io.wxops.core.account.AccountMapper;
 import io.wxops.core.account.AccountRegistry;
 
 import org.springframework.http.HttpStatus;
@@ -35,14 +34,15 @@ class MassSendController {
 
 	private final TagService tags;
 
-	private final AccountMapper accounts;
+	private final RegistryService registryService;
 
 	private final AccountRegistry registry;
 
-	MassSendController(MassSendService service, TagService tags, AccountMapper accounts, AccountRegistry registry) {
+	MassSendController(MassSendService service, TagService tags, RegistryService registryService,
+			AccountRegistry registry) {
 		this.service = service;
 		this.tags = tags;
-		this.accounts = accounts;
+		this.registryService = registryService;
 		this.registry = registry;
 	}
 
@@ -107,10 +107,7 @@ class MassSendController {
 	@Operation(summary = "Follower tags", description = "WeChat's tags (tags/get), cached; sync=true reads them again.")
 	List<TagService.Tag> tags(Caller caller, @PathVariable long id,
 			@RequestParam(defaultValue = "false") boolean sync) {
-		Account account = this.accounts.selectById(id);
-		if (account == null || !caller.can(id, Role.values())) {
-			throw ApiException.notFound("Account", id);
-		}
+		Account account = this.registryService.visible(caller, id);
 		return this.tags.tags(this.registry.find(account.getAppId()).orElseThrow(), sync);
 	}
 

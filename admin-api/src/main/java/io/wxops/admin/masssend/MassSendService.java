@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import com.baomidou.mybatisplus.core.toolkit.Wrappers;
+import io.wxops.admin.account.RegistryService;
 import io.wxops.admin.account.TestFollower;
 import io.wxops.admin.account.TestFollowerMapper;
 import io.wxops.admin.article.Article;
@@ -99,6 +100,8 @@ public class MassSendService {
 
 	private final AuditTrail audit;
 
+	private final RegistryService registryService;
+
 	private final JsonMapper json;
 
 	private final Clock clock;
@@ -106,7 +109,8 @@ public class MassSendService {
 	MassSendService(MassSendMapper sends, MassSendArticleMapper sendArticles, ArticleMapper articles,
 			QueueEntryMapper queue, ArticleImageMapper images, AccountMapper accounts, AccountRegistry registry,
 			AccountStanding standing, ScreeningService screening, TestFollowerMapper testFollowers, TagService tags,
-			WeChatCalls wechat, AuditTrail audit, JsonMapper json, Clock clock) {
+			WeChatCalls wechat, AuditTrail audit, RegistryService registryService, JsonMapper json, Clock clock) {
+		this.registryService = registryService;
 		this.sends = sends;
 		this.sendArticles = sendArticles;
 		this.articles = articles;
@@ -127,7 +131,7 @@ public class MassSendService {
 	// ---- reading
 
 	public List<SendView> list(Caller caller, long accountId, String status) {
-		requireAccount(caller, accountId);
+		this.registryService.visible(caller, accountId);
 		return this.sends
 			.selectList(Wrappers.<MassSend>lambdaQuery()
 				.eq(MassSend::getAccountId, accountId)
@@ -158,7 +162,7 @@ public class MassSendService {
 		if (req.accountId() == null) {
 			throw ApiException.invalid("accountId", "the account to send from is required");
 		}
-		Account account = requireAccount(caller, req.accountId());
+		Account account = this.registryService.visible(caller, req.accountId());
 		caller.require(account.getId(), Role.PUBLISHER);
 		this.standing.requireOperating(account.getId());
 		Map<String, String> errors = new LinkedHashMap<>();
@@ -486,14 +490,6 @@ public class MassSendService {
 	}
 
 	// ---- helpers
-
-	private Account requireAccount(Caller caller, long accountId) {
-		Account account = this.accounts.selectById(accountId);
-		if (account == null || !caller.can(accountId, Role.values())) {
-			throw ApiException.notFound("Account", accountId);
-		}
-		return account;
-	}
 
 	private static void checkAudience(Map<String, String> errors, ComposeRequest req) {
 		switch (String.valueOf(req.audience())) {

@@ -4,17 +4,16 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.wxops.admin.account.RegistryService;
 import io.wxops.admin.article.Article;
 import io.wxops.admin.article.ArticleService;
 import io.wxops.admin.security.Allow;
 import io.wxops.admin.security.AllowAnyPerson;
 import io.wxops.admin.security.Caller;
 import io.wxops.admin.security.Role;
-import io.wxops.admin.web.ApiException;
 import io.wxops.admin.web.PageRequest;
 import io.wxops.admin.web.PageResult;
 import io.wxops.core.account.Account;
-import io.wxops.core.account.AccountMapper;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -39,14 +38,14 @@ class ScreeningController {
 
 	private final ArticleService articles;
 
-	private final AccountMapper accounts;
+	private final RegistryService registry;
 
 	ScreeningController(ScreeningService screening, LexiconService lexicon, ArticleService articles,
-			AccountMapper accounts) {
+			RegistryService registry) {
 		this.screening = screening;
 		this.lexicon = lexicon;
 		this.articles = articles;
-		this.accounts = accounts;
+		this.registry = registry;
 	}
 
 	record Content(Long accountId, String title, String author, String digest, String body, String source) {
@@ -61,13 +60,7 @@ class ScreeningController {
 			description = "Under the policies of accountId when given (its maximum characters and marketing rule), "
 					+ "else the defaults (680, marketing allowed). Changes nothing.")
 	ScreeningResult screen(Caller caller, @RequestBody Content body) {
-		Account account = null;
-		if (body.accountId() != null) {
-			account = this.accounts.selectById(body.accountId());
-			if (account == null || !caller.can(body.accountId(), Role.values())) {
-				throw ApiException.notFound("Account", body.accountId());
-			}
-		}
+		Account account = (body.accountId() != null) ? this.registry.visible(caller, body.accountId()) : null;
 		return this.screening.screen(body.title(), body.author(), body.digest(), body.body(), body.source(), account);
 	}
 
