@@ -1,10 +1,8 @@
 package io.wxops.admin.article;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Objects;
+
+import io.wxops.admin.web.Sha256;
 
 /**
  * The SHA-256 of exactly what followers would receive: title, author, digest, body,
@@ -20,17 +18,9 @@ public final class ContentHash {
 			String coverSha256) {
 		StringBuilder text = new StringBuilder();
 		for (String field : new String[] { title, author, digest, body, source, sensitivity, coverSha256 }) {
-			String value = Objects.toString(field, "\u0000");
-			text.append(value.length()).append(':').append(value).append('|');
+			Sha256.appendField(text, Objects.toString(field, "\u0000"));
 		}
-		try {
-			return HexFormat.of()
-				.formatHex(
-						MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Sha256.hex(text.toString());
 	}
 
 }

@@ -4,9 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +16,7 @@ import com.baomidou.mybatisplus.core.toolkit.Wrappers;
 import io.wxops.admin.audit.AuditTrail;
 import io.wxops.admin.security.Caller;
 import io.wxops.admin.web.ApiException;
+import io.wxops.admin.web.Sha256;
 import io.wxops.core.account.Account;
 import io.wxops.core.account.AccountRegistry;
 import io.wxops.core.account.AccountSnapshot;
@@ -120,7 +118,7 @@ public class ImageService {
 			row.setFilename(name);
 			row.setContentType("image/jpeg");
 			row.setSizeBytes(bytes.length);
-			row.setSha256(sha256(bytes));
+			row.setSha256(Sha256.hex(bytes));
 			row.setUploadedBy(caller.personId());
 			row.setUploadedAt(this.articles.now());
 			this.images.insert(row);
@@ -185,15 +183,6 @@ public class ImageService {
 		String name = (filename == null || filename.isBlank()) ? "image.jpg"
 				: filename.replaceAll("[^\\p{L}\\p{N}._-]", "_");
 		return (name.length() > 200) ? name.substring(name.length() - 200) : name;
-	}
-
-	private static String sha256(byte[] bytes) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

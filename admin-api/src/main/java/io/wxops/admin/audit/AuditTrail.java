@@ -1,15 +1,12 @@
 package io.wxops.admin.audit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.Objects;
 
 import io.wxops.admin.security.Caller;
+import io.wxops.admin.web.Sha256;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
@@ -87,17 +84,10 @@ public class AuditTrail {
 		for (Object field : new Object[] { e.getSeq(), e.getOccurredAt(), e.getPersonId(), e.getUsername(),
 				e.getRoles(), e.getClientIp(), e.getAction(), e.getTargetType(), e.getTargetId(), e.getAccountId(),
 				e.getBeforeState(), e.getAfterState(), e.getPrevHash() }) {
-			String value = (field instanceof Instant instant) ? instant.truncatedTo(ChronoUnit.MILLIS).toString()
-					: Objects.toString(field, "\u0000");
-			text.append(value.length()).append(':').append(value).append('|');
+			Sha256.appendField(text, (field instanceof Instant instant)
+					? instant.truncatedTo(ChronoUnit.MILLIS).toString() : Objects.toString(field, "\u0000"));
 		}
-		try {
-			MessageDigest sha = MessageDigest.getInstance("SHA-256");
-			return HexFormat.of().formatHex(sha.digest(text.toString().getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Sha256.hex(text.toString());
 	}
 
 }

@@ -1,8 +1,5 @@
 package io.wxops.admin.masssend;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +8,6 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,6 +34,7 @@ import io.wxops.admin.screening.ScreeningService;
 import io.wxops.admin.security.Caller;
 import io.wxops.admin.security.Role;
 import io.wxops.admin.web.ApiException;
+import io.wxops.admin.web.Sha256;
 import io.wxops.core.account.Account;
 import io.wxops.core.account.AccountMapper;
 import io.wxops.core.account.AccountRegistry;
@@ -431,20 +428,12 @@ public class MassSendService {
 		StringBuilder text = new StringBuilder();
 		for (Object field : new Object[] { s.getKind(), s.getTextContent(), s.getImageMediaId(), s.getAudience(),
 				s.getTagId(), s.getOpenids(), s.getSendIgnoreReprint() }) {
-			String value = String.valueOf(field);
-			text.append(value.length()).append(':').append(value).append('|');
+			Sha256.appendField(text, String.valueOf(field));
 		}
 		for (Article a : chosen) {
 			text.append(a.getId()).append('=').append(a.getContentHash()).append('|');
 		}
-		try {
-			return HexFormat.of()
-				.formatHex(
-						MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Sha256.hex(text.toString());
 	}
 
 	void saveVersioned(MassSend s, int expected) {

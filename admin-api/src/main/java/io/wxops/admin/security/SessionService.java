@@ -1,15 +1,11 @@
 package io.wxops.admin.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +16,7 @@ import io.wxops.admin.people.GrantMapper;
 import io.wxops.admin.people.Person;
 import io.wxops.admin.people.PersonMapper;
 import io.wxops.admin.web.ApiException;
+import io.wxops.admin.web.Sha256;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -102,7 +99,7 @@ public class SessionService {
 		return this.tx.execute((status) -> {
 			this.people.clearFailures(person.getId());
 			SessionRow row = new SessionRow();
-			row.setTokenHash(sha256(token));
+			row.setTokenHash(Sha256.hex(token));
 			row.setPersonId(person.getId());
 			row.setClientIp(clientIp);
 			row.setCreatedAt(now);
@@ -123,7 +120,7 @@ public class SessionService {
 		if (token == null || token.length() < 20 || token.length() > 100) {
 			return Optional.empty();
 		}
-		SessionRow session = this.sessions.findByTokenHash(sha256(token));
+		SessionRow session = this.sessions.findByTokenHash(Sha256.hex(token));
 		Instant now = this.clock.instant();
 		if (session == null || session.getRevokedAt() != null || !session.getExpiresAt().isAfter(now)
 				|| session.getLastSeenAt().plus(this.settings.idleTimeout()).isBefore(now)) {
@@ -217,16 +214,6 @@ public class SessionService {
 		byte[] bytes = new byte[32];
 		this.random.nextBytes(bytes);
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-	}
-
-	static String sha256(String token) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	private static ApiException badCredentials() {
