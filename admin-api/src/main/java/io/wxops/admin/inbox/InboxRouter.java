@@ -70,8 +70,21 @@ public class InboxRouter {
 		this.accounts = accounts;
 		this.acks = acks;
 		this.json = json;
-		this.tx = tx;
+		this.tx = readCommitted(tx);
 		this.clock = clock;
+	}
+
+	/**
+	 * Routing transactions read committed. Under MariaDB's default (repeatable read) the
+	 * locking read of a ticket that does not exist yet takes a gap lock, and two routers
+	 * opening tickets for different followers in the same gap then deadlock on their
+	 * inserts. Exactly once does not need the gap locks: the messages are taken under row
+	 * locks, and the one open ticket is the unique open key.
+	 */
+	private static TransactionTemplate readCommitted(TransactionTemplate tx) {
+		TransactionTemplate template = new TransactionTemplate(tx.getTransactionManager(), tx);
+		template.setIsolationLevel(org.springframework.transaction.TransactionDefinition.ISOLATION_READ_COMMITTED);
+		return template;
 	}
 
 	/**
