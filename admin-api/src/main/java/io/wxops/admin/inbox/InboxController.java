@@ -1,14 +1,16 @@
 package io.wxops.admin.inbox;
 
 import java.util.List;
-import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wxops.admin.security.Allow;
 import io.wxops.admin.security.AllowAnyPerson;
 import io.wxops.admin.security.Caller;
 import io.wxops.admin.security.Role;
+import io.wxops.admin.web.PageRequest;
+import io.wxops.admin.web.PageResult;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -63,18 +65,28 @@ class InboxController {
 	@Allow({ Role.HANDLER, Role.ADMIN, Role.AUDITOR })
 	@Operation(summary = "Ticket queue",
 			description = "Open tickets of your departments (and, for the central office, escalated ones), soonest "
-					+ "due first; filter by account, status, category, mine. Malicious ones only with includeHidden.")
-	List<TicketService.TicketView> queue(Caller caller, @RequestParam(required = false) Long accountId,
+					+ "due first, one page at a time; filter by account, status (NEW, ACKNOWLEDGED, IN_PROGRESS, "
+					+ "RESOLVED, CLOSED; without it every status but CLOSED), category (CONSULTATION, COMPLAINT, "
+					+ "REPORT_PETITION, SUGGESTION, MALICIOUS) and mine (assigned to you). Malicious ones only with "
+					+ "includeHidden. An ADMIN or AUDITOR of an account sees all its tickets.")
+	PageResult<TicketService.TicketView> queue(Caller caller, @RequestParam(required = false) Long accountId,
 			@RequestParam(required = false) String status, @RequestParam(required = false) String category,
 			@RequestParam(defaultValue = "false") boolean mine,
-			@RequestParam(defaultValue = "false") boolean includeHidden) {
-		return this.tickets.queue(caller, accountId, status, category, mine, includeHidden);
+			@RequestParam(defaultValue = "false") boolean includeHidden,
+			@Parameter(description = "Zero-based page number (default 0).") @RequestParam(
+					required = false) Integer page,
+			@Parameter(description = "Page size, 1 to 200 (default 20).") @RequestParam(
+					required = false) Integer size) {
+		return this.tickets.queue(caller, accountId, status, category, mine, includeHidden, PageRequest.of(page, size));
 	}
 
 	@GetMapping("/api/inbox/duty")
 	@Allow({ Role.HANDLER, Role.ADMIN })
-	@Operation(summary = "Duty view (值班)", description = "Unacknowledged tickets, and overdue or escalated ones.")
-	Map<String, List<TicketService.TicketView>> duty(Caller caller, @RequestParam(required = false) Long accountId) {
+	@Operation(summary = "Duty view (值班)",
+			description = "Tickets not yet acknowledged (status NEW, oldest first), and overdue or escalated ones "
+					+ "(soonest due first), of your departments; at most " + TicketService.DUTY_LIMIT
+					+ " of each, with their totals.")
+	TicketService.DutyView duty(Caller caller, @RequestParam(required = false) Long accountId) {
 		return this.tickets.duty(caller, accountId);
 	}
 

@@ -20,8 +20,11 @@ import io.wxops.admin.people.DepartmentMapper;
 import io.wxops.admin.people.PersonMapper;
 import io.wxops.admin.screening.ScreeningService;
 import io.wxops.admin.security.Caller;
+import io.wxops.admin.security.Grant;
 import io.wxops.admin.security.Role;
 import io.wxops.admin.web.ApiException;
+import io.wxops.admin.web.PageRequest;
+import io.wxops.admin.web.PageResult;
 import io.wxops.core.account.Account;
 import io.wxops.core.account.AccountMapper;
 import io.wxops.core.account.AccountRegistry;
@@ -113,33 +116,114 @@ public class TicketService {
 
 	// ---- queues
 
-	public List<TicketView> queue(Caller caller, Long accountId, String status, String category, boolean mine,
-			boolean includeHidden) {
-		Optional<Set<Long>> scope = caller.accountScope(Role.HANDLER, Role.ADMIN, Role.AUDITOR);
+	/**
+	 * Open tickets the caller may see, soonest due first, one page. Which tickets those
+	 * are is part of the query (see {@link #visibleTo}), so a page and its total count
+	 * are exact however many tickets other departments hold.
+	 */
+	public PageResult<TicketView> queue(Caller caller, Long accountId, String status, String category, boolean mine,
+			boolean includeHidden, PageRequest page) {
+		requireKnown(status, category);
 		LambdaQueryWrapper<Ticket> where = Wrappers.<Ticket>lambdaQuery()
 			.eq(accountId != null, Ticket::getAccountId, accountId)
 			.eq(status != null, Ticket::getStatus, status)
 			.ne(status == null, Ticket::getStatus, "CLOSED")
 			.eq(category != null, Ticket::getCategory, category)
 			.eq(mine, Ticket::getAssigneeId, caller.personId())
-			.eq(!includeHidden, Ticket::getHidden, false)
-			.orderByAsc(Ticket::getDueAt)
-			.last("LIMIT 500");
-		scope.ifPresent((ids) -> where.in(Ticket::getAccountId, ids.isEmpty() ? Set.of(-1L) : ids));
-		return this.tickets.selectList(where)
-			.stream()
-			.filter((t) -> mayHandle(caller, t) || mayRead(caller, t))
-			.map(this::view)
-			.toList();
+			.eq(!includeHidden, Ticket::getHidden, false);
+		if (!visibleTo(caller, where)) {
+			return new PageResult<>(List.of(), page.page(), page.size(), 0);
+		}
+		long total = this.tickets.selectCount(where);
+		where.orderByAsc(Ticket::getDueAt).orderByAsc(Ticket::getId).last(page.limitClause());
+		return new PageResult<>(views(this.tickets.selectList(where)), page.page(), page.size(), total);
+	}
+
+	/** Most tickets of each list of the duty view; the totals say how many there are. */
+	static final int DUTY_LIMIT = 200;
+
+	/**
+	 * The duty view (值班): tickets nobody has acknowledged yet, and overdue or escalated
+	 * ones, of the caller's departments (and, for the central office, escalated ones).
+	 */
+	public record DutyView(List<TicketView> unacknowledged, long unacknowledgedTotal, List<TicketView> overdue,
+			long overdueTotal) {
+	}
+
+	public DutyView duty(Caller caller, Long accountId) {
+		Instant now = now();
+		LambdaQueryWrapper<Ticket> unacknowledged = Wrappers.<Ticket>lambdaQuery()
+			.eq(accountId != null, Ticket::getAccountId, accountId)
+			.eq(Ticket::getStatus, "NEW")
+			.eq(Ticket::getHidden, false);
+		LambdaQueryWrapper<Ticket> overdue = Wrappers.<Ticket>lambdaQuery()
+			.eq(accountId != null, Ticket::getAccountId, accountId)
+			.notIn(Ticket::getStatus, "RESOLVED", "CLOSED")
+			.eq(Ticket::getHidden, false)
+			.and((w) -> w.lt(Ticket::getDueAt, now).or().isNotNull(Ticket::getEscalatedAt));
+		if (!visibleTo(caller, unacknowledged) || !visibleTo(caller, overdue)) {
+			return new DutyView(List.of(), 0, List.of(), 0);
+		}
+		long unacknowledgedTotal = this.tickets.selectCount(unacknowledged);
+		long overdueTotal = this.tickets.selectCount(overdue);
+		unacknowledged.orderByAsc(Ticket::getCreatedAt).orderByAsc(Ticket::getId).last("LIMIT " + DUTY_LIMIT);
+		overdue.orderByAsc(Ticket::getDueAt).orderByAsc(Ticket::getId).last("LIMIT " + DUTY_LIMIT);
+		return new DutyView(views(this.tickets.selectList(unacknowledged)), unacknowledgedTotal,
+				views(this.tickets.selectList(overdue)), overdueTotal);
 	}
 
 	/**
-	 * The duty view (值班): new and unacknowledged tickets, and overdue or escalated ones.
+	 * Limits a query to the tickets {@link #mayHandle} or {@link #mayRead} allow, as SQL:
+	 * any ticket of an account where the caller is ADMIN or AUDITOR; for a HANDLER, the
+	 * tickets of the granted department, and the escalated ones of an account whose
+	 * central office that department is. Returns false when the caller may see none.
 	 */
-	public Map<String, List<TicketView>> duty(Caller caller, Long accountId) {
-		List<TicketView> open = queue(caller, accountId, null, null, false, false);
-		return Map.of("unacknowledged", open.stream().filter((t) -> "NEW".equals(t.status())).toList(), "overdue",
-				open.stream().filter((t) -> t.overdue() || t.escalatedAt() != null).toList());
+	private static boolean visibleTo(Caller caller, LambdaQueryWrapper<Ticket> where) {
+		if (caller.isSystem()) {
+			return true;
+		}
+		List<Grant> grants = caller.grants()
+			.stream()
+			.filter((g) -> g.role() == Role.HANDLER || g.role() == Role.ADMIN || g.role() == Role.AUDITOR)
+			.toList();
+		if (grants.isEmpty()) {
+			return false;
+		}
+		where.and((any) -> {
+			for (Grant g : grants) {
+				any.or((one) -> {
+					one.eq(g.accountId() != null, Ticket::getAccountId, g.accountId());
+					if (g.role() == Role.HANDLER && g.departmentId() != null) {
+						// Ids are numbers from the grant, never text from the request.
+						one.and((dept) -> dept.eq(Ticket::getDepartmentId, g.departmentId())
+							.or((escalated) -> escalated.isNotNull(Ticket::getEscalatedAt)
+								.inSql(Ticket::getAccountId,
+										"SELECT id FROM wx_account WHERE central_office_department_id = "
+												+ g.departmentId().longValue())));
+					}
+					else {
+						// The whole account (or every account): an always-true condition
+						// so the group is never empty.
+						one.apply("1 = 1");
+					}
+				});
+			}
+		});
+		return true;
+	}
+
+	private static void requireKnown(String status, String category) {
+		Map<String, String> problems = new java.util.LinkedHashMap<>();
+		if (status != null && !STATUSES.contains(status)) {
+			problems.put("status", "status must be one of " + new java.util.TreeSet<>(STATUSES));
+		}
+		if (category != null
+				&& java.util.Arrays.stream(Category.values()).noneMatch((c) -> c.name().equals(category))) {
+			problems.put("category", "category must be one of " + java.util.Arrays.toString(Category.values()));
+		}
+		if (!problems.isEmpty()) {
+			throw ApiException.invalid(problems);
+		}
 	}
 
 	public TicketDetail detail(Caller caller, long id) {
@@ -548,12 +632,34 @@ public class TicketService {
 	}
 
 	TicketView view(Ticket t) {
+		return view(t, windowClosesAt(t));
+	}
+
+	/**
+	 * Views of a page of tickets, with the followers' windows read in one query rather
+	 * than one per ticket.
+	 */
+	private List<TicketView> views(List<Ticket> page) {
+		if (page.isEmpty()) {
+			return List.of();
+		}
+		Map<String, Long> last = new java.util.HashMap<>();
+		for (Map<String, Object> row : this.inbound.lastMessageTimes(page)) {
+			last.put(row.get("account_id") + ":" + row.get("from_user"), ((Number) row.get("last_time")).longValue());
+		}
+		return page.stream().map((t) -> {
+			Long time = last.get(t.getAccountId() + ":" + t.getOpenid());
+			return view(t, (time != null) ? Instant.ofEpochSecond(time).plus(WINDOW) : null);
+		}).toList();
+	}
+
+	private TicketView view(Ticket t, Instant windowClosesAt) {
 		Instant now = now();
 		boolean overdue = !List.of("RESOLVED", "CLOSED").contains(t.getStatus()) && t.getDueAt().isBefore(now);
 		return new TicketView(t.getId(), t.getAccountId(), t.getOpenid(), t.getCategory(), t.getDepartmentId(),
 				t.getStatus(), t.getAssigneeId(), Boolean.TRUE.equals(t.getHidden()),
 				Boolean.TRUE.equals(t.getRemovalFlagged()), t.getAckStatus(), t.getAcknowledgedAt(), t.getDueAt(),
-				overdue, t.getEscalatedAt(), t.getFirstMessageAt(), t.getLastMessageAt(), windowClosesAt(t),
+				overdue, t.getEscalatedAt(), t.getFirstMessageAt(), t.getLastMessageAt(), windowClosesAt,
 				t.getVersion());
 	}
 
