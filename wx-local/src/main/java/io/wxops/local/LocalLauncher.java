@@ -189,6 +189,9 @@ public final class LocalLauncher {
 			// one
 			// typed into the registry is refused as WeChat would refuse it.
 			running.api.registerAccount(DemoAccount.APP_ID, demoSecrets.appSecret(), AccountKind.SERVICE);
+			// Follower messages are routed from the start: a central office, complaints
+			// to the demo handler's department, and the acknowledgement text.
+			DemoInbox.configure(running.admin);
 			// After a mass send the simulated platform pushes MASSSENDJOBFINISH to the
 			// gateway, as WeChat does, and admin-api reads the result from there.
 			running.api.connectGateway(running.demo, URI.create(running.gatewayUrl()));
@@ -499,6 +502,8 @@ public final class LocalLauncher {
 			lines.add("  Follower simulator: POST " + simulatorUrl());
 			lines.add("    try:              " + curl);
 			lines.add("    types:            " + FollowerMessages.TYPES);
+			lines.add("    inbox:            text with 投诉 opens a complaint for demo-handler (客服中心), with 建议 a"
+					+ " suggestion, anything else a consultation for the office (综合办公室)");
 			lines.add("  WeChat API:         " + this.api.baseUrl() + "  (WireMock simulator)");
 			lines.add("  Database:           " + (externalDb ? "external " : "embedded MariaDB ")
 					+ redactedJdbcUrl(this.servers.jdbcUrl()) + "  (user " + this.servers.dbUser() + ")");

@@ -23,6 +23,7 @@ import javax.imageio.ImageIO;
 
 import io.wxops.core.account.AccountRegistry;
 import io.wxops.core.reply.AutoReplyRuleMapper;
+import io.wxops.devkit.simulator.RecordedCustomMessage;
 import io.wxops.devkit.simulator.WeChatApiSimulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -112,6 +113,31 @@ class LocalLauncherTests {
 		assertThat(location.body()).contains("HTTP status: 200").contains(DemoAccount.DEFAULT_REPLY);
 		HttpResponse<String> click = simulate("type=click&key=MENU_NEWS", null);
 		assertThat(click.body()).contains("HTTP status: 200").contains("no passive reply");
+	}
+
+	/**
+	 * The local run routes from the start: a complaint typed into the follower simulator
+	 * is in demo-handler's queue, and the follower got the acknowledgement.
+	 */
+	@Test
+	void aComplaintReachesTheDemoHandlersQueueAndIsAcknowledged() throws Exception {
+		String openid = "o_local_complainer_" + System.nanoTime();
+		HttpResponse<String> sent = simulate("openid=" + openid + "&type=text", "content=" + enc("投诉：宿舍热水不足"));
+		assertThat(sent.body()).contains("HTTP status: 200");
+		String password = Files.readString(running.settingsHome().resolve(LocalState.DEMO_PASSWORD_FILE)).trim();
+		String handler = signIn("demo-handler", password);
+		await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+			List<JsonNode> mine = api("GET", "/api/tickets?category=COMPLAINT&size=200", handler, null, 200)
+				.get("items")
+				.valueStream()
+				.filter((t) -> openid.equals(t.get("openid").asString()))
+				.toList();
+			assertThat(mine).hasSize(1);
+			assertThat(mine.get(0).get("ackStatus").asString()).isEqualTo("SENT");
+		});
+		assertThat(running.wechatApi().customMessages(DemoAccount.APP_ID, openid))
+			.extracting(RecordedCustomMessage::content)
+			.containsExactly(DemoInbox.ACK_TEXT);
 	}
 
 	@Test
