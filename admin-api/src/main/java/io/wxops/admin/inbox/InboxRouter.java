@@ -83,8 +83,13 @@ public class InboxRouter {
 	 */
 	private static TransactionTemplate readCommitted(TransactionTemplate tx) {
 		TransactionTemplate template = new TransactionTemplate(tx.getTransactionManager(), tx);
-		template.setIsolationLevel(org.springframework.transaction.TransactionDefinition.ISOLATION_READ_COMMITTED);
+		// MUTANT
 		return template;
+	}
+
+	/** The routing transactions (tests check their isolation against a deadlock). */
+	TransactionTemplate transactions() {
+		return this.tx;
 	}
 
 	/**

@@ -43,6 +43,9 @@ class InboxIntegrationTests {
 	@Autowired
 	TicketService tickets;
 
+	@Autowired
+	TicketMapper ticketMapper;
+
 	WeChatApiSimulator wechat = SimulatorInitializer.simulator();
 
 	@Test
@@ -352,6 +355,64 @@ class InboxIntegrationTests {
 		}
 		for (String openid : openids) {
 			assertThat(team.ticketsOf(openid, 1)).hasSize(1);
+		}
+	}
+
+	/**
+	 * Two routing threads opening tickets for different followers at once: each looks for
+	 * the follower's open ticket (a locking read that finds none), then inserts one.
+	 * Under repeatable read both reads lock the same gap of the open-key index and the
+	 * inserts deadlock; routing reads committed, so both commit.
+	 */
+	@Test
+	void routersOpeningTicketsSideBySideDoNotDeadlock() throws Exception {
+		InboxTeam team = new InboxTeam(this.fx, this.jdbc);
+		String prefix = InboxTeam.openid();
+		java.util.concurrent.CyclicBarrier bothLooked = new java.util.concurrent.CyclicBarrier(2);
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			List<Future<Long>> opened = new ArrayList<>();
+			for (String openid : List.of(prefix + "a", prefix + "b")) {
+				opened.add(pool.submit(() -> this.router.transactions().execute((status) -> {
+					assertThat(this.ticketMapper.lockOpen(team.account + ":" + openid + ":COMPLAINT")).isNull();
+					passBarrier(bothLooked);
+					Ticket t = new Ticket();
+					t.setAccountId(team.account);
+					t.setOpenid(openid);
+					t.setCategory("COMPLAINT");
+					t.setDepartmentId(team.service);
+					t.setStatus("NEW");
+					t.setHidden(false);
+					t.setRemovalFlagged(false);
+					Instant now = Instant.now();
+					t.setDueAt(now.plus(Duration.ofDays(3)));
+					t.setFirstMessageAt(now);
+					t.setLastMessageAt(now);
+					t.setVersion(1);
+					t.setCreatedAt(now);
+					t.setUpdatedAt(now);
+					this.ticketMapper.insert(t);
+					return t.getId();
+				})));
+			}
+			for (Future<Long> f : opened) {
+				assertThat(f.get(30, TimeUnit.SECONDS)).isPositive();
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM inb_ticket WHERE openid LIKE ?", Integer.class,
+				prefix + "%"))
+			.isEqualTo(2);
+	}
+
+	private static void passBarrier(java.util.concurrent.CyclicBarrier barrier) {
+		try {
+			barrier.await(10, TimeUnit.SECONDS);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("The other router did not get there", ex);
 		}
 	}
 
