@@ -419,6 +419,11 @@ public final class LocalLauncher {
 			return this.settings.home();
 		}
 
+		/** The demo people's password (printed in the banner too). */
+		public String demoPassword() {
+			return this.demoPassword;
+		}
+
 		public String adminUrl() {
 			return "http://127.0.0.1:" + adminPort();
 		}

@@ -34,6 +34,7 @@ import io.wxops.local.DemoInbox;
 import io.wxops.local.LocalLauncher;
 import io.wxops.local.LocalLauncher.Running;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -203,6 +204,13 @@ public final class InboxLatencyBenchmark {
 				"SELECT m.msg_id, COUNT(e.id) AS n FROM wx_inbound_message m LEFT JOIN inb_ticket_entry e"
 						+ " ON e.inbound_message_id = m.id WHERE m.msg_id LIKE ? GROUP BY m.msg_id HAVING n <> 1",
 				run.msgIdPrefix + "%");
+		QueueCheck queue = queueCheck(running, jdbc, inbox);
+		Map<String, Long> acks = new java.util.TreeMap<>();
+		jdbc.queryForList(
+				"SELECT COALESCE(t.ack_status, 'NONE') AS s, COUNT(*) AS n FROM inb_ticket t"
+						+ " WHERE t.account_id = ? AND t.openid LIKE 'o_bench_%' GROUP BY t.ack_status",
+				inbox.accountId())
+			.forEach((row) -> acks.put((String) row.get("s"), ((Number) row.get("n")).longValue()));
 		long[] latencies = run.latenciesMillis();
 		long notFiled = run.answered.get() - latencies.length;
 		double achieved = run.answered.get() / run.sendSeconds;
@@ -221,6 +229,11 @@ public final class InboxLatencyBenchmark {
 				"  tickets opened: %,d; entries filed: %,d; not filed in time: %,d;"
 						+ " messages without exactly one entry: %,d%n",
 				ticketsAfter - ticketsBefore, latencies.length, notFiled, duplicates.size()));
+		out.append(String.format(Locale.ROOT,
+				"  acknowledgements of the run's tickets: %s%n"
+						+ "  demo-handler's queue (GET /api/tickets, COMPLAINT): total %,d; open complaint tickets"
+						+ " of the service department in the database: %,d%n",
+				acks, queue.apiTotal(), queue.dbCount()));
 		double p99 = percentile(latencies, 99);
 		out.append(String.format(Locale.ROOT,
 				"%n  200 answer -> entry visible: count %,d  p50 %.0f ms  p95 %.0f ms  p99 %.0f ms  max %.0f ms%n",
@@ -232,12 +245,56 @@ public final class InboxLatencyBenchmark {
 		}
 		boolean latencyOk = latencies.length > 0 && notFiled == 0 && p99 <= this.options.targetP99Millis;
 		boolean exactlyOnce = duplicates.isEmpty() || allUnanswered(duplicates, notFiled);
-		boolean noErrors = run.errors.get() == 0 && run.notSent == 0;
+		boolean noErrors = run.errors.get() == 0 && run.notSent == 0 && queue.apiTotal() == queue.dbCount();
 		out.append(String.format(Locale.ROOT, "%n  p99 <= %d ms: %s; exactly once: %s; no errors: %s%n",
 				this.options.targetP99Millis, latencyOk ? "PASS" : "FAIL", exactlyOnce ? "PASS" : "FAIL",
 				noErrors ? "PASS" : "FAIL"));
 		System.out.print(out);
 		return (latencyOk && exactlyOnce && noErrors) ? 0 : 1;
+	}
+
+	/** What the handler's queue says against what the database holds. */
+	record QueueCheck(long apiTotal, long dbCount) {
+	}
+
+	/**
+	 * The complaints as demo-handler (HANDLER of the customer-service department) sees
+	 * them through the API, against the open complaint tickets of that department: the
+	 * entries the poller counts are in tickets the handler's queue shows.
+	 */
+	private static QueueCheck queueCheck(Running running, JdbcTemplate jdbc, DemoInbox.Setup inbox) {
+		try {
+			String password = running.demoPassword();
+			HttpClient http = HttpClient.newHttpClient();
+			HttpResponse<String> session = http
+				.send(HttpRequest.newBuilder(URI.create(running.adminUrl() + "/api/session"))
+					.timeout(Duration.ofSeconds(10))
+					.header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers
+						.ofString("{\"username\":\"demo-handler\",\"password\":\"" + password + "\"}"))
+					.build(), HttpResponse.BodyHandlers.ofString());
+			JsonMapper json = JsonMapper.builder().build();
+			String token = json.readTree(session.body()).get("token").asString();
+			HttpResponse<String> queue = http.send(HttpRequest
+				.newBuilder(URI.create(running.adminUrl() + "/api/tickets?accountId=" + inbox.accountId()
+						+ "&category=COMPLAINT&size=1"))
+				.timeout(Duration.ofSeconds(10))
+				.header("Authorization", "Bearer " + token)
+				.build(), HttpResponse.BodyHandlers.ofString());
+			long apiTotal = json.readTree(queue.body()).get("total").asLong();
+			long dbCount = jdbc.queryForObject(
+					"SELECT COUNT(*) FROM inb_ticket WHERE account_id = ? AND category ="
+							+ " 'COMPLAINT' AND department_id = ? AND status <> 'CLOSED' AND hidden = FALSE",
+					Long.class, inbox.accountId(), inbox.service());
+			return new QueueCheck(apiTotal, dbCount);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Could not read demo-handler's queue: " + ex, ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted reading demo-handler's queue", ex);
+		}
 	}
 
 	/**
