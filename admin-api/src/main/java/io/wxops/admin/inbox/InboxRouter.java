@@ -83,7 +83,7 @@ public class InboxRouter {
 	 */
 	private static TransactionTemplate readCommitted(TransactionTemplate tx) {
 		TransactionTemplate template = new TransactionTemplate(tx.getTransactionManager(), tx);
-		// MUTANT
+		template.setIsolationLevel(org.springframework.transaction.TransactionDefinition.ISOLATION_READ_COMMITTED);
 		return template;
 	}
 
