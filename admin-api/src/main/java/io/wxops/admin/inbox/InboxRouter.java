@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.baomidou.mybatisplus.core.toolkit.Wrappers;
-import io.wxops.admin.screening.TextNormaliser;
+import io.wxops.admin.inbox.RuleSet.Classification;
 import io.wxops.core.account.Account;
 import io.wxops.core.account.AccountMapper;
 import org.slf4j.Logger;
@@ -223,13 +223,37 @@ public class InboxRouter {
 		return filed;
 	}
 
+	/**
+	 * An account's compiled rules and the fingerprint of the rules they were compiled
+	 * from.
+	 */
+	private record CompiledRules(Map<String, Object> fingerprint, RuleSet rules) {
+	}
+
+	private final Map<Long, CompiledRules> compiled = new java.util.concurrent.ConcurrentHashMap<>();
+
+	/**
+	 * The account's rules, compiled again only when they have changed since: one small
+	 * query per account and run instead of reading and compiling every rule.
+	 */
+	private RuleSet currentRules(long accountId) {
+		Map<String, Object> fingerprint = this.rules.fingerprint(accountId);
+		CompiledRules known = this.compiled.get(accountId);
+		if (known != null && known.fingerprint().equals(fingerprint)) {
+			return known.rules();
+		}
+		RuleSet rules = RuleSet.compile(this.rules.forAccount(accountId));
+		this.compiled.put(accountId, new CompiledRules(fingerprint, rules));
+		return rules;
+	}
+
 	/** What one run of {@link #routePending()} reads once. */
 	final class RunCache {
 
 		// Shared by the partitions' threads.
 		private final Map<Long, Account> accounts = new java.util.concurrent.ConcurrentHashMap<>();
 
-		private final Map<Long, List<InboxRule>> rules = new java.util.concurrent.ConcurrentHashMap<>();
+		private final Map<Long, RuleSet> rules = new java.util.concurrent.ConcurrentHashMap<>();
 
 		private final Map<Long, List<Route>> routes = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -237,8 +261,8 @@ public class InboxRouter {
 			return this.accounts.computeIfAbsent(id, InboxRouter.this.accounts::selectById);
 		}
 
-		List<InboxRule> rules(long accountId) {
-			return this.rules.computeIfAbsent(accountId, InboxRouter.this.rules::forAccount);
+		RuleSet rules(long accountId) {
+			return this.rules.computeIfAbsent(accountId, InboxRouter.this::currentRules);
 		}
 
 		List<Route> routes(long accountId) {
@@ -274,7 +298,7 @@ public class InboxRouter {
 		Account account = cache.account(accountId);
 		String text = click ? null : (String) m.get("content");
 		String eventKey = click ? (String) m.get("event_key") : null;
-		Classification c = classify(cache.rules(accountId), text, eventKey);
+		Classification c = cache.rules(accountId).classify(text, eventKey);
 		Instant at = Instant.ofEpochSecond(((Number) m.get("create_time")).longValue());
 		String key = accountId + ":" + openid + ":" + c.category();
 		Ticket ticket = this.tickets.lockOpen(key);
@@ -337,26 +361,6 @@ public class InboxRouter {
 		t.setCreatedAt(now);
 		t.setUpdatedAt(now);
 		return t;
-	}
-
-	/** The category and, when a rule names one, the responsible unit. */
-	record Classification(Category category, Long department) {
-	}
-
-	static Classification classify(List<InboxRule> rules, String text, String eventKey) {
-		String normalised = (text != null) ? TextNormaliser.normaliseTerm(text) : null;
-		for (InboxRule rule : rules) {
-			boolean hit = switch (rule.getKind()) {
-				case "MENU_KEY" -> eventKey != null && eventKey.equals(rule.getPattern());
-				case "KEYWORD" -> normalised != null && !normalised.isEmpty()
-						&& normalised.contains(TextNormaliser.normaliseTerm(rule.getPattern()));
-				default -> false;
-			};
-			if (hit) {
-				return new Classification(Category.valueOf(rule.getCategory()), rule.getDepartmentId());
-			}
-		}
-		return new Classification(Category.CONSULTATION, null);
 	}
 
 	private static Instant received(Map<String, Object> m, Instant fallback) {

@@ -12,4 +12,12 @@ public interface InboxRuleMapper extends BaseMapper<InboxRule> {
 	@Select("SELECT * FROM inb_rule WHERE account_id = #{accountId} ORDER BY priority DESC, id")
 	List<InboxRule> forAccount(long accountId);
 
+	/**
+	 * How many rules the account has and the newest one's id. Rules are only added and
+	 * removed, never changed, and ids only grow, so the pair changes whenever the rules
+	 * do.
+	 */
+	@Select("SELECT COUNT(*) AS n, COALESCE(MAX(id), 0) AS newest FROM inb_rule WHERE account_id = #{accountId}")
+	java.util.Map<String, Object> fingerprint(long accountId);
+
 }

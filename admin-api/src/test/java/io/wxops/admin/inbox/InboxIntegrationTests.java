@@ -137,6 +137,31 @@ class InboxIntegrationTests {
 			.isEqualTo(603);
 	}
 
+	/**
+	 * Rules are compiled once and kept while they are unchanged; adding or removing one
+	 * applies to the next message routed.
+	 */
+	@Test
+	void aRuleAddedOrRemovedAppliesToTheNextMessage() {
+		InboxTeam team = new InboxTeam(this.fx, this.jdbc);
+		String before = InboxTeam.openid();
+		team.text(before, "你们都是诈骗犯", Instant.now());
+		assertThat(team.ticketsOf(before, 1).get(0).get("category")).isEqualTo("CONSULTATION");
+		Response added = this.fx.post("/api/accounts/" + team.account + "/inbox-rules", team.admin.token(),
+				Map.of("kind", "KEYWORD", "pattern", "诈骗犯", "category", "MALICIOUS", "priority", 30));
+		assertThat(added.status()).isEqualTo(201);
+		String during = InboxTeam.openid();
+		team.text(during, "你们都是诈 骗 犯", Instant.now());
+		assertThat(team.ticketsOf(during, 1).get(0).get("category")).isEqualTo("MALICIOUS");
+		assertThat(this.fx
+			.delete("/api/accounts/" + team.account + "/inbox-rules/" + added.json().get("id").asLong(),
+					team.admin.token())
+			.status()).isEqualTo(204);
+		String after = InboxTeam.openid();
+		team.text(after, "你们都是诈骗犯", Instant.now());
+		assertThat(team.ticketsOf(after, 1).get(0).get("category")).isEqualTo("CONSULTATION");
+	}
+
 	@Test
 	void unknownQueueFiltersAreRefused() {
 		InboxTeam team = new InboxTeam(this.fx, this.jdbc);

@@ -1,0 +1,100 @@
+package io.wxops.admin.inbox;
+
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
+import io.wxops.admin.screening.TextNormaliser;
+
+/**
+ * An account's classification rules, compiled: KEYWORD patterns normalised as the
+ * screening lexicon normalises terms and built into one Aho-Corasick automaton, and
+ * MENU_KEY patterns in a map. Classifying a message is then one pass over its text
+ * however many rules (a malicious-term list of thousands, say) the account has.
+ *
+ * <p>
+ * The rule that decides is the matching one listed first: highest priority, then the
+ * oldest. Immutable and safe to share between routing threads.
+ */
+final class RuleSet {
+
+	/**
+	 * Highest priority first, then the oldest: the order rules are listed and applied.
+	 */
+	static final Comparator<InboxRule> ORDER = Comparator.comparingInt(InboxRule::getPriority)
+		.reversed()
+		.thenComparing(InboxRule::getId);
+
+	private final AhoCorasickDoubleArrayTrie<InboxRule> keywords;
+
+	private final Map<String, InboxRule> menuKeys;
+
+	private RuleSet(AhoCorasickDoubleArrayTrie<InboxRule> keywords, Map<String, InboxRule> menuKeys) {
+		this.keywords = keywords;
+		this.menuKeys = menuKeys;
+	}
+
+	static RuleSet compile(List<InboxRule> rules) {
+		// Of rules with the same normalised keyword (or menu key) only the first in order
+		// can ever decide.
+		Map<String, InboxRule> keywords = new TreeMap<>();
+		Map<String, InboxRule> menuKeys = new HashMap<>();
+		for (InboxRule rule : rules.stream().sorted(ORDER).toList()) {
+			switch (rule.getKind()) {
+				case "KEYWORD" -> {
+					String key = TextNormaliser.normaliseTerm(rule.getPattern());
+					if (!key.isEmpty()) {
+						keywords.putIfAbsent(key, rule);
+					}
+				}
+				case "MENU_KEY" -> menuKeys.putIfAbsent(rule.getPattern(), rule);
+				default -> {
+					// No other kind is accepted when a rule is added.
+				}
+			}
+		}
+		AhoCorasickDoubleArrayTrie<InboxRule> automaton = null;
+		if (!keywords.isEmpty()) {
+			automaton = new AhoCorasickDoubleArrayTrie<>();
+			automaton.build(keywords);
+		}
+		return new RuleSet(automaton, Map.copyOf(menuKeys));
+	}
+
+	/** The category and, when a rule names one, the responsible unit. */
+	record Classification(Category category, Long department) {
+
+		static final Classification DEFAULT = new Classification(Category.CONSULTATION, null);
+
+		static Classification of(InboxRule rule) {
+			return (rule != null) ? new Classification(Category.valueOf(rule.getCategory()), rule.getDepartmentId())
+					: DEFAULT;
+		}
+
+	}
+
+	/**
+	 * Classifies a text message ({@code text}) or a menu click ({@code eventKey});
+	 * CONSULTATION when no rule matches.
+	 */
+	Classification classify(String text, String eventKey) {
+		if (eventKey != null) {
+			return Classification.of(this.menuKeys.get(eventKey));
+		}
+		if (text == null || this.keywords == null) {
+			return Classification.DEFAULT;
+		}
+		String normalised = TextNormaliser.normaliseTerm(text);
+		InboxRule[] best = new InboxRule[1];
+		this.keywords.parseText(normalised, (begin, end, rule) -> {
+			if (best[0] == null || ORDER.compare(rule, best[0]) < 0) {
+				best[0] = rule;
+			}
+		});
+		return Classification.of(best[0]);
+	}
+
+}
