@@ -205,6 +205,18 @@ class InboxController {
 		return this.settings.addRule(caller, id, body);
 	}
 
+	@PostMapping("/api/accounts/{id}/inbox-rules/bulk")
+	@Allow(Role.ADMIN)
+	@Operation(summary = "Add many classification rules at once",
+			description = "Up to " + InboxSettingsService.MAX_BULK + " patterns of one kind and category, such as a "
+					+ "malicious-term list (category MALICIOUS). Every pattern is checked before any is added; a "
+					+ "pattern the account already has as the same rule (for keywords: the same once normalised), "
+					+ "or repeated in the list, is skipped. One audit entry lists the patterns added.")
+	InboxSettingsService.BulkResult addRules(Caller caller, @PathVariable long id,
+			@RequestBody InboxSettingsService.BulkRuleRequest body) {
+		return this.settings.addRules(caller, id, body);
+	}
+
 	@DeleteMapping("/api/accounts/{id}/inbox-rules/{ruleId}")
 	@Allow(Role.ADMIN)
 	@ResponseStatus(HttpStatus.NO_CONTENT)

@@ -2,6 +2,7 @@ package io.wxops.admin.inbox;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +12,7 @@ import com.baomidou.mybatisplus.core.toolkit.Wrappers;
 import io.wxops.admin.account.RegistryService;
 import io.wxops.admin.audit.AuditTrail;
 import io.wxops.admin.people.DepartmentMapper;
+import io.wxops.admin.screening.TextNormaliser;
 import io.wxops.admin.security.Caller;
 import io.wxops.admin.security.Role;
 import io.wxops.admin.web.ApiException;
@@ -138,32 +140,120 @@ public class InboxSettingsService {
 	public InboxRule addRule(Caller caller, long accountId, RuleRequest req) {
 		account(caller, accountId);
 		caller.require(accountId, Role.ADMIN);
-		Map<String, String> errors = new LinkedHashMap<>();
-		if (!"KEYWORD".equals(req.kind()) && !"MENU_KEY".equals(req.kind())) {
-			errors.put("kind", "KEYWORD (the message contains it) or MENU_KEY (a menu button's key)");
-		}
-		if (req.pattern() == null || req.pattern().isBlank() || req.pattern().length() > 64) {
-			errors.put("pattern", "1 to 64 characters");
-		}
-		if (req.category() == null) {
-			errors.put("category", "CONSULTATION, COMPLAINT, REPORT_PETITION, SUGGESTION or MALICIOUS");
-		}
-		if (req.departmentId() != null && this.departments.selectById(req.departmentId()) == null) {
-			errors.put("departmentId", "there is no such department");
+		Map<String, String> errors = validate(req.kind(), req.category(), req.departmentId());
+		if (req.pattern() == null || req.pattern().isBlank() || req.pattern().trim().length() > MAX_PATTERN) {
+			errors.put("pattern", "1 to " + MAX_PATTERN + " characters");
 		}
 		if (!errors.isEmpty()) {
 			throw ApiException.invalid(errors);
 		}
-		InboxRule r = new InboxRule();
-		r.setAccountId(accountId);
-		r.setKind(req.kind());
-		r.setPattern(req.pattern().trim());
-		r.setCategory(req.category().name());
-		r.setDepartmentId(req.departmentId());
-		r.setPriority((req.priority() != null) ? req.priority() : 0);
-		r.setCreatedAt(this.clock.instant().truncatedTo(ChronoUnit.MILLIS));
+		InboxRule r = newRule(accountId, req.kind(), req.pattern().trim(), req.category(), req.departmentId(),
+				req.priority());
 		this.rules.insert(r);
 		this.audit.record(caller, "INBOX_RULE_ADDED", "ACCOUNT", accountId, accountId, null, r);
+		return r;
+	}
+
+	static final int MAX_PATTERN = 64;
+
+	/** Most patterns one bulk request may add. */
+	public static final int MAX_BULK = 5_000;
+
+	/**
+	 * Many rules of one kind and category at once, such as a malicious-term list: every
+	 * pattern is checked before any is added.
+	 */
+	public record BulkRuleRequest(String kind, Category category, Long departmentId, Integer priority,
+			List<String> patterns) {
+	}
+
+	/**
+	 * What a bulk request did: rules added, and patterns skipped because the account
+	 * already has the same rule or the list repeats them.
+	 */
+	public record BulkResult(int added, int skipped) {
+	}
+
+	@Transactional
+	public BulkResult addRules(Caller caller, long accountId, BulkRuleRequest req) {
+		account(caller, accountId);
+		caller.require(accountId, Role.ADMIN);
+		Map<String, String> errors = validate(req.kind(), req.category(), req.departmentId());
+		List<String> patterns = (req.patterns() != null) ? req.patterns() : List.of();
+		if (patterns.isEmpty() || patterns.size() > MAX_BULK) {
+			errors.put("patterns", "1 to " + MAX_BULK + " patterns");
+		}
+		for (int i = 0; i < patterns.size() && i < MAX_BULK; i++) {
+			String pattern = patterns.get(i);
+			if (pattern == null || pattern.isBlank() || pattern.trim().length() > MAX_PATTERN) {
+				errors.put("patterns[" + i + "]", "1 to " + MAX_PATTERN + " characters");
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw ApiException.invalid(errors);
+		}
+		// The same rule is the same kind, category, unit and pattern; a keyword is the
+		// same
+		// when it normalises alike, as it would match the same messages.
+		java.util.Set<String> present = new java.util.HashSet<>();
+		for (InboxRule r : this.rules.forAccount(accountId)) {
+			present.add(sameRuleKey(r.getKind(), r.getCategory(), r.getDepartmentId(), r.getPattern()));
+		}
+		List<String> added = new ArrayList<>();
+		List<InboxRule> rows = new ArrayList<>();
+		for (String pattern : patterns) {
+			String trimmed = pattern.trim();
+			if (present.add(sameRuleKey(req.kind(), req.category().name(), req.departmentId(), trimmed))) {
+				rows.add(newRule(accountId, req.kind(), trimmed, req.category(), req.departmentId(), req.priority()));
+				added.add(trimmed);
+			}
+		}
+		if (!rows.isEmpty()) {
+			// One JDBC batch rather than a statement per pattern.
+			this.rules.insert(rows);
+		}
+		BulkResult result = new BulkResult(added.size(), patterns.size() - added.size());
+		if (!added.isEmpty()) {
+			Map<String, Object> change = new LinkedHashMap<>();
+			change.put("kind", req.kind());
+			change.put("category", req.category());
+			change.put("departmentId", req.departmentId());
+			change.put("priority", (req.priority() != null) ? req.priority() : 0);
+			change.put("patterns", added);
+			this.audit.record(caller, "INBOX_RULES_ADDED", "ACCOUNT", accountId, accountId, null, change);
+		}
+		return result;
+	}
+
+	private static String sameRuleKey(String kind, String category, Long departmentId, String pattern) {
+		String p = "KEYWORD".equals(kind) ? TextNormaliser.normaliseTerm(pattern) : pattern;
+		return kind + "\u0000" + category + "\u0000" + departmentId + "\u0000" + p;
+	}
+
+	private Map<String, String> validate(String kind, Category category, Long departmentId) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		if (!"KEYWORD".equals(kind) && !"MENU_KEY".equals(kind)) {
+			errors.put("kind", "KEYWORD (the message contains it) or MENU_KEY (a menu button's key)");
+		}
+		if (category == null) {
+			errors.put("category", "CONSULTATION, COMPLAINT, REPORT_PETITION, SUGGESTION or MALICIOUS");
+		}
+		if (departmentId != null && this.departments.selectById(departmentId) == null) {
+			errors.put("departmentId", "there is no such department");
+		}
+		return errors;
+	}
+
+	private InboxRule newRule(long accountId, String kind, String pattern, Category category, Long departmentId,
+			Integer priority) {
+		InboxRule r = new InboxRule();
+		r.setAccountId(accountId);
+		r.setKind(kind);
+		r.setPattern(pattern);
+		r.setCategory(category.name());
+		r.setDepartmentId(departmentId);
+		r.setPriority((priority != null) ? priority : 0);
+		r.setCreatedAt(this.clock.instant().truncatedTo(ChronoUnit.MILLIS));
 		return r;
 	}
 

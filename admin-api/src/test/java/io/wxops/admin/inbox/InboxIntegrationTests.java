@@ -162,6 +162,49 @@ class InboxIntegrationTests {
 		assertThat(team.ticketsOf(after, 1).get(0).get("category")).isEqualTo("CONSULTATION");
 	}
 
+	/**
+	 * A malicious-term list goes in with one request: checked whole first, repeats and
+	 * rules the account has skipped, audited once, and it classifies at once.
+	 */
+	@Test
+	void aMaliciousTermListIsAddedInOneRequest() {
+		InboxTeam team = new InboxTeam(this.fx, this.jdbc);
+		String path = "/api/accounts/" + team.account + "/inbox-rules/bulk";
+		List<String> terms = new ArrayList<>();
+		for (int i = 0; i < 1_000; i++) {
+			terms.add("恶意词" + i + "号");
+		}
+		terms.add("骗子 学校"); // the team's rule 骗子学校, normalised alike
+		terms.add("恶意词7号"); // repeated
+		int rulesBefore = this.jdbc.queryForObject("SELECT COUNT(*) FROM inb_rule WHERE account_id = ?", Integer.class,
+				team.account);
+		Response bad = this.fx.post(path, team.admin.token(),
+				Map.of("kind", "KEYWORD", "category", "MALICIOUS", "priority", 20, "patterns", List.of("好", " ")));
+		assertThat(bad.status()).isEqualTo(400);
+		assertThat(AdminFixtures.fieldErrors(bad)).containsExactly("patterns[1]");
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM inb_rule WHERE account_id = ?", Integer.class,
+				team.account))
+			.isEqualTo(rulesBefore);
+		Response added = this.fx.post(path, team.admin.token(),
+				Map.of("kind", "KEYWORD", "category", "MALICIOUS", "priority", 20, "patterns", terms));
+		assertThat(added.status()).as(added.body()).isEqualTo(200);
+		assertThat(added.json().get("added").asInt()).isEqualTo(1_000);
+		assertThat(added.json().get("skipped").asInt()).isEqualTo(2);
+		assertThat(this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM adm_audit_entry WHERE action = 'INBOX_RULES_ADDED' AND account_id = ?",
+				Integer.class, team.account))
+			.isEqualTo(1);
+		assertThat(this.fx
+			.post(path, team.serviceHandler.token(),
+					Map.of("kind", "KEYWORD", "category", "MALICIOUS", "patterns", List.of("x")))
+			.status()).isEqualTo(403);
+		String writer = InboxTeam.openid();
+		team.text(writer, "投诉：恶意词999号", Instant.now());
+		Map<String, Object> ticket = team.ticketsOf(writer, 1).get(0);
+		assertThat(ticket.get("category")).isEqualTo("MALICIOUS");
+		assertThat(ticket.get("hidden")).isEqualTo(true);
+	}
+
 	@Test
 	void unknownQueueFiltersAreRefused() {
 		InboxTeam team = new InboxTeam(this.fx, this.jdbc);
