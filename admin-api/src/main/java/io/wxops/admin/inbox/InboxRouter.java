@@ -355,6 +355,12 @@ public class InboxRouter {
 		t.setRemovalFlagged(false);
 		t.setAckStatus(malicious ? null : "PENDING");
 		t.setDueAt(now.plus(Duration.ofDays(Math.max(slaDays, 1))));
+		if (!malicious) {
+			// Acknowledged the same day (当日): by the end of the account's local day on
+			// which the follower wrote.
+			java.time.ZoneId zone = java.time.ZoneId.of(account.getTimeZone());
+			t.setAckDueAt(at.atZone(zone).toLocalDate().plusDays(1).atStartOfDay(zone).toInstant().minusMillis(1));
+		}
 		t.setFirstMessageAt(at);
 		t.setLastMessageAt(at);
 		t.setVersion(1);

@@ -38,6 +38,9 @@ public class Ticket {
 
 	private Instant dueAt;
 
+	/** End of the local day the ticket opened: acknowledged by then, or it is overdue. */
+	private Instant ackDueAt;
+
 	private Instant escalatedAt;
 
 	private Instant firstMessageAt;
@@ -140,6 +143,14 @@ public class Ticket {
 
 	public void setAcknowledgedAt(Instant acknowledgedAt) {
 		this.acknowledgedAt = acknowledgedAt;
+	}
+
+	public Instant getAckDueAt() {
+		return this.ackDueAt;
+	}
+
+	public void setAckDueAt(Instant ackDueAt) {
+		this.ackDueAt = ackDueAt;
 	}
 
 	public Instant getDueAt() {

@@ -106,8 +106,8 @@ public class TicketService {
 	/** A ticket in a queue. */
 	public record TicketView(long id, long accountId, String openid, String category, Long departmentId, String status,
 			Long assigneeId, boolean hidden, boolean removalFlagged, String ackStatus, Instant acknowledgedAt,
-			Instant dueAt, boolean overdue, Instant escalatedAt, Instant firstMessageAt, Instant lastMessageAt,
-			Instant windowClosesAt, int version) {
+			Instant ackDueAt, Instant dueAt, boolean overdue, Instant escalatedAt, Instant firstMessageAt,
+			Instant lastMessageAt, Instant windowClosesAt, int version) {
 	}
 
 	/** A ticket with its thread, both directions in order. */
@@ -160,7 +160,10 @@ public class TicketService {
 			.eq(accountId != null, Ticket::getAccountId, accountId)
 			.notIn(Ticket::getStatus, "RESOLVED", "CLOSED")
 			.eq(Ticket::getHidden, false)
-			.and((w) -> w.lt(Ticket::getDueAt, now).or().isNotNull(Ticket::getEscalatedAt));
+			.and((w) -> w.lt(Ticket::getDueAt, now)
+				.or()
+				.isNotNull(Ticket::getEscalatedAt)
+				.or((ack) -> ack.eq(Ticket::getStatus, "NEW").lt(Ticket::getAckDueAt, now)));
 		if (!visibleTo(caller, unacknowledged) || !visibleTo(caller, overdue)) {
 			return new DutyView(List.of(), 0, List.of(), 0);
 		}
@@ -534,11 +537,14 @@ public class TicketService {
 				if (updated == 1) {
 					Ticket t = this.tickets.selectById(id);
 					TicketEntry e = entry(t, Caller.system("sla"), "EVENT");
-					e.setContent("overdue since " + t.getDueAt() + ": escalated to the central office");
+					e.setContent(t.getDueAt().isBefore(now)
+							? "overdue since " + t.getDueAt() + ": escalated to the central office"
+							: "not acknowledged on the day it arrived (due " + t.getAckDueAt()
+									+ "): escalated to the central office");
 					e.setCreatedAt(now);
 					this.entries.insert(e);
 					this.audit.record(Caller.system("sla"), "TICKET_ESCALATED", "TICKET", id, t.getAccountId(), null,
-							Map.of("dueAt", t.getDueAt().toString()));
+							Map.of("dueAt", t.getDueAt().toString(), "ackDueAt", String.valueOf(t.getAckDueAt())));
 				}
 				return updated == 1;
 			});
@@ -655,11 +661,14 @@ public class TicketService {
 
 	private TicketView view(Ticket t, Instant windowClosesAt) {
 		Instant now = now();
-		boolean overdue = !List.of("RESOLVED", "CLOSED").contains(t.getStatus()) && t.getDueAt().isBefore(now);
+		boolean open = !List.of("RESOLVED", "CLOSED").contains(t.getStatus());
+		boolean unacknowledgedLate = "NEW".equals(t.getStatus()) && t.getAckDueAt() != null
+				&& t.getAckDueAt().isBefore(now);
+		boolean overdue = open && (t.getDueAt().isBefore(now) || unacknowledgedLate);
 		return new TicketView(t.getId(), t.getAccountId(), t.getOpenid(), t.getCategory(), t.getDepartmentId(),
 				t.getStatus(), t.getAssigneeId(), Boolean.TRUE.equals(t.getHidden()),
-				Boolean.TRUE.equals(t.getRemovalFlagged()), t.getAckStatus(), t.getAcknowledgedAt(), t.getDueAt(),
-				overdue, t.getEscalatedAt(), t.getFirstMessageAt(), t.getLastMessageAt(), windowClosesAt,
+				Boolean.TRUE.equals(t.getRemovalFlagged()), t.getAckStatus(), t.getAcknowledgedAt(), t.getAckDueAt(),
+				t.getDueAt(), overdue, t.getEscalatedAt(), t.getFirstMessageAt(), t.getLastMessageAt(), windowClosesAt,
 				t.getVersion());
 	}
 
