@@ -1,5 +1,6 @@
 package io.wxops.admin.inbox;
 
+import java.io.IOException;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -9,6 +10,7 @@ import io.wxops.admin.security.Allow;
 import io.wxops.admin.security.AllowAnyPerson;
 import io.wxops.admin.security.Caller;
 import io.wxops.admin.security.Role;
+import io.wxops.admin.web.ApiException;
 import io.wxops.admin.web.PageRequest;
 import io.wxops.admin.web.PageResult;
 
@@ -22,8 +24,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 @RestController
 @Tag(name = "Inbox", description = "Follower messages routed to departments as tickets (回复制度): queues, "
@@ -165,6 +169,22 @@ class InboxController {
 					+ "the follower must write again.")
 	TicketService.Reply reply(Caller caller, @PathVariable long id, @RequestBody ReplyRequest body) {
 		return this.tickets.reply(caller, id, body.msgType(), body.content(), body.mediaId());
+	}
+
+	@PostMapping("/api/tickets/{id}/replies/image")
+	@Allow(Role.HANDLER)
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Reply with an image",
+			description = "Multipart part file: a JPEG or PNG of at most 10 MB. It is uploaded to WeChat as temporary "
+					+ "media, then sent like an image reply: inside the window only (409 outside it, the reply "
+					+ "kept as undelivered with its media id).")
+	TicketService.Reply replyImage(Caller caller, @PathVariable long id, @RequestPart("file") MultipartFile file) {
+		try {
+			return this.tickets.replyImage(caller, id, file.getOriginalFilename(), file.getBytes());
+		}
+		catch (IOException ex) {
+			throw ApiException.invalid("file", "the upload could not be read");
+		}
 	}
 
 	@PostMapping("/api/tickets/{id}/flag-removal")

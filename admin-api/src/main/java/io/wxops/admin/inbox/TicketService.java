@@ -475,6 +475,47 @@ public class TicketService {
 		return new Reply(e, view(this.tickets.selectById(id)));
 	}
 
+	/** Largest image a reply may carry (WeChat's limit for temporary image media). */
+	static final int MAX_REPLY_IMAGE = 10 * 1024 * 1024;
+
+	/**
+	 * Replies with an image the handler uploads: JPEG or PNG (WeChat takes no GIF in a
+	 * customer-service image), uploaded as temporary media (kept by WeChat for three
+	 * days) and then sent as {@link #reply} sends an image, window checks and all.
+	 */
+	public Reply replyImage(Caller caller, long id, String filename, byte[] bytes) {
+		Ticket t = this.tx.execute((s) -> handled(caller, id));
+		requireOpen(t);
+		String extension = imageExtension(bytes);
+		if (bytes == null || bytes.length == 0 || bytes.length > MAX_REPLY_IMAGE) {
+			throw ApiException.invalid("file", "an image of at most 10 MB is required");
+		}
+		if (extension == null) {
+			throw ApiException.invalid("file", "JPEG or PNG only (WeChat does not take GIF here)");
+		}
+		AccountSnapshot snapshot = this.registry.find(this.accounts.selectById(t.getAccountId()).getAppId())
+			.orElseThrow();
+		String mediaId = this.wechat
+			.call(snapshot,
+					(w) -> w.getMaterialService()
+						.mediaUpload(me.chanjar.weixin.common.api.WxConsts.MediaFileType.IMAGE, extension,
+								new java.io.ByteArrayInputStream(bytes)))
+			.getMediaId();
+		return reply(caller, id, "image", null, mediaId);
+	}
+
+	/** "jpg" or "png" by the file's first bytes, or null. */
+	private static String imageExtension(byte[] bytes) {
+		if (bytes == null || bytes.length < 8) {
+			return null;
+		}
+		if ((bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xD8 && (bytes[2] & 0xFF) == 0xFF) {
+			return "jpg";
+		}
+		byte[] png = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' };
+		return java.util.Arrays.equals(java.util.Arrays.copyOf(bytes, 8), png) ? "png" : null;
+	}
+
 	private void keep(Caller caller, Ticket t, TicketEntry e) {
 		this.tx.executeWithoutResult((s) -> {
 			this.entries.insert(e);

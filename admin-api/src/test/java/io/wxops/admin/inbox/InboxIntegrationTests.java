@@ -276,6 +276,48 @@ class InboxIntegrationTests {
 			.contains("您好，9月1日开学。");
 	}
 
+	/**
+	 * A handler replies with an image file: uploaded to WeChat as temporary media and
+	 * sent inside the window; outside it, refused and kept with its media id; a GIF is
+	 * refused before anything is uploaded.
+	 */
+	@Test
+	void aHandlerRepliesWithAnImageFile() {
+		InboxTeam team = new InboxTeam(this.fx, this.jdbc);
+		String openid = InboxTeam.openid();
+		this.wechat.followerMessaged(team.appId, openid);
+		team.text(openid, "请问报名表在哪里", Instant.now());
+		long id = ((Number) team.ticketsOf(openid, 1).get(0).get("id")).longValue();
+		Response sent = this.fx.upload("/api/tickets/" + id + "/replies/image", team.officeHandler.token(), "表格.jpg",
+				AdminFixtures.jpeg(120, 80));
+		assertThat(sent.status()).as(sent.body()).isEqualTo(201);
+		String mediaId = sent.json().at("/entry/mediaId").asString();
+		assertThat(mediaId).startsWith("SIM_TMP_");
+		assertThat(sent.json().at("/entry/delivery").asString()).isEqualTo("DELIVERED");
+		assertThat(this.wechat.customMessages(team.appId, openid))
+			.anySatisfy((m) -> assertThat(m.msgType() + ":" + m.mediaId()).isEqualTo("image:" + mediaId));
+		int entries = this.jdbc.queryForObject("SELECT COUNT(*) FROM inb_ticket_entry WHERE ticket_id = ?",
+				Integer.class, id);
+		Response gif = this.fx.upload("/api/tickets/" + id + "/replies/image", team.officeHandler.token(), "a.gif",
+				"GIF89a\u0001\u0000\u0001\u0000".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+		assertThat(gif.status()).isEqualTo(400);
+		assertThat(AdminFixtures.fieldErrors(gif)).containsExactly("file");
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM inb_ticket_entry WHERE ticket_id = ?", Integer.class,
+				id))
+			.isEqualTo(entries);
+
+		String late = InboxTeam.openid();
+		team.text(late, "请问报名表在哪里", Instant.now().minus(Duration.ofHours(48).plusMinutes(1)));
+		long old = ((Number) team.ticketsOf(late, 1).get(0).get("id")).longValue();
+		Response refused = this.fx.upload("/api/tickets/" + old + "/replies/image", team.officeHandler.token(),
+				"表格.jpg", AdminFixtures.jpeg(120, 80));
+		assertThat(refused.status()).isEqualTo(409);
+		assertThat(refused.json().get("type").asString()).endsWith("/outside-service-window");
+		assertThat(this.jdbc.queryForObject("SELECT CONCAT(delivery, ':', media_id) FROM inb_ticket_entry WHERE id = ?",
+				String.class, refused.json().get("entryId").asLong()))
+			.startsWith("UNDELIVERED:SIM_TMP_");
+	}
+
 	@Test
 	void aReplyAt48Hours1MinuteIsRefusedAndKeptAsUndelivered() {
 		InboxTeam team = new InboxTeam(this.fx, this.jdbc);
@@ -392,7 +434,11 @@ class InboxIntegrationTests {
 		assertThat(this.jdbc
 			.queryForObject("SELECT ack_due_at FROM inb_ticket WHERE id = ?", java.sql.Timestamp.class, late)
 			.toInstant()).isEqualTo(endOfDay.minusMillis(1));
-		assertThat(this.tickets.escalateOverdue(endOfDay.minusSeconds(1))).isZero();
+		// Other tests' tickets may be escalated too: only these two are looked at.
+		this.tickets.escalateOverdue(endOfDay.minusSeconds(1));
+		assertThat(this.jdbc.queryForObject("SELECT escalated_at IS NULL FROM inb_ticket WHERE id = ?", Boolean.class,
+				late))
+			.isTrue();
 		this.tickets.escalateOverdue(endOfDay.plusSeconds(1));
 		assertThat(this.jdbc.queryForObject("SELECT escalated_at IS NOT NULL FROM inb_ticket WHERE id = ?",
 				Boolean.class, late))

@@ -544,7 +544,8 @@ public final class WeChatApiSimulator implements AutoCloseable {
 	/**
 	 * Image uploads for articles: {@code POST /cgi-bin/material/add_material?type=image}
 	 * (permanent material, the cover: answers a media id and URL) and
-	 * {@code POST /cgi-bin/media/uploadimg} (an image inside an article: answers a URL).
+	 * {@code POST /cgi-bin/media/uploadimg} (an image inside an article: answers a URL);
+	 * and {@code POST /cgi-bin/media/upload?type=image} (temporary media: a media id).
 	 * Both need the multipart part {@code media}, as on the platform.
 	 */
 	private void installImageUploads() {
@@ -555,10 +556,19 @@ public final class WeChatApiSimulator implements AutoCloseable {
 			.willReturn(okJson("{\"media_id\":\"SIM_MEDIA_{{randomValue length=32 type='ALPHANUMERIC'}}\",\"url\":\""
 					+ url + "\"}")
 				.withTransformers("response-template")));
+		// Temporary media, such as an image a handler replies with (kept three days). The
+		// platform's created_at is left out: nothing here reads it.
+		this.server.stubFor(post(urlPathEqualTo("/cgi-bin/media/upload")).atPriority(ENDPOINT)
+			.withQueryParam("type", equalTo("image"))
+			.withMultipartRequestBody(aMultipart().withName("media"))
+			.willReturn(okJson(
+					"{\"type\":\"image\",\"media_id\":\"SIM_TMP_{{randomValue length=32 type='ALPHANUMERIC'}}\"}")
+				.withTransformers("response-template")));
 		this.server.stubFor(post(urlPathEqualTo("/cgi-bin/media/uploadimg")).atPriority(ENDPOINT)
 			.withMultipartRequestBody(aMultipart().withName("media"))
 			.willReturn(okJson("{\"url\":\"" + url + "\"}").withTransformers("response-template")));
-		for (String path : new String[] { "/cgi-bin/material/add_material", "/cgi-bin/media/uploadimg" }) {
+		for (String path : new String[] { "/cgi-bin/material/add_material", "/cgi-bin/media/uploadimg",
+				"/cgi-bin/media/upload" }) {
 			this.server.stubFor(post(urlPathEqualTo(path)).atPriority(ENDPOINT_ERROR)
 				.willReturn(okJson("{\"errcode\":41005,\"errmsg\":\"media data missing\"}")));
 		}
