@@ -1,10 +1,7 @@
 package io.wxops.gateway.bench;
 
-import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -33,6 +30,7 @@ import io.wxops.core.account.MessageMode;
 import io.wxops.core.account.NewAccount;
 import io.wxops.core.secret.SecretCipher;
 import io.wxops.devkit.DevServers;
+import io.wxops.devkit.bench.BenchSupport;
 import io.wxops.devkit.simulator.Callback;
 import io.wxops.devkit.simulator.SimulatedAccount;
 import io.wxops.gateway.GatewayApplication;
@@ -43,6 +41,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import static io.wxops.devkit.bench.BenchSupport.positive;
 
 /**
  * Load benchmark of the callback gateway: how much the exactly-once path (Redis check,
@@ -127,43 +127,20 @@ public final class CallbackLoadBenchmark {
 	}
 
 	public static void main(String[] args) {
-		int status;
-		try {
+		// Exiting also drops the isolated database.
+		BenchSupport.runAndExit(USAGE, () -> {
 			Options options = Options.parse(args);
 			if (options.help) {
 				System.out.println(USAGE);
-				status = 0;
+				return 0;
 			}
-			else {
-				status = new CallbackLoadBenchmark(options).run();
-			}
-		}
-		catch (IllegalArgumentException ex) {
-			System.err.println("Benchmark not run: " + ex.getMessage());
-			System.err.println(USAGE);
-			status = 2;
-		}
-		catch (IllegalStateException ex) {
-			// a target that is not there or not set up: the message says it all
-			System.err.println("Benchmark failed to run: " + ex.getMessage());
-			status = 2;
-		}
-		catch (Exception ex) {
-			System.err.println("Benchmark failed to run: " + ex);
-			ex.printStackTrace();
-			status = 2;
-		}
-		System.out.flush();
-		// Exit explicitly: under exec:java the plugin would otherwise wait for leftover
-		// non-daemon threads, and exiting runs the hooks that drop the isolated database
-		// and
-		// stop the embedded servers.
-		System.exit(status);
+			return new CallbackLoadBenchmark(options).run();
+		});
 	}
 
 	private int run() throws Exception {
 		quietLogging();
-		Thread watchdog = startupWatchdog(this.options.startupSeconds);
+		Thread watchdog = BenchSupport.startupWatchdog(this.options.startupSeconds, "the servers and the gateway");
 		Target target;
 		try {
 			target = (this.options.url != null) ? Target.external(this.options) : Target.inThisJvm(this.options);
@@ -176,39 +153,11 @@ public final class CallbackLoadBenchmark {
 		}
 	}
 
-	/**
-	 * Starting the servers and the gateway has no time limit of its own (an embedded
-	 * server that never reports ready waits forever), so bound it here: after the limit,
-	 * show where the start is stuck and exit, which runs the hooks that stop what did
-	 * start.
-	 */
-	private static Thread startupWatchdog(int seconds) {
-		Thread main = Thread.currentThread();
-		Thread watchdog = new Thread(() -> {
-			try {
-				Thread.sleep(seconds * 1000L);
-			}
-			catch (InterruptedException ex) {
-				return;
-			}
-			System.err.println("Benchmark not run: the servers and the gateway did not start within " + seconds
-					+ " s (--startup-seconds). The starting thread is at:");
-			for (StackTraceElement frame : main.getStackTrace()) {
-				System.err.println("\tat " + frame);
-			}
-			System.err.flush();
-			System.exit(2);
-		}, "bench-startup-watchdog");
-		watchdog.setDaemon(true);
-		watchdog.start();
-		return watchdog;
-	}
-
 	private int run(Target target) throws Exception {
 		Options o = this.options;
 		System.out.printf(Locale.ROOT, "%nCallback load benchmark: %d cores, Java %s, %s%n",
 				Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), target.description);
-		System.out.println("  load average before the runs: " + loadAverage());
+		System.out.println("  load average before the runs: " + BenchSupport.loadAverage());
 		Requests requests = new Requests(target.account, target.host, target.port);
 		LoadRunner runner = new LoadRunner(target.host, target.port, o.timeoutMillis);
 		long rowsBefore = (target.rows != null) ? target.rows.getAsLong() : -1;
@@ -403,21 +352,6 @@ public final class CallbackLoadBenchmark {
 		out.append(pass ? "\nAll targets met.\n" : "\nSome targets missed.\n");
 		System.out.print(out);
 		return pass ? 0 : 1;
-	}
-
-	/**
-	 * The machine's load (Linux), printed with every run: client, gateway, database and
-	 * Redis share the cores, and anything else running at the same time makes the numbers
-	 * meaningless.
-	 */
-	private static String loadAverage() {
-		try {
-			String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-			return fields[0] + " " + fields[1] + " " + fields[2];
-		}
-		catch (IOException | RuntimeException ex) {
-			return "unknown";
-		}
 	}
 
 	private static String verdict(boolean ok) {
@@ -708,32 +642,7 @@ public final class CallbackLoadBenchmark {
 
 		static Options parse(String[] args) {
 			Options o = new Options();
-			for (int i = 0; i < args.length; i++) {
-				String arg = args[i];
-				if (arg.isBlank()) {
-					continue;
-				}
-				if (arg.equals("--help") || arg.equals("-h")) {
-					o.help = true;
-					continue;
-				}
-				String name = arg;
-				String value;
-				int eq = arg.indexOf('=');
-				if (arg.startsWith("--") && eq > 0 && !arg.startsWith("--gateway-property")) {
-					name = arg.substring(0, eq);
-					value = arg.substring(eq + 1);
-				}
-				else if (arg.startsWith("--gateway-property=")) {
-					name = "--gateway-property";
-					value = arg.substring("--gateway-property=".length());
-				}
-				else {
-					if (i + 1 >= args.length) {
-						throw new IllegalArgumentException("missing value for " + arg);
-					}
-					value = args[++i];
-				}
+			BenchSupport.parseOptions(args, (name, value) -> {
 				switch (name) {
 					case "--concurrency" -> o.concurrency = positive(name, value, 1024);
 					case "--warmup-count" -> o.warmupCount = positive(name, value, 1_000_000);
@@ -759,9 +668,9 @@ public final class CallbackLoadBenchmark {
 						}
 						o.gatewayProperties.put(value.substring(0, split), value.substring(split + 1));
 					}
-					default -> throw new IllegalArgumentException("unknown option " + arg);
+					default -> throw new IllegalArgumentException("unknown option " + name);
 				}
-			}
+			}, () -> o.help = true);
 			if ((long) o.rate * o.rateSeconds > 2_000_000) {
 				throw new IllegalArgumentException("--rate times --rate-seconds is limited to 2,000,000 requests");
 			}
@@ -772,20 +681,6 @@ public final class CallbackLoadBenchmark {
 				throw new IllegalArgumentException("--gateway-property only applies to the gateway in this JVM");
 			}
 			return o;
-		}
-
-		private static int positive(String name, String value, int max) {
-			int n;
-			try {
-				n = Integer.parseInt(value.replace("_", "").replace(",", ""));
-			}
-			catch (NumberFormatException ex) {
-				throw new IllegalArgumentException(name + " must be a number, got " + value);
-			}
-			if (n < 1 || n > max) {
-				throw new IllegalArgumentException(name + " must be between 1 and " + max + ", got " + n);
-			}
-			return n;
 		}
 
 	}

@@ -28,6 +28,7 @@ import java.util.concurrent.locks.LockSupport;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
+import io.wxops.devkit.bench.BenchSupport;
 import io.wxops.devkit.simulator.Callback;
 import io.wxops.devkit.simulator.SimulatedAccount;
 import io.wxops.local.DemoInbox;
@@ -37,6 +38,8 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import static io.wxops.devkit.bench.BenchSupport.positive;
 
 /**
  * Latency of the follower inbox in the complete local system: from the gateway's 200
@@ -105,38 +108,21 @@ public final class InboxLatencyBenchmark {
 	}
 
 	public static void main(String[] args) {
-		int status;
-		try {
+		BenchSupport.runAndExit(USAGE, () -> {
 			Options options = Options.parse(args);
 			if (options.help) {
 				System.out.println(USAGE);
-				status = 0;
+				return 0;
 			}
-			else {
-				status = new InboxLatencyBenchmark(options).run();
-			}
-		}
-		catch (IllegalArgumentException ex) {
-			System.err.println("Benchmark not run: " + ex.getMessage());
-			System.err.println(USAGE);
-			status = 2;
-		}
-		catch (Exception ex) {
-			System.err.println("Benchmark failed to run: " + ex);
-			ex.printStackTrace();
-			status = 2;
-		}
-		System.out.flush();
-		// Exit explicitly: under exec:java the plugin would otherwise wait for leftover
-		// non-daemon threads, and exiting stops the embedded servers (their hooks).
-		System.exit(status);
+			return new InboxLatencyBenchmark(options).run();
+		});
 	}
 
 	private int run() throws Exception {
 		quietLogging();
 		this.options.springProperties.forEach(System::setProperty);
 		Path home = Files.createTempDirectory("wxops-inbox-bench");
-		Thread watchdog = startupWatchdog(this.options.startupSeconds);
+		Thread watchdog = BenchSupport.startupWatchdog(this.options.startupSeconds, "the local system");
 		Running running;
 		long started = System.nanoTime();
 		try {
@@ -163,7 +149,7 @@ public final class InboxLatencyBenchmark {
 					Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), startup,
 					running.gatewayUrl(), running.adminUrl(),
 					running.admin().getEnvironment().getProperty("wxops.admin.inbox.route-interval", "200ms (default)"),
-					loadAverage());
+					BenchSupport.loadAverage());
 			JdbcTemplate jdbc = running.gateway().getBean(JdbcTemplate.class);
 			warmUp(running, account, openids, jdbc);
 			return measure(running, account, openids, jdbc, inbox);
@@ -239,7 +225,7 @@ public final class InboxLatencyBenchmark {
 				"%n  200 answer -> entry visible: count %,d  p50 %.0f ms  p95 %.0f ms  p99 %.0f ms  max %.0f ms%n",
 				latencies.length, percentile(latencies, 50), percentile(latencies, 95), p99,
 				percentile(latencies, 100)));
-		out.append("  load average after: " + loadAverage() + "\n");
+		out.append("  load average after: " + BenchSupport.loadAverage() + "\n");
 		if (!run.errorSamples.isEmpty()) {
 			out.append("  error samples: " + run.errorSamples + "\n");
 		}
@@ -526,38 +512,6 @@ public final class InboxLatencyBenchmark {
 		return sorted[Math.min(Math.max(rank, 1), sorted.length) - 1];
 	}
 
-	private static Thread startupWatchdog(int seconds) {
-		Thread main = Thread.currentThread();
-		Thread watchdog = new Thread(() -> {
-			try {
-				Thread.sleep(seconds * 1000L);
-			}
-			catch (InterruptedException ex) {
-				return;
-			}
-			System.err.println("Benchmark not run: the local system did not start within " + seconds
-					+ " s (--startup-seconds). The starting thread is at:");
-			for (StackTraceElement frame : main.getStackTrace()) {
-				System.err.println("\tat " + frame);
-			}
-			System.err.flush();
-			System.exit(2);
-		}, "bench-startup-watchdog");
-		watchdog.setDaemon(true);
-		watchdog.start();
-		return watchdog;
-	}
-
-	private static String loadAverage() {
-		try {
-			String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-			return fields[0] + " " + fields[1] + " " + fields[2];
-		}
-		catch (IOException | RuntimeException ex) {
-			return "unknown";
-		}
-	}
-
 	/** Before Spring Boot configures logging, Logback would log everything at DEBUG. */
 	private static void quietLogging() {
 		if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
@@ -593,28 +547,7 @@ public final class InboxLatencyBenchmark {
 
 		static Options parse(String[] args) {
 			Options o = new Options();
-			for (int i = 0; i < args.length; i++) {
-				String arg = args[i];
-				if (arg.isBlank()) {
-					continue;
-				}
-				if (arg.equals("--help") || arg.equals("-h")) {
-					o.help = true;
-					continue;
-				}
-				String name = arg;
-				String value;
-				int eq = arg.indexOf('=');
-				if (arg.startsWith("--") && eq > 0) {
-					name = arg.substring(0, eq);
-					value = arg.substring(eq + 1);
-				}
-				else {
-					if (i + 1 >= args.length) {
-						throw new IllegalArgumentException("missing value for " + arg);
-					}
-					value = args[++i];
-				}
+			BenchSupport.parseOptions(args, (name, value) -> {
 				switch (name) {
 					case "--rate" -> o.rate = positive(name, value, 5_000);
 					case "--seconds" -> o.seconds = positive(name, value, 600);
@@ -632,27 +565,13 @@ public final class InboxLatencyBenchmark {
 						}
 						o.springProperties.put(value.substring(0, split), value.substring(split + 1));
 					}
-					default -> throw new IllegalArgumentException("unknown option " + arg);
+					default -> throw new IllegalArgumentException("unknown option " + name);
 				}
-			}
+			}, () -> o.help = true);
 			if ((long) o.rate * o.seconds > 300_000) {
 				throw new IllegalArgumentException("--rate times --seconds is limited to 300,000 messages");
 			}
 			return o;
-		}
-
-		private static int positive(String name, String value, int max) {
-			int n;
-			try {
-				n = Integer.parseInt(value.replace("_", "").replace(",", ""));
-			}
-			catch (NumberFormatException ex) {
-				throw new IllegalArgumentException(name + " must be a number, got " + value);
-			}
-			if (n < 1 || n > max) {
-				throw new IllegalArgumentException(name + " must be between 1 and " + max + ", got " + n);
-			}
-			return n;
 		}
 
 	}
