@@ -15,6 +15,7 @@ import io.wxops.core.account.AccountRegistry;
 import io.wxops.core.account.AccountSnapshot;
 import io.wxops.core.account.AccountStanding;
 import io.wxops.core.wechat.WeChatCallException;
+import io.wxops.core.wechat.WeChatError;
 import io.wxops.core.wechat.WeChatCalls;
 import me.chanjar.weixin.mp.bean.kefu.WxMpKefuMessage;
 import org.slf4j.Logger;
@@ -110,14 +111,33 @@ public class Acknowledgements implements DisposableBean {
 	}
 
 	/**
+	 * Attempts at an acknowledgement WeChat did not receive before it counts as FAILED.
+	 */
+	static final int MAX_ATTEMPTS = 3;
+
+	/**
+	 * Whether WeChat certainly did not take the message: it could not be reached or
+	 * answered a server error (UNREACHABLE), or reported itself busy even after the
+	 * call's own retries. A timeout is not: the message may have arrived, and sending it
+	 * again could acknowledge twice.
+	 */
+	static boolean notReceived(WeChatCallException ex) {
+		return ex.error() == WeChatError.UNREACHABLE || ex.error() == WeChatError.SYSTEM_BUSY;
+	}
+
+	/**
 	 * Sends the ticket's acknowledgement unless someone else is sending or has sent it.
+	 * WeChat not receiving it puts it back to PENDING, up to {@link #MAX_ATTEMPTS}
+	 * attempts; any other refusal is FAILED at once, and the ticket then waits for a
+	 * handler (it is overdue after its day).
 	 */
 	public boolean send(long ticketId) {
 		int claimed = this.tickets.update(null,
 				Wrappers.<Ticket>lambdaUpdate()
 					.eq(Ticket::getId, ticketId)
 					.eq(Ticket::getAckStatus, "PENDING")
-					.set(Ticket::getAckStatus, "SENDING"));
+					.set(Ticket::getAckStatus, "SENDING")
+					.setSql("ack_attempts = ack_attempts + 1"));
 		if (claimed != 1) {
 			return false;
 		}
@@ -146,6 +166,17 @@ public class Acknowledgements implements DisposableBean {
 				entry.setDelivery("DELIVERED");
 			}
 			catch (WeChatCallException ex) {
+				if (notReceived(ex) && t.getAckAttempts() < MAX_ATTEMPTS) {
+					// Certainly not delivered: the retry sends it again later.
+					log.warn("Acknowledgement of ticket {} not delivered (attempt {}), will retry: {}", ticketId,
+							t.getAckAttempts(), ex.error());
+					this.tickets.update(null,
+							Wrappers.<Ticket>lambdaUpdate()
+								.eq(Ticket::getId, ticketId)
+								.eq(Ticket::getAckStatus, "SENDING")
+								.set(Ticket::getAckStatus, "PENDING"));
+					return false;
+				}
 				log.warn("Acknowledgement of ticket {} not delivered: {}", ticketId, ex.error());
 				outcome = "FAILED";
 				entry.setDelivery("UNDELIVERED");

@@ -41,6 +41,8 @@ public class Ticket {
 	/** End of the local day the ticket opened: acknowledged by then, or it is overdue. */
 	private Instant ackDueAt;
 
+	private Integer ackAttempts;
+
 	private Instant escalatedAt;
 
 	private Instant firstMessageAt;
@@ -143,6 +145,14 @@ public class Ticket {
 
 	public void setAcknowledgedAt(Instant acknowledgedAt) {
 		this.acknowledgedAt = acknowledgedAt;
+	}
+
+	public Integer getAckAttempts() {
+		return this.ackAttempts;
+	}
+
+	public void setAckAttempts(Integer ackAttempts) {
+		this.ackAttempts = ackAttempts;
 	}
 
 	public Instant getAckDueAt() {

@@ -15,6 +15,7 @@ import io.wxops.admin.AdminFixtures;
 import io.wxops.admin.AdminFixtures.Response;
 import io.wxops.admin.AdminIntegrationTest;
 import io.wxops.admin.SimulatorInitializer;
+import io.wxops.devkit.simulator.SimulatedFailure;
 import io.wxops.devkit.simulator.WeChatApiSimulator;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -46,6 +47,9 @@ class InboxIntegrationTests {
 
 	@Autowired
 	TicketMapper ticketMapper;
+
+	@Autowired
+	Acknowledgements acks;
 
 	WeChatApiSimulator wechat = SimulatorInitializer.simulator();
 
@@ -245,6 +249,47 @@ class InboxIntegrationTests {
 			.map((f) -> f.at("/entry/kind").asString())
 			.toList();
 		assertThat(thread).containsExactly("IN", "OUT", "IN");
+	}
+
+	/**
+	 * An acknowledgement WeChat did not receive (a server error) goes back to PENDING and
+	 * the retry delivers it, once; after the last attempt it is FAILED.
+	 */
+	@Test
+	void anAcknowledgementWeChatDidNotReceiveIsSentAgain() {
+		InboxTeam team = new InboxTeam(this.fx, this.jdbc);
+		String openid = InboxTeam.openid();
+		this.wechat.followerMessaged(team.appId, openid);
+		this.wechat.failNext("/cgi-bin/message/custom/send", SimulatedFailure.httpStatus(503), 1);
+		team.text(openid, "投诉：楼道灯坏了", Instant.now());
+		long id = ((Number) team.ticketsOf(openid, 1).get(0).get("id")).longValue();
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.jdbc.queryForObject("SELECT ack_attempts FROM inb_ticket WHERE id = ?", Integer.class,
+					id) == 1
+					&& "PENDING".equals(this.jdbc.queryForObject("SELECT ack_status FROM inb_ticket WHERE id = ?",
+							String.class, id)));
+		assertThat(this.wechat.customMessages(team.appId, openid)).isEmpty();
+		this.acks.sendPending(Duration.ZERO);
+		assertThat(this.jdbc.queryForObject("SELECT ack_status FROM inb_ticket WHERE id = ?", String.class, id))
+			.isEqualTo("SENT");
+		assertThat(this.wechat.customMessages(team.appId, openid)).hasSize(1);
+
+		String unlucky = InboxTeam.openid();
+		this.wechat.followerMessaged(team.appId, unlucky);
+		this.wechat.failNext("/cgi-bin/message/custom/send", SimulatedFailure.httpStatus(503),
+				Acknowledgements.MAX_ATTEMPTS);
+		team.text(unlucky, "投诉：楼道灯坏了", Instant.now());
+		long other = ((Number) team.ticketsOf(unlucky, 1).get(0).get("id")).longValue();
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.jdbc.queryForObject("SELECT ack_attempts FROM inb_ticket WHERE id = ?", Integer.class,
+					other) == 1);
+		for (int i = 1; i < Acknowledgements.MAX_ATTEMPTS; i++) {
+			this.acks.sendPending(Duration.ZERO);
+		}
+		assertThat(this.jdbc.queryForObject("SELECT CONCAT(ack_status, ':', ack_attempts) FROM inb_ticket WHERE id = ?",
+				String.class, other))
+			.isEqualTo("FAILED:" + Acknowledgements.MAX_ATTEMPTS);
+		assertThat(this.wechat.customMessages(team.appId, unlucky)).isEmpty();
 	}
 
 	@Test
