@@ -8,6 +8,7 @@ import io.wxops.admin.inbox.InboxSettingsService.RouteView;
 import io.wxops.admin.inbox.InboxSettingsService.RuleRequest;
 import io.wxops.admin.inbox.InboxSettingsService.Settings;
 import io.wxops.admin.security.Caller;
+import io.wxops.admin.web.PageRequest;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -46,7 +47,7 @@ public final class DemoInbox {
 			settings.update(system, account, new Settings(ACK_TEXT, office, Map.of(Category.COMPLAINT,
 					new RouteView(service, 3), Category.SUGGESTION, new RouteView(office, 5))));
 		}
-		if (settings.rules(system, account).isEmpty()) {
+		if (settings.rules(system, account, null, null, null, PageRequest.of(0, 1)).total() == 0) {
 			settings.addRule(system, account, new RuleRequest("KEYWORD", "投诉", Category.COMPLAINT, null, 10));
 			settings.addRule(system, account, new RuleRequest("KEYWORD", "建议", Category.SUGGESTION, null, 5));
 		}

@@ -211,9 +211,16 @@ class InboxController {
 
 	@GetMapping("/api/accounts/{id}/inbox-rules")
 	@AllowAnyPerson
-	@Operation(summary = "Classification rules", description = "Highest priority first; the first match decides.")
-	List<InboxRule> rules(Caller caller, @PathVariable long id) {
-		return this.settings.rules(caller, id);
+	@Operation(summary = "Classification rules",
+			description = "In the order they apply: highest priority first, then the oldest; the first match decides. "
+					+ "One page at a time; filter by category, kind (KEYWORD or MENU_KEY) or q (the pattern contains it).")
+	PageResult<InboxRule> rules(Caller caller, @PathVariable long id, @RequestParam(required = false) Category category,
+			@RequestParam(required = false) String kind, @RequestParam(required = false) String q,
+			@Parameter(description = "Zero-based page number (default 0).") @RequestParam(
+					required = false) Integer page,
+			@Parameter(description = "Page size, 1 to 200 (default 20).") @RequestParam(
+					required = false) Integer size) {
+		return this.settings.rules(caller, id, category, kind, q, PageRequest.of(page, size));
 	}
 
 	@PostMapping("/api/accounts/{id}/inbox-rules")

@@ -16,6 +16,8 @@ import io.wxops.admin.screening.TextNormaliser;
 import io.wxops.admin.security.Caller;
 import io.wxops.admin.security.Role;
 import io.wxops.admin.web.ApiException;
+import io.wxops.admin.web.PageRequest;
+import io.wxops.admin.web.PageResult;
 import io.wxops.core.account.Account;
 import io.wxops.core.account.AccountMapper;
 
@@ -131,9 +133,25 @@ public class InboxSettingsService {
 		return after;
 	}
 
-	public List<InboxRule> rules(Caller caller, long accountId) {
+	/**
+	 * The account's rules in the order they apply (highest priority, then oldest), one
+	 * page, optionally only one category or kind, or those whose pattern contains
+	 * {@code query}.
+	 */
+	public PageResult<InboxRule> rules(Caller caller, long accountId, Category category, String kind, String query,
+			PageRequest page) {
 		account(caller, accountId);
-		return this.rules.forAccount(accountId);
+		if (kind != null && !"KEYWORD".equals(kind) && !"MENU_KEY".equals(kind)) {
+			throw ApiException.invalid("kind", "KEYWORD or MENU_KEY");
+		}
+		var where = Wrappers.<InboxRule>lambdaQuery()
+			.eq(InboxRule::getAccountId, accountId)
+			.eq(category != null, InboxRule::getCategory, (category != null) ? category.name() : null)
+			.eq(kind != null, InboxRule::getKind, kind)
+			.like(query != null && !query.isBlank(), InboxRule::getPattern, (query != null) ? query.trim() : null);
+		long total = this.rules.selectCount(where);
+		where.orderByDesc(InboxRule::getPriority).orderByAsc(InboxRule::getId).last(page.limitClause());
+		return new PageResult<>(this.rules.selectList(where), page.page(), page.size(), total);
 	}
 
 	@Transactional

@@ -199,6 +199,24 @@ class InboxIntegrationTests {
 				"SELECT COUNT(*) FROM adm_audit_entry WHERE action = 'INBOX_RULES_ADDED' AND account_id = ?",
 				Integer.class, team.account))
 			.isEqualTo(1);
+		// Listed page by page, filtered.
+		JsonNode listed = this.fx
+			.get("/api/accounts/" + team.account
+					+ "/inbox-rules?category=MALICIOUS&q=%E6%81%B6%E6%84%8F%E8%AF%8D99&size=200", team.admin.token())
+			.json();
+		assertThat(listed.get("total").asLong()).isEqualTo(11); // 恶意词99号 and 恶意词990号 to
+																// 999号
+		assertThat(listed.get("items").valueStream().map((r) -> r.get("pattern").asString()))
+			.allSatisfy((p) -> assertThat(p).contains("恶意词99"));
+		JsonNode firstPage = this.fx.get("/api/accounts/" + team.account + "/inbox-rules?size=5", team.admin.token())
+			.json();
+		assertThat(firstPage.get("total").asLong()).isEqualTo(rulesBefore + 1_000);
+		assertThat(firstPage.get("items").get(0).get("priority").asInt()).isEqualTo(20);
+		assertThat(
+				this.fx.get("/api/accounts/" + team.account + "/inbox-rules?kind=REGEX", team.admin.token()).status())
+			.isEqualTo(400);
+		assertThat(this.fx.get("/api/accounts/" + team.account + "/inbox-rules?category=SPAM", team.admin.token())
+			.status()).isEqualTo(400);
 		assertThat(this.fx
 			.post(path, team.serviceHandler.token(),
 					Map.of("kind", "KEYWORD", "category", "MALICIOUS", "patterns", List.of("x")))
