@@ -13,7 +13,7 @@ public interface TicketEntryMapper extends BaseMapper<TicketEntry> {
 	@Select("SELECT * FROM inb_ticket_entry WHERE ticket_id = #{ticketId} ORDER BY created_at, id")
 	List<TicketEntry> thread(long ticketId);
 
-	@Select("SELECT COUNT(*) FROM inb_ticket_entry e JOIN inb_ticket t ON t.id = e.ticket_id WHERE t.account_id = #{accountId} AND t.openid = #{openid} AND e.kind = 'OUT' AND e.delivery = 'DELIVERED' AND e.created_at >= #{since}")
+	@Select("SELECT COUNT(*) FROM inb_ticket_entry e JOIN inb_ticket t ON t.id = e.ticket_id WHERE t.account_id = #{accountId} AND t.openid = #{openid} AND e.kind = 'OUT' AND e.delivery IN ('DELIVERED', 'SENDING') AND e.created_at >= #{since}")
 	int deliveredSince(@Param("accountId") long accountId, @Param("openid") String openid,
 			@Param("since") java.time.Instant since);
 

@@ -460,6 +460,11 @@ public class TicketService {
 		WxMpKefuMessage message = "text".equals(type)
 				? WxMpKefuMessage.TEXT().toUser(t.getOpenid()).content(e.getContent()).build()
 				: WxMpKefuMessage.IMAGE().toUser(t.getOpenid()).mediaId(e.getMediaId()).build();
+		// Kept before WeChat is called: if this process stops during the call, the reply
+		// is still in the thread, as SENDING (the follower may or may not have it), and
+		// counts against the window's messages.
+		e.setDelivery("SENDING");
+		this.entries.insert(e);
 		try {
 			this.wechat.call(snapshot, (w) -> w.getKefuService().sendKefuMessage(message));
 			e.setDelivery("DELIVERED");
@@ -516,9 +521,17 @@ public class TicketService {
 		return java.util.Arrays.equals(java.util.Arrays.copyOf(bytes, 8), png) ? "png" : null;
 	}
 
+	/**
+	 * Records a reply's outcome: inserts the entry, or updates the one kept as SENDING.
+	 */
 	private void keep(Caller caller, Ticket t, TicketEntry e) {
 		this.tx.executeWithoutResult((s) -> {
-			this.entries.insert(e);
+			if (e.getId() == null) {
+				this.entries.insert(e);
+			}
+			else {
+				this.entries.updateById(e);
+			}
 			if ("DELIVERED".equals(e.getDelivery())
 					&& ("NEW".equals(t.getStatus()) || "ACKNOWLEDGED".equals(t.getStatus()))) {
 				this.tickets.update(null,

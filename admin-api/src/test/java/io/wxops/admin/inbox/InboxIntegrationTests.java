@@ -405,6 +405,42 @@ class InboxIntegrationTests {
 			.isEqualTo("您好，9月1日开学。");
 	}
 
+	/**
+	 * A reply is kept before WeChat is called: while the call is under way (and so after
+	 * a crash during it) the thread holds it as SENDING; then it is DELIVERED.
+	 */
+	@Test
+	void aReplyIsKeptAsSendingWhileWeChatIsCalled() throws Exception {
+		InboxTeam team = new InboxTeam(this.fx, this.jdbc);
+		String openid = InboxTeam.openid();
+		this.wechat.followerMessaged(team.appId, openid);
+		team.text(openid, "请问开学时间", Instant.now());
+		long id = ((Number) team.ticketsOf(openid, 1).get(0).get("id")).longValue();
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> "SENT"
+				.equals(this.jdbc.queryForObject("SELECT ack_status FROM inb_ticket WHERE id = ?", String.class, id)));
+		this.wechat.failNext("/cgi-bin/message/custom/send", SimulatedFailure.delay(Duration.ofSeconds(2)), 1);
+		ExecutorService pool = Executors.newSingleThreadExecutor();
+		try {
+			Future<Response> reply = pool.submit(() -> this.fx.post("/api/tickets/" + id + "/replies",
+					team.officeHandler.token(), Map.of("msgType", "text", "content", "您好，9月1日开学。")));
+			await().atMost(Duration.ofSeconds(2))
+				.until(() -> this.jdbc.queryForObject(
+						"SELECT COUNT(*) FROM inb_ticket_entry WHERE ticket_id = ? AND"
+								+ " kind = 'OUT' AND delivery = 'SENDING' AND content = '您好，9月1日开学。'",
+						Integer.class, id) == 1);
+			assertThat(reply.isDone()).isFalse();
+			Response done = reply.get(10, TimeUnit.SECONDS);
+			assertThat(done.status()).as(done.body()).isEqualTo(201);
+			assertThat(this.jdbc.queryForObject("SELECT delivery FROM inb_ticket_entry WHERE id = ?", String.class,
+					done.json().at("/entry/id").asLong()))
+				.isEqualTo("DELIVERED");
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
 	@Test
 	void theSixthMessageOfAWindowIsRefused() {
 		InboxTeam team = new InboxTeam(this.fx, this.jdbc);
