@@ -116,13 +116,26 @@ public class Acknowledgements implements DisposableBean {
 	static final int MAX_ATTEMPTS = 3;
 
 	/**
-	 * Whether WeChat certainly did not take the message: it could not be reached or
-	 * answered a server error (UNREACHABLE), or reported itself busy even after the
-	 * call's own retries. A timeout is not: the message may have arrived, and sending it
-	 * again could acknowledge twice.
+	 * Whether WeChat certainly did not take the message: no connection could be made, no
+	 * access token was to be had (TOKEN_BUSY), or WeChat answered that it was busy even
+	 * after the call's own retries. Not a timeout, a connection reset or a server error
+	 * after the request went out: the message may have arrived, and sending it again
+	 * could acknowledge twice.
 	 */
 	static boolean notReceived(WeChatCallException ex) {
-		return ex.error() == WeChatError.UNREACHABLE || ex.error() == WeChatError.SYSTEM_BUSY;
+		if (ex.error() == WeChatError.SYSTEM_BUSY || ex.error() == WeChatError.TOKEN_BUSY) {
+			return true;
+		}
+		if (ex.error() != WeChatError.UNREACHABLE) {
+			return false;
+		}
+		for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof java.net.ConnectException
+					|| cause instanceof org.apache.http.conn.ConnectTimeoutException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
@@ -132,6 +145,15 @@ public class Acknowledgements implements DisposableBean {
 	 * handler (it is overdue after its day).
 	 */
 	public boolean send(long ticketId) {
+		Ticket t = this.tickets.selectById(ticketId);
+		if (t == null || !"PENDING".equals(t.getAckStatus())) {
+			return false;
+		}
+		// Everything that can fail before WeChat is called comes before the claim, so
+		// such a failure leaves the acknowledgement PENDING for the retry rather than
+		// SENDING for ever.
+		Sender sender = sender(t.getAccountId());
+		Account account = sender.account();
 		int claimed = this.tickets.update(null,
 				Wrappers.<Ticket>lambdaUpdate()
 					.eq(Ticket::getId, ticketId)
@@ -141,9 +163,7 @@ public class Acknowledgements implements DisposableBean {
 		if (claimed != 1) {
 			return false;
 		}
-		Ticket t = this.tickets.selectById(ticketId);
-		Sender sender = sender(t.getAccountId());
-		Account account = sender.account();
+		int attempt = t.getAckAttempts() + 1;
 		TicketEntry entry = new TicketEntry();
 		entry.setTicketId(ticketId);
 		entry.setKind("OUT");
@@ -166,10 +186,10 @@ public class Acknowledgements implements DisposableBean {
 				entry.setDelivery("DELIVERED");
 			}
 			catch (WeChatCallException ex) {
-				if (notReceived(ex) && t.getAckAttempts() < MAX_ATTEMPTS) {
+				if (notReceived(ex) && attempt < MAX_ATTEMPTS) {
 					// Certainly not delivered: the retry sends it again later.
 					log.warn("Acknowledgement of ticket {} not delivered (attempt {}), will retry: {}", ticketId,
-							t.getAckAttempts(), ex.error());
+							attempt, ex.error());
 					this.tickets.update(null,
 							Wrappers.<Ticket>lambdaUpdate()
 								.eq(Ticket::getId, ticketId)
@@ -191,7 +211,10 @@ public class Acknowledgements implements DisposableBean {
 					.eq(Ticket::getId, ticketId)
 					.set(Ticket::getAckStatus, outcome)
 					.set("SENT".equals(outcome), Ticket::getAcknowledgedAt, now)
-					.set("SENT".equals(outcome) && "NEW".equals(t.getStatus()), Ticket::getStatus, "ACKNOWLEDGED")
+					// Only from NEW as it is now: a handler may have moved the ticket on
+					// while WeChat was being called.
+					.setSql("SENT".equals(outcome),
+							"status = CASE WHEN status = 'NEW' THEN 'ACKNOWLEDGED' ELSE status END")
 					.setSql("version = version + 1"));
 		return "SENT".equals(outcome);
 	}

@@ -176,7 +176,15 @@ public class InboxRouter {
 				opened.clear();
 				n = 0;
 				for (long id : chunk) {
-					Long newTicket = this.tx.execute((status) -> route(id, cache));
+					Long newTicket;
+					try {
+						newTicket = this.tx.execute((status) -> route(id, cache));
+					}
+					catch (RuntimeException one) {
+						// This one stays unrouted for the next run; the rest still go.
+						log.warn("Routing message {} failed this time: {}", id, one.toString());
+						continue;
+					}
 					if (newTicket != null && newTicket > 0) {
 						opened.add(newTicket);
 					}
@@ -299,6 +307,10 @@ public class InboxRouter {
 		String text = click ? null : (String) m.get("content");
 		String eventKey = click ? (String) m.get("event_key") : null;
 		Classification c = cache.rules(accountId).classify(text, eventKey);
+		if (c == null) {
+			// A menu click no MENU_KEY rule names ("about us"): not something to answer.
+			return null;
+		}
 		Instant at = Instant.ofEpochSecond(((Number) m.get("create_time")).longValue());
 		String key = accountId + ":" + openid + ":" + c.category();
 		Ticket ticket = this.tickets.lockOpen(key);
@@ -314,7 +326,24 @@ public class InboxRouter {
 				ticket = this.tickets.lockOpen(key);
 			}
 		}
-		if (!created && at.isAfter(ticket.getLastMessageAt())) {
+		if (!created && "RESOLVED".equals(ticket.getStatus())) {
+			// The follower wrote again after the result: the ticket is open again, and a
+			// handler about to close it sees a new version.
+			this.tickets.update(null,
+					Wrappers.<Ticket>lambdaUpdate()
+						.eq(Ticket::getId, ticket.getId())
+						.set(Ticket::getStatus, "IN_PROGRESS")
+						.set(at.isAfter(ticket.getLastMessageAt()), Ticket::getLastMessageAt, at)
+						.set(Ticket::getUpdatedAt, now)
+						.setSql("version = version + 1"));
+			TicketEntry reopened = new TicketEntry();
+			reopened.setTicketId(ticket.getId());
+			reopened.setKind("EVENT");
+			reopened.setContent("reopened: the follower wrote again after the result");
+			reopened.setCreatedAt(now);
+			this.entries.insert(reopened);
+		}
+		else if (!created && at.isAfter(ticket.getLastMessageAt())) {
 			// Not a handler's change: the ticket's version stays.
 			this.tickets.update(null,
 					Wrappers.<Ticket>lambdaUpdate()
@@ -354,7 +383,9 @@ public class InboxRouter {
 		t.setHidden(malicious);
 		t.setRemovalFlagged(false);
 		t.setAckStatus(malicious ? null : "PENDING");
-		t.setDueAt(now.plus(Duration.ofDays(Math.max(slaDays, 1))));
+		// From when the follower wrote, so a routing backlog does not push the date
+		// later.
+		t.setDueAt(at.plus(Duration.ofDays(Math.max(slaDays, 1))));
 		if (!malicious) {
 			// Acknowledged the same day (当日): by the end of the account's local day on
 			// which the follower wrote.

@@ -77,12 +77,14 @@ final class RuleSet {
 	}
 
 	/**
-	 * Classifies a text message ({@code text}) or a menu click ({@code eventKey});
-	 * CONSULTATION when no rule matches.
+	 * Classifies a message ({@code text}, null for media) or a menu click
+	 * ({@code eventKey}). A message no rule matches is a CONSULTATION; a click no
+	 * MENU_KEY rule names is null: most menu buttons (news, "about us") ask nothing.
 	 */
 	Classification classify(String text, String eventKey) {
 		if (eventKey != null) {
-			return Classification.of(this.menuKeys.get(eventKey));
+			InboxRule rule = this.menuKeys.get(eventKey);
+			return (rule != null) ? Classification.of(rule) : null;
 		}
 		if (text == null || this.keywords == null) {
 			return Classification.DEFAULT;

@@ -51,6 +51,9 @@ class InboxIntegrationTests {
 	@Autowired
 	Acknowledgements acks;
 
+	@org.springframework.beans.factory.annotation.Value("${wxops.wechat.max-retry-times:2}")
+	int maxRetryTimes;
+
 	WeChatApiSimulator wechat = SimulatorInitializer.simulator();
 
 	@Test
@@ -270,15 +273,16 @@ class InboxIntegrationTests {
 	}
 
 	/**
-	 * An acknowledgement WeChat did not receive (a server error) goes back to PENDING and
-	 * the retry delivers it, once; after the last attempt it is FAILED.
+	 * An acknowledgement WeChat did not receive (busy, even after the call's own retries)
+	 * goes back to PENDING and the retry delivers it, once; after the last attempt it is
+	 * FAILED. A server error is not retried: the message may have arrived.
 	 */
 	@Test
 	void anAcknowledgementWeChatDidNotReceiveIsSentAgain() {
 		InboxTeam team = new InboxTeam(this.fx, this.jdbc);
 		String openid = InboxTeam.openid();
 		this.wechat.followerMessaged(team.appId, openid);
-		this.wechat.failNext("/cgi-bin/message/custom/send", SimulatedFailure.httpStatus(503), 1);
+		this.wechat.failNext("/cgi-bin/message/custom/send", busy(), callsPerAttempt());
 		team.text(openid, "投诉：楼道灯坏了", Instant.now());
 		long id = ((Number) team.ticketsOf(openid, 1).get(0).get("id")).longValue();
 		await().atMost(Duration.ofSeconds(10))
@@ -294,13 +298,12 @@ class InboxIntegrationTests {
 
 		String unlucky = InboxTeam.openid();
 		this.wechat.followerMessaged(team.appId, unlucky);
-		this.wechat.failNext("/cgi-bin/message/custom/send", SimulatedFailure.httpStatus(503),
-				Acknowledgements.MAX_ATTEMPTS);
+		this.wechat.failNext("/cgi-bin/message/custom/send", busy(), callsPerAttempt() * Acknowledgements.MAX_ATTEMPTS);
 		team.text(unlucky, "投诉：楼道灯坏了", Instant.now());
 		long other = ((Number) team.ticketsOf(unlucky, 1).get(0).get("id")).longValue();
 		await().atMost(Duration.ofSeconds(10))
-			.until(() -> this.jdbc.queryForObject("SELECT ack_attempts FROM inb_ticket WHERE id = ?", Integer.class,
-					other) == 1);
+			.until(() -> "PENDING:1".equals(this.jdbc.queryForObject(
+					"SELECT CONCAT(ack_status, ':', ack_attempts) FROM inb_ticket WHERE id = ?", String.class, other)));
 		for (int i = 1; i < Acknowledgements.MAX_ATTEMPTS; i++) {
 			this.acks.sendPending(Duration.ZERO);
 		}
@@ -308,6 +311,25 @@ class InboxIntegrationTests {
 				String.class, other))
 			.isEqualTo("FAILED:" + Acknowledgements.MAX_ATTEMPTS);
 		assertThat(this.wechat.customMessages(team.appId, unlucky)).isEmpty();
+
+		String maybe = InboxTeam.openid();
+		this.wechat.followerMessaged(team.appId, maybe);
+		this.wechat.failNext("/cgi-bin/message/custom/send", SimulatedFailure.httpStatus(502), 1);
+		team.text(maybe, "投诉：楼道灯坏了", Instant.now());
+		long third = ((Number) team.ticketsOf(maybe, 1).get(0).get("id")).longValue();
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> "FAILED".equals(
+					this.jdbc.queryForObject("SELECT ack_status FROM inb_ticket WHERE id = ?", String.class, third)));
+	}
+
+	/** WeChat's errcode -1, "system busy". */
+	private static SimulatedFailure busy() {
+		return SimulatedFailure.errcode(-1, "system error");
+	}
+
+	/** WxJava repeats a call WeChat answered "busy" max-retry-times more times. */
+	private int callsPerAttempt() {
+		return 1 + this.maxRetryTimes;
 	}
 
 	@Test
@@ -439,6 +461,73 @@ class InboxIntegrationTests {
 		finally {
 			pool.shutdownNow();
 		}
+	}
+
+	/**
+	 * The follower writes again after the result: the RESOLVED ticket opens again (a new
+	 * version, so a handler's close of the old one is refused) rather than hiding the
+	 * message in a ticket nobody looks at.
+	 */
+	@Test
+	void aNewMessageReopensAResolvedTicket() {
+		InboxTeam team = new InboxTeam(this.fx, this.jdbc);
+		String openid = InboxTeam.openid();
+		this.wechat.followerMessaged(team.appId, openid);
+		team.text(openid, "投诉：路灯不亮", Instant.now());
+		long id = ((Number) team.ticketsOf(openid, 1).get(0).get("id")).longValue();
+		Response resolved = this.fx.post("/api/tickets/" + id + "/status", team.serviceHandler.token(),
+				Map.of("status", "RESOLVED"));
+		assertThat(resolved.status()).as(resolved.body()).isEqualTo(200);
+		int version = resolved.json().get("version").asInt();
+		long again = team.text(openid, "投诉：还是不亮", Instant.now());
+		team.routed(again);
+		Map<String, Object> reopened = team.ticketsOf(openid, 1).get(0);
+		assertThat(reopened.get("id")).isEqualTo(id);
+		assertThat(reopened.get("status")).isEqualTo("IN_PROGRESS");
+		assertThat(((Number) reopened.get("version")).intValue()).isGreaterThan(version);
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM inb_ticket_entry WHERE ticket_id = ? AND kind ="
+				+ " 'EVENT' AND content LIKE 'reopened%'", Integer.class, id))
+			.isEqualTo(1);
+		Response close = this.fx.post("/api/tickets/" + id + "/close", team.serviceHandler.token(),
+				Map.of("method", "PHONE", "result", "已修复", "satisfied", true));
+		assertThat(close.status()).as(close.body()).isEqualTo(409);
+	}
+
+	/** Most menu buttons ask nothing: a click no MENU_KEY rule names opens no ticket. */
+	@Test
+	void aMenuClickNoRuleNamesOpensNoTicket() {
+		InboxTeam team = new InboxTeam(this.fx, this.jdbc);
+		String openid = InboxTeam.openid();
+		long click = team.click(openid, "MENU_ABOUT_US", Instant.now());
+		team.routed(click);
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM inb_ticket WHERE account_id = ? AND openid = ?",
+				Integer.class, team.account, openid))
+			.isZero();
+	}
+
+	/**
+	 * A handler who moves the ticket on while its acknowledgement is with WeChat keeps
+	 * their status: the acknowledgement only moves a ticket that is still NEW.
+	 */
+	@Test
+	void theAcknowledgementDoesNotUndoAHandlersStatus() {
+		InboxTeam team = new InboxTeam(this.fx, this.jdbc);
+		String openid = InboxTeam.openid();
+		this.wechat.followerMessaged(team.appId, openid);
+		this.wechat.failNext("/cgi-bin/message/custom/send", SimulatedFailure.delay(Duration.ofSeconds(2)), 1);
+		team.text(openid, "投诉：路灯不亮", Instant.now());
+		long id = ((Number) team.ticketsOf(openid, 1).get(0).get("id")).longValue();
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> "SENDING"
+				.equals(this.jdbc.queryForObject("SELECT ack_status FROM inb_ticket WHERE id = ?", String.class, id)));
+		Response moved = this.fx.post("/api/tickets/" + id + "/status", team.serviceHandler.token(),
+				Map.of("status", "IN_PROGRESS"));
+		assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> "SENT"
+				.equals(this.jdbc.queryForObject("SELECT ack_status FROM inb_ticket WHERE id = ?", String.class, id)));
+		assertThat(this.jdbc.queryForObject("SELECT status FROM inb_ticket WHERE id = ?", String.class, id))
+			.isEqualTo("IN_PROGRESS");
 	}
 
 	@Test
