@@ -127,7 +127,9 @@ class InboxController {
 
 	@PostMapping("/api/tickets/{id}/assign")
 	@Allow(Role.HANDLER)
-	@Operation(summary = "Assign the ticket")
+	@Operation(summary = "Assign the ticket",
+			description = "To an enabled person who may handle it: a HANDLER of its department on this account (or "
+					+ "of the central office, once escalated). Anyone else is a 400; transfer the ticket instead.")
 	TicketService.TicketView assign(Caller caller, @PathVariable long id, @RequestBody Assignment body) {
 		return this.tickets.assign(caller, id, body.personId());
 	}
@@ -189,7 +191,8 @@ class InboxController {
 
 	@PostMapping("/api/tickets/{id}/flag-removal")
 	@Allow(Role.HANDLER)
-	@Operation(summary = "Flag a malicious message for removal")
+	@Operation(summary = "Flag a malicious message for removal",
+			description = "Only a MALICIOUS ticket that is not closed; the reason (1 to 500 characters) is required.")
 	TicketService.TicketView flag(Caller caller, @PathVariable long id, @RequestBody Flag body) {
 		return this.tickets.flagForRemoval(caller, id, body.reason());
 	}

@@ -17,6 +17,8 @@ import com.baomidou.mybatisplus.core.conditions.update.LambdaUpdateWrapper;
 import com.baomidou.mybatisplus.core.toolkit.Wrappers;
 import io.wxops.admin.audit.AuditTrail;
 import io.wxops.admin.people.DepartmentMapper;
+import io.wxops.admin.people.GrantMapper;
+import io.wxops.admin.people.Person;
 import io.wxops.admin.people.PersonMapper;
 import io.wxops.admin.screening.ScreeningService;
 import io.wxops.admin.security.Caller;
@@ -73,6 +75,8 @@ public class TicketService {
 
 	private final PersonMapper people;
 
+	private final GrantMapper grants;
+
 	private final ScreeningService screening;
 
 	private final WeChatCalls wechat;
@@ -85,7 +89,7 @@ public class TicketService {
 
 	TicketService(TicketMapper tickets, TicketEntryMapper entries, FollowupMapper followups, InboundMapper inbound,
 			AccountMapper accounts, AccountRegistry registry, AccountStanding standing, DepartmentMapper departments,
-			PersonMapper people, ScreeningService screening, WeChatCalls wechat, AuditTrail audit,
+			PersonMapper people, GrantMapper grants, ScreeningService screening, WeChatCalls wechat, AuditTrail audit,
 			TransactionTemplate tx, Clock clock) {
 		this.tickets = tickets;
 		this.entries = entries;
@@ -96,6 +100,7 @@ public class TicketService {
 		this.standing = standing;
 		this.departments = departments;
 		this.people = people;
+		this.grants = grants;
 		this.screening = screening;
 		this.wechat = wechat;
 		this.audit = audit;
@@ -272,10 +277,27 @@ public class TicketService {
 	@Transactional
 	public TicketView assign(Caller caller, long id, Long personId) {
 		Ticket t = handled(caller, id);
-		if (personId == null || this.people.selectById(personId) == null) {
-			throw ApiException.invalid("personId", "an existing person is required");
+		Person person = (personId != null) ? this.people.selectById(personId) : null;
+		if (person == null || !Boolean.TRUE.equals(person.getEnabled())) {
+			throw ApiException.invalid("personId", "an existing, enabled person is required");
+		}
+		if (!handles(personId, t)) {
+			throw ApiException.invalid("personId",
+					"the person is not a HANDLER of the ticket's department on this account; transfer the ticket, or "
+							+ "ask an administrator for the grant");
 		}
 		return assignTo(caller, t, personId, "TICKET_ASSIGNED");
+	}
+
+	/**
+	 * Whether a person's grants make them a handler of the ticket ({@link #mayHandle}).
+	 */
+	private boolean handles(long personId, Ticket t) {
+		List<Grant> grants = this.grants.findByPerson(personId)
+			.stream()
+			.map((g) -> new Grant(g.getRole(), g.getAccountId(), g.getDepartmentId()))
+			.toList();
+		return mayHandle(new Caller(personId, "assignee", 0, grants, null, 0), t);
 	}
 
 	private TicketView assignTo(Caller caller, Ticket t, long personId, String action) {
@@ -365,6 +387,12 @@ public class TicketService {
 		if (result == null || result.isBlank() || result.length() > 1024) {
 			throw ApiException.invalid("result", "what the follow-up found (at most 1024 characters)");
 		}
+		// The versioned update first: of two closing at once (or a close racing a new
+		// message that reopens the ticket) one gets the stale-version 409, and only one
+		// follow-up is recorded.
+		t.setStatus("CLOSED");
+		t.setClosedAt(now());
+		save(t, (u) -> u.set(Ticket::getStatus, "CLOSED").set(Ticket::getClosedAt, t.getClosedAt()));
 		Followup f = new Followup();
 		f.setTicketId(id);
 		f.setMethod(method.trim());
@@ -373,9 +401,6 @@ public class TicketService {
 		f.setRecordedBy(caller.personId());
 		f.setRecordedAt(now());
 		this.followups.insert(f);
-		t.setStatus("CLOSED");
-		t.setClosedAt(now());
-		save(t, (u) -> u.set(Ticket::getStatus, "CLOSED").set(Ticket::getClosedAt, t.getClosedAt()));
 		event(t, caller, "closed after follow-up");
 		this.audit.record(caller, "TICKET_CLOSED", "TICKET", id, t.getAccountId(), Map.of("status", "RESOLVED"),
 				Map.of("status", "CLOSED", "followUp", method.trim()));
@@ -385,15 +410,19 @@ public class TicketService {
 	@Transactional
 	public TicketView flagForRemoval(Caller caller, long id, String reason) {
 		Ticket t = handled(caller, id);
+		requireOpen(t);
+		if (reason == null || reason.isBlank() || reason.length() > 500) {
+			throw ApiException.invalid("reason", "why the message should be removed (1 to 500 characters)");
+		}
 		if (!Category.MALICIOUS.name().equals(t.getCategory())) {
 			throw ApiException.conflict("not-malicious", "Only malicious messages are flagged for removal",
 					"Transfer or answer the ticket instead.");
 		}
 		t.setRemovalFlagged(true);
 		save(t, (u) -> u.set(Ticket::getRemovalFlagged, true));
-		event(t, caller, "flagged for removal: " + reason);
+		event(t, caller, "flagged for removal: " + reason.trim());
 		this.audit.record(caller, "TICKET_FLAGGED_FOR_REMOVAL", "TICKET", id, t.getAccountId(), null,
-				Map.of("reason", String.valueOf(reason)));
+				Map.of("reason", reason.trim()));
 		return view(t);
 	}
 
@@ -419,8 +448,8 @@ public class TicketService {
 		if ("text".equals(type) && (content == null || content.isBlank() || content.length() > 2000)) {
 			throw ApiException.invalid("content", "a reply of 1 to 2,000 characters is required");
 		}
-		if ("image".equals(type) && (mediaId == null || mediaId.isBlank())) {
-			throw ApiException.invalid("mediaId", "the image's media id is required");
+		if ("image".equals(type) && (mediaId == null || mediaId.isBlank() || mediaId.trim().length() > 128)) {
+			throw ApiException.invalid("mediaId", "the image's media id (at most 128 characters) is required");
 		}
 		Account account = this.accounts.selectById(t.getAccountId());
 		if ("text".equals(type)) {

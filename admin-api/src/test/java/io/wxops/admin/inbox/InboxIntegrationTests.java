@@ -346,6 +346,40 @@ class InboxIntegrationTests {
 		assertThat(flagged.json().get("removalFlagged").asBoolean()).isTrue();
 	}
 
+	/**
+	 * A ticket goes only to someone who may handle it; bad input to the handler's actions
+	 * is a 400 and changes nothing.
+	 */
+	@Test
+	void assignmentAndFlaggingCheckTheirInput() {
+		InboxTeam team = new InboxTeam(this.fx, this.jdbc);
+		String openid = InboxTeam.openid();
+		team.text(openid, "投诉：热水不足", Instant.now());
+		long id = ((Number) team.ticketsOf(openid, 1).get(0).get("id")).longValue();
+		Response toLibrary = this.fx.post("/api/tickets/" + id + "/assign", team.serviceHandler.token(),
+				Map.of("personId", team.libraryHandler.personId()));
+		assertThat(toLibrary.status()).isEqualTo(400);
+		assertThat(AdminFixtures.fieldErrors(toLibrary)).containsExactly("personId");
+		Response toColleague = this.fx.post("/api/tickets/" + id + "/assign", team.serviceHandler.token(),
+				Map.of("personId", team.serviceHandler.personId()));
+		assertThat(toColleague.status()).as(toColleague.body()).isEqualTo(200);
+		assertThat(toColleague.json().get("assigneeId").asLong()).isEqualTo(team.serviceHandler.personId());
+		Response longMedia = this.fx.post("/api/tickets/" + id + "/replies", team.serviceHandler.token(),
+				Map.of("msgType", "image", "mediaId", "m".repeat(129)));
+		assertThat(longMedia.status()).isEqualTo(400);
+		assertThat(AdminFixtures.fieldErrors(longMedia)).containsExactly("mediaId");
+
+		String abuser = InboxTeam.openid();
+		team.text(abuser, "这就是个骗子学校", Instant.now());
+		long malicious = ((Number) team.ticketsOf(abuser, 1).get(0).get("id")).longValue();
+		Response noReason = this.fx.post("/api/tickets/" + malicious + "/flag-removal", team.officeHandler.token(),
+				Map.of("reason", " "));
+		assertThat(noReason.status()).isEqualTo(400);
+		assertThat(this.jdbc.queryForObject("SELECT removal_flagged FROM inb_ticket WHERE id = ?", Boolean.class,
+				malicious))
+			.isFalse();
+	}
+
 	@Test
 	void aReplyAt47Hours59MinutesIsDelivered() {
 		InboxTeam team = new InboxTeam(this.fx, this.jdbc);
