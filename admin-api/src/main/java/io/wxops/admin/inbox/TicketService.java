@@ -249,9 +249,11 @@ public class TicketService {
 	 */
 	public List<FollowerEntry> followerThread(Caller caller, long accountId, String openid) {
 		List<FollowerEntry> thread = new java.util.ArrayList<>();
+		// The follower's latest 200 tickets.
 		for (Ticket t : this.tickets.selectList(Wrappers.<Ticket>lambdaQuery()
 			.eq(Ticket::getAccountId, accountId)
 			.eq(Ticket::getOpenid, openid)
+			.orderByDesc(Ticket::getId)
 			.last("LIMIT 200"))) {
 			if (mayHandle(caller, t) || mayRead(caller, t)) {
 				this.entries.thread(t.getId())
