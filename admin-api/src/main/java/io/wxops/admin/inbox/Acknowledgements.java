@@ -206,16 +206,16 @@ public class Acknowledgements implements DisposableBean {
 		}
 		this.entries.insert(entry);
 		Instant now = now();
-		this.tickets.update(null,
-				Wrappers.<Ticket>lambdaUpdate()
-					.eq(Ticket::getId, ticketId)
-					.set(Ticket::getAckStatus, outcome)
-					.set("SENT".equals(outcome), Ticket::getAcknowledgedAt, now)
-					// Only from NEW as it is now: a handler may have moved the ticket on
-					// while WeChat was being called.
-					.setSql("SENT".equals(outcome),
-							"status = CASE WHEN status = 'NEW' THEN 'ACKNOWLEDGED' ELSE status END")
-					.setSql("version = version + 1"));
+		this.tickets.update(null, Wrappers.<Ticket>lambdaUpdate()
+			.eq(Ticket::getId, ticketId)
+			.set(Ticket::getAckStatus, outcome)
+			.set("SENT".equals(outcome), Ticket::getAcknowledgedAt, now)
+			// Only from NEW as it is now: a handler may have moved the ticket on
+			// while WeChat was being called.
+			.setSql("SENT".equals(outcome), "status = CASE WHEN status = 'NEW' THEN 'ACKNOWLEDGED' ELSE status END"));
+		// No new version: this is not a handler's change, and it touches only the
+		// acknowledgement's own columns (and NEW), so a handler acting on the ticket at
+		// the same moment is not refused as stale.
 		return "SENT".equals(outcome);
 	}
 

@@ -108,9 +108,7 @@ class InboxIntegrationTests {
 				VALUES (?, ?, 'CONSULTATION', ?, 'NEW', FALSE, FALSE, ?, NOW(3), NOW(3), 1, NOW(3), NOW(3))""", others);
 		List<String> complainers = List.of(InboxTeam.openid(), InboxTeam.openid(), InboxTeam.openid());
 		complainers.forEach((openid) -> team.text(openid, "投诉：热水不足", now));
-		List<Long> complaints = complainers.stream()
-			.map((openid) -> ((Number) team.ticketsOf(openid, 1).get(0).get("id")).longValue())
-			.toList();
+		List<Long> complaints = complainers.stream().map((openid) -> team.ticketOf(openid)).toList();
 		String base = "/api/tickets?accountId=" + team.account + "&size=2";
 		JsonNode first = this.fx.get(base, team.serviceHandler.token()).json();
 		JsonNode second = this.fx.get(base + "&page=1", team.serviceHandler.token()).json();
@@ -246,14 +244,11 @@ class InboxIntegrationTests {
 	@Test
 	void newMessagesJoinTheFollowersOpenTicketAndTheAcknowledgementGoesOnce() {
 		InboxTeam team = new InboxTeam(this.fx, this.jdbc);
-		String openid = InboxTeam.openid();
-		this.wechat.followerMessaged(team.appId, openid);
+		String openid = team.followerWithWindow();
 		team.text(openid, "投诉：宿舍热水不足", Instant.now());
 		List<Map<String, Object>> first = team.ticketsOf(openid, 1);
 		long id = ((Number) first.get(0).get("id")).longValue();
-		await().atMost(Duration.ofSeconds(10))
-			.until(() -> "SENT"
-				.equals(this.jdbc.queryForObject("SELECT ack_status FROM inb_ticket WHERE id = ?", String.class, id)));
+		team.awaitAck(id, "SENT");
 		long second = team.text(openid, "投诉补充：三楼也没有", Instant.now());
 		team.routed(second);
 		assertThat(team.ticketsOf(openid, 1)).hasSize(1);
@@ -280,11 +275,10 @@ class InboxIntegrationTests {
 	@Test
 	void anAcknowledgementWeChatDidNotReceiveIsSentAgain() {
 		InboxTeam team = new InboxTeam(this.fx, this.jdbc);
-		String openid = InboxTeam.openid();
-		this.wechat.followerMessaged(team.appId, openid);
+		String openid = team.followerWithWindow();
 		this.wechat.failNext("/cgi-bin/message/custom/send", busy(), callsPerAttempt());
 		team.text(openid, "投诉：楼道灯坏了", Instant.now());
-		long id = ((Number) team.ticketsOf(openid, 1).get(0).get("id")).longValue();
+		long id = team.ticketOf(openid);
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> this.jdbc.queryForObject("SELECT ack_attempts FROM inb_ticket WHERE id = ?", Integer.class,
 					id) == 1
@@ -296,11 +290,10 @@ class InboxIntegrationTests {
 			.isEqualTo("SENT");
 		assertThat(this.wechat.customMessages(team.appId, openid)).hasSize(1);
 
-		String unlucky = InboxTeam.openid();
-		this.wechat.followerMessaged(team.appId, unlucky);
+		String unlucky = team.followerWithWindow();
 		this.wechat.failNext("/cgi-bin/message/custom/send", busy(), callsPerAttempt() * Acknowledgements.MAX_ATTEMPTS);
 		team.text(unlucky, "投诉：楼道灯坏了", Instant.now());
-		long other = ((Number) team.ticketsOf(unlucky, 1).get(0).get("id")).longValue();
+		long other = team.ticketOf(unlucky);
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> "PENDING:1".equals(this.jdbc.queryForObject(
 					"SELECT CONCAT(ack_status, ':', ack_attempts) FROM inb_ticket WHERE id = ?", String.class, other)));
@@ -312,11 +305,10 @@ class InboxIntegrationTests {
 			.isEqualTo("FAILED:" + Acknowledgements.MAX_ATTEMPTS);
 		assertThat(this.wechat.customMessages(team.appId, unlucky)).isEmpty();
 
-		String maybe = InboxTeam.openid();
-		this.wechat.followerMessaged(team.appId, maybe);
+		String maybe = team.followerWithWindow();
 		this.wechat.failNext("/cgi-bin/message/custom/send", SimulatedFailure.httpStatus(502), 1);
 		team.text(maybe, "投诉：楼道灯坏了", Instant.now());
-		long third = ((Number) team.ticketsOf(maybe, 1).get(0).get("id")).longValue();
+		long third = team.ticketOf(maybe);
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> "FAILED".equals(
 					this.jdbc.queryForObject("SELECT ack_status FROM inb_ticket WHERE id = ?", String.class, third)));
@@ -337,7 +329,7 @@ class InboxIntegrationTests {
 		InboxTeam team = new InboxTeam(this.fx, this.jdbc);
 		String openid = InboxTeam.openid();
 		team.text(openid, "这就是个骗子学校", Instant.now());
-		long id = ((Number) team.ticketsOf(openid, 1).get(0).get("id")).longValue();
+		long id = team.ticketOf(openid);
 		assertThat(queueIds(team, team.officeHandler.token(), false)).doesNotContain(id);
 		assertThat(queueIds(team, team.officeHandler.token(), true)).contains(id);
 		assertThat(this.wechat.customMessages(team.appId, openid)).isEmpty();
@@ -355,7 +347,7 @@ class InboxIntegrationTests {
 		InboxTeam team = new InboxTeam(this.fx, this.jdbc);
 		String openid = InboxTeam.openid();
 		team.text(openid, "投诉：热水不足", Instant.now());
-		long id = ((Number) team.ticketsOf(openid, 1).get(0).get("id")).longValue();
+		long id = team.ticketOf(openid);
 		Response toLibrary = this.fx.post("/api/tickets/" + id + "/assign", team.serviceHandler.token(),
 				Map.of("personId", team.libraryHandler.personId()));
 		assertThat(toLibrary.status()).isEqualTo(400);
@@ -371,7 +363,7 @@ class InboxIntegrationTests {
 
 		String abuser = InboxTeam.openid();
 		team.text(abuser, "这就是个骗子学校", Instant.now());
-		long malicious = ((Number) team.ticketsOf(abuser, 1).get(0).get("id")).longValue();
+		long malicious = team.ticketOf(abuser);
 		Response noReason = this.fx.post("/api/tickets/" + malicious + "/flag-removal", team.officeHandler.token(),
 				Map.of("reason", " "));
 		assertThat(noReason.status()).isEqualTo(400);
@@ -383,10 +375,9 @@ class InboxIntegrationTests {
 	@Test
 	void aReplyAt47Hours59MinutesIsDelivered() {
 		InboxTeam team = new InboxTeam(this.fx, this.jdbc);
-		String openid = InboxTeam.openid();
-		this.wechat.followerMessaged(team.appId, openid);
+		String openid = team.followerWithWindow();
 		team.text(openid, "请问开学时间", Instant.now().minus(Duration.ofHours(47).plusMinutes(59)));
-		long id = ((Number) team.ticketsOf(openid, 1).get(0).get("id")).longValue();
+		long id = team.ticketOf(openid);
 		Response reply = this.fx.post("/api/tickets/" + id + "/replies", team.officeHandler.token(),
 				Map.of("msgType", "text", "content", "您好，9月1日开学。"));
 		assertThat(reply.status()).as(reply.body()).isEqualTo(201);
@@ -403,10 +394,9 @@ class InboxIntegrationTests {
 	@Test
 	void aHandlerRepliesWithAnImageFile() {
 		InboxTeam team = new InboxTeam(this.fx, this.jdbc);
-		String openid = InboxTeam.openid();
-		this.wechat.followerMessaged(team.appId, openid);
+		String openid = team.followerWithWindow();
 		team.text(openid, "请问报名表在哪里", Instant.now());
-		long id = ((Number) team.ticketsOf(openid, 1).get(0).get("id")).longValue();
+		long id = team.ticketOf(openid);
 		Response sent = this.fx.upload("/api/tickets/" + id + "/replies/image", team.officeHandler.token(), "表格.jpg",
 				AdminFixtures.jpeg(120, 80));
 		assertThat(sent.status()).as(sent.body()).isEqualTo(201);
@@ -427,7 +417,7 @@ class InboxIntegrationTests {
 
 		String late = InboxTeam.openid();
 		team.text(late, "请问报名表在哪里", Instant.now().minus(Duration.ofHours(48).plusMinutes(1)));
-		long old = ((Number) team.ticketsOf(late, 1).get(0).get("id")).longValue();
+		long old = team.ticketOf(late);
 		Response refused = this.fx.upload("/api/tickets/" + old + "/replies/image", team.officeHandler.token(),
 				"表格.jpg", AdminFixtures.jpeg(120, 80));
 		assertThat(refused.status()).isEqualTo(409);
@@ -442,11 +432,9 @@ class InboxIntegrationTests {
 		InboxTeam team = new InboxTeam(this.fx, this.jdbc);
 		String openid = InboxTeam.openid();
 		team.text(openid, "请问开学时间", Instant.now().minus(Duration.ofHours(48).plusMinutes(1)));
-		long id = ((Number) team.ticketsOf(openid, 1).get(0).get("id")).longValue();
+		long id = team.ticketOf(openid);
 		// The acknowledgement tried its luck first (the window had closed already).
-		await().atMost(Duration.ofSeconds(10))
-			.until(() -> "FAILED"
-				.equals(this.jdbc.queryForObject("SELECT ack_status FROM inb_ticket WHERE id = ?", String.class, id)));
+		team.awaitAck(id, "FAILED");
 		int before = this.wechat.customMessageCalls(team.appId);
 		Response reply = this.fx.post("/api/tickets/" + id + "/replies", team.officeHandler.token(),
 				Map.of("msgType", "text", "content", "您好，9月1日开学。"));
@@ -468,13 +456,10 @@ class InboxIntegrationTests {
 	@Test
 	void aReplyIsKeptAsSendingWhileWeChatIsCalled() throws Exception {
 		InboxTeam team = new InboxTeam(this.fx, this.jdbc);
-		String openid = InboxTeam.openid();
-		this.wechat.followerMessaged(team.appId, openid);
+		String openid = team.followerWithWindow();
 		team.text(openid, "请问开学时间", Instant.now());
-		long id = ((Number) team.ticketsOf(openid, 1).get(0).get("id")).longValue();
-		await().atMost(Duration.ofSeconds(10))
-			.until(() -> "SENT"
-				.equals(this.jdbc.queryForObject("SELECT ack_status FROM inb_ticket WHERE id = ?", String.class, id)));
+		long id = team.ticketOf(openid);
+		team.awaitAck(id, "SENT");
 		this.wechat.failNext("/cgi-bin/message/custom/send", SimulatedFailure.delay(Duration.ofSeconds(2)), 1);
 		ExecutorService pool = Executors.newSingleThreadExecutor();
 		try {
@@ -505,10 +490,9 @@ class InboxIntegrationTests {
 	@Test
 	void aNewMessageReopensAResolvedTicket() {
 		InboxTeam team = new InboxTeam(this.fx, this.jdbc);
-		String openid = InboxTeam.openid();
-		this.wechat.followerMessaged(team.appId, openid);
+		String openid = team.followerWithWindow();
 		team.text(openid, "投诉：路灯不亮", Instant.now());
-		long id = ((Number) team.ticketsOf(openid, 1).get(0).get("id")).longValue();
+		long id = team.ticketOf(openid);
 		Response resolved = this.fx.post("/api/tickets/" + id + "/status", team.serviceHandler.token(),
 				Map.of("status", "RESOLVED"));
 		assertThat(resolved.status()).as(resolved.body()).isEqualTo(200);
@@ -546,20 +530,15 @@ class InboxIntegrationTests {
 	@Test
 	void theAcknowledgementDoesNotUndoAHandlersStatus() {
 		InboxTeam team = new InboxTeam(this.fx, this.jdbc);
-		String openid = InboxTeam.openid();
-		this.wechat.followerMessaged(team.appId, openid);
+		String openid = team.followerWithWindow();
 		this.wechat.failNext("/cgi-bin/message/custom/send", SimulatedFailure.delay(Duration.ofSeconds(2)), 1);
 		team.text(openid, "投诉：路灯不亮", Instant.now());
-		long id = ((Number) team.ticketsOf(openid, 1).get(0).get("id")).longValue();
-		await().atMost(Duration.ofSeconds(5))
-			.until(() -> "SENDING"
-				.equals(this.jdbc.queryForObject("SELECT ack_status FROM inb_ticket WHERE id = ?", String.class, id)));
+		long id = team.ticketOf(openid);
+		team.awaitAck(id, "SENDING");
 		Response moved = this.fx.post("/api/tickets/" + id + "/status", team.serviceHandler.token(),
 				Map.of("status", "IN_PROGRESS"));
 		assertThat(moved.status()).as(moved.body()).isEqualTo(200);
-		await().atMost(Duration.ofSeconds(10))
-			.until(() -> "SENT"
-				.equals(this.jdbc.queryForObject("SELECT ack_status FROM inb_ticket WHERE id = ?", String.class, id)));
+		team.awaitAck(id, "SENT");
 		assertThat(this.jdbc.queryForObject("SELECT status FROM inb_ticket WHERE id = ?", String.class, id))
 			.isEqualTo("IN_PROGRESS");
 	}
@@ -567,13 +546,10 @@ class InboxIntegrationTests {
 	@Test
 	void theSixthMessageOfAWindowIsRefused() {
 		InboxTeam team = new InboxTeam(this.fx, this.jdbc);
-		String openid = InboxTeam.openid();
-		this.wechat.followerMessaged(team.appId, openid);
+		String openid = team.followerWithWindow();
 		team.text(openid, "请问开学时间", Instant.now());
-		long id = ((Number) team.ticketsOf(openid, 1).get(0).get("id")).longValue();
-		await().atMost(Duration.ofSeconds(10))
-			.until(() -> "SENT"
-				.equals(this.jdbc.queryForObject("SELECT ack_status FROM inb_ticket WHERE id = ?", String.class, id)));
+		long id = team.ticketOf(openid);
+		team.awaitAck(id, "SENT");
 		for (int i = 1; i <= 4; i++) {
 			assertThat(this.fx
 				.post("/api/tickets/" + id + "/replies", team.officeHandler.token(),
@@ -591,7 +567,7 @@ class InboxIntegrationTests {
 		InboxTeam team = new InboxTeam(this.fx, this.jdbc);
 		String openid = InboxTeam.openid();
 		team.text(openid, "投诉：图书馆座位不足", Instant.now());
-		long id = ((Number) team.ticketsOf(openid, 1).get(0).get("id")).longValue();
+		long id = team.ticketOf(openid);
 		Response moved = this.fx.post("/api/tickets/" + id + "/transfer", team.serviceHandler.token(),
 				Map.of("departmentId", team.library, "reason", "属图书馆管理"));
 		assertThat(moved.json().get("departmentId").asLong()).isEqualTo(team.library);
@@ -604,14 +580,11 @@ class InboxIntegrationTests {
 	@Test
 	void anOverdueTicketIsEscalatedToTheCentralOfficeAndShownOnDuty() {
 		InboxTeam team = new InboxTeam(this.fx, this.jdbc);
-		String openid = InboxTeam.openid();
-		this.wechat.followerMessaged(team.appId, openid);
+		String openid = team.followerWithWindow();
 		team.text(openid, "投诉：报修无人处理", Instant.now());
-		long id = ((Number) team.ticketsOf(openid, 1).get(0).get("id")).longValue();
+		long id = team.ticketOf(openid);
 		// Acknowledged, so only the result date counts.
-		await().atMost(Duration.ofSeconds(10))
-			.until(() -> "SENT"
-				.equals(this.jdbc.queryForObject("SELECT ack_status FROM inb_ticket WHERE id = ?", String.class, id)));
+		team.awaitAck(id, "SENT");
 		this.tickets.escalateOverdue(Instant.now().plus(Duration.ofDays(2)));
 		assertThat(
 				this.jdbc.queryForObject("SELECT escalated_at IS NULL FROM inb_ticket WHERE id = ?", Boolean.class, id))
@@ -641,8 +614,8 @@ class InboxIntegrationTests {
 		this.wechat.followerMessaged(team.appId, acknowledged);
 		team.text(unanswered, "投诉：路灯不亮", now);
 		team.text(acknowledged, "投诉：路灯不亮", now);
-		long late = ((Number) team.ticketsOf(unanswered, 1).get(0).get("id")).longValue();
-		long fine = ((Number) team.ticketsOf(acknowledged, 1).get(0).get("id")).longValue();
+		long late = team.ticketOf(unanswered);
+		long fine = team.ticketOf(acknowledged);
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> "FAILED"
 				.equals(this.jdbc.queryForObject("SELECT ack_status FROM inb_ticket WHERE id = ?", String.class, late))
@@ -682,7 +655,7 @@ class InboxIntegrationTests {
 		InboxTeam team = new InboxTeam(this.fx, this.jdbc);
 		String openid = InboxTeam.openid();
 		team.text(openid, "建议食堂延长营业", Instant.now());
-		long id = ((Number) team.ticketsOf(openid, 1).get(0).get("id")).longValue();
+		long id = team.ticketOf(openid);
 		assertThat(this.fx
 			.post("/api/tickets/" + id + "/close", team.officeHandler.token(),
 					Map.of("method", "PHONE", "result", "已采纳"))
@@ -703,7 +676,7 @@ class InboxIntegrationTests {
 		byte[] jpeg = AdminFixtures.jpeg(20, 20);
 		this.wechat.addMedia("SIM_MEDIA_photo1", jpeg, "image/jpeg");
 		team.image(openid, "SIM_MEDIA_photo1", Instant.now());
-		long id = ((Number) team.ticketsOf(openid, 1).get(0).get("id")).longValue();
+		long id = team.ticketOf(openid);
 		JsonNode entry = this.fx.get("/api/tickets/" + id, team.officeHandler.token())
 			.json()
 			.get("thread")

@@ -120,6 +120,16 @@ final class InboxTeam {
 		return "o_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
 	}
 
+	/**
+	 * A new follower who has just written, as far as the simulated platform knows: its
+	 * customer-service window is open, so acknowledgements and replies are delivered.
+	 */
+	String followerWithWindow() {
+		String openid = openid();
+		io.wxops.admin.SimulatorInitializer.simulator().followerMessaged(this.appId, openid);
+		return openid;
+	}
+
 	/** The tickets of a follower, waiting up to a few seconds for routing. */
 	List<Map<String, Object>> ticketsOf(String openid, int expected) {
 		org.awaitility.Awaitility.await()
@@ -128,6 +138,19 @@ final class InboxTeam {
 					Integer.class, this.account, openid) >= expected);
 		return this.jdbc.queryForList("SELECT * FROM inb_ticket WHERE account_id = ? AND openid = ? ORDER BY id",
 				this.account, openid);
+	}
+
+	/** The id of the follower's one ticket, waiting for routing. */
+	long ticketOf(String openid) {
+		return ((Number) ticketsOf(openid, 1).get(0).get("id")).longValue();
+	}
+
+	/** Waits (up to ten seconds) until the ticket's acknowledgement has this status. */
+	void awaitAck(long ticketId, String ackStatus) {
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(10))
+			.until(() -> ackStatus.equals(this.jdbc.queryForObject("SELECT ack_status FROM inb_ticket WHERE id = ?",
+					String.class, ticketId)));
 	}
 
 	void routed(long messageId) {
