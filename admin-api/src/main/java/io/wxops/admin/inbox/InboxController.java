@@ -168,7 +168,8 @@ class InboxController {
 	@Operation(summary = "Reply to the follower",
 			description = "Through message/custom/send, screened first. Outside WeChat's window (48 hours after the "
 					+ "follower's last message, 5 messages) the reply is kept as undelivered and the answer is 409: "
-					+ "the follower must write again.")
+					+ "the follower must write again. Inside it, the reply is kept as SENDING before WeChat is called "
+					+ "and then marked DELIVERED or UNDELIVERED (with WeChat's error translated).")
 	TicketService.Reply reply(Caller caller, @PathVariable long id, @RequestBody ReplyRequest body) {
 		return this.tickets.reply(caller, id, body.msgType(), body.content(), body.mediaId());
 	}
