@@ -16,6 +16,7 @@ import com.baomidou.mybatisplus.core.toolkit.Wrappers;
 import io.wxops.admin.audit.AuditTrail;
 import io.wxops.admin.security.Caller;
 import io.wxops.admin.web.ApiException;
+import io.wxops.admin.web.ImageFormat;
 import io.wxops.admin.web.Sha256;
 import io.wxops.core.account.Account;
 import io.wxops.core.account.AccountRegistry;
@@ -153,9 +154,7 @@ public class ImageService {
 			throw ApiException.invalid("file", "the image is " + bytes.length + " bytes; at most " + limit
 					+ " bytes are allowed for this kind of image");
 		}
-		boolean jpegMagic = bytes.length > 3 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xD8
-				&& (bytes[2] & 0xFF) == 0xFF;
-		if (!jpegMagic) {
+		if (!ImageFormat.isJpeg(bytes)) {
 			throw ApiException.invalid("file", "images must be JPEG (图片采用JPEG格式); convert it and upload again");
 		}
 		try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {

@@ -38,18 +38,23 @@ public interface InboundMapper {
 	int take(@Param("id") long id, @Param("now") java.time.Instant now);
 
 	/**
-	 * When each ticket's follower last wrote (account_id, from_user, last_time in epoch
-	 * seconds), for a page of tickets in one query.
+	 * Message types a follower writes, which open WeChat's customer-service window and
+	 * are filed into tickets; events other than a menu click are not messages.
 	 */
-	@Select("<script>SELECT account_id, from_user, MAX(create_time) AS last_time FROM wx_inbound_message WHERE msg_type IN ('text', 'image', 'voice', 'video', 'shortvideo', 'location', 'link') AND ("
+	List<String> FOLLOWER_MESSAGES = List.of("text", "image", "voice", "video", "shortvideo", "location", "link");
+
+	/** {@link #FOLLOWER_MESSAGES} as an SQL list, for the queries below. */
+	String FOLLOWER_MESSAGES_SQL = "'text', 'image', 'voice', 'video', 'shortvideo', 'location', 'link'";
+
+	/**
+	 * When each ticket's follower last wrote (account_id, from_user, last_time in epoch
+	 * seconds: CreateTime, which opens the 48 h window), for one or a page of tickets in
+	 * one query.
+	 */
+	@Select("<script>SELECT account_id, from_user, MAX(create_time) AS last_time FROM wx_inbound_message WHERE msg_type IN ("
+			+ FOLLOWER_MESSAGES_SQL + ") AND ("
 			+ "<foreach item='t' collection='tickets' separator=' OR '>(account_id = #{t.accountId} AND from_user = #{t.openid})</foreach>"
 			+ ") GROUP BY account_id, from_user</script>")
 	List<Map<String, Object>> lastMessageTimes(@Param("tickets") List<Ticket> tickets);
-
-	/**
-	 * When the follower last wrote (CreateTime, epoch seconds): opens the 48 h window.
-	 */
-	@Select("SELECT MAX(create_time) FROM wx_inbound_message WHERE account_id = #{accountId} AND from_user = #{openid} AND msg_type IN ('text', 'image', 'voice', 'video', 'shortvideo', 'location', 'link')")
-	Long lastMessageTime(@Param("accountId") long accountId, @Param("openid") String openid);
 
 }

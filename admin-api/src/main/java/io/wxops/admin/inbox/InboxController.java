@@ -183,7 +183,7 @@ class InboxController {
 					+ "kept as undelivered with its media id).")
 	TicketService.Reply replyImage(Caller caller, @PathVariable long id, @RequestPart("file") MultipartFile file) {
 		try {
-			return this.tickets.replyImage(caller, id, file.getOriginalFilename(), file.getBytes());
+			return this.tickets.replyImage(caller, id, file.getBytes());
 		}
 		catch (IOException ex) {
 			throw ApiException.invalid("file", "the upload could not be read");

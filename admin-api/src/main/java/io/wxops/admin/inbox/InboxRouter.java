@@ -33,12 +33,6 @@ public class InboxRouter {
 
 	private static final Logger log = LoggerFactory.getLogger(InboxRouter.class);
 
-	/**
-	 * Message types a follower writes; events other than a menu click are not messages.
-	 */
-	static final List<String> FOLLOWER_MESSAGES = List.of("text", "image", "voice", "video", "shortvideo", "location",
-			"link");
-
 	private final InboundMapper inbound;
 
 	private final TicketMapper tickets;
@@ -185,12 +179,7 @@ public class InboxRouter {
 						log.warn("Routing message {} failed this time: {}", id, one.toString());
 						continue;
 					}
-					if (newTicket != null && newTicket > 0) {
-						opened.add(newTicket);
-					}
-					if (newTicket != null) {
-						n++;
-					}
+					n += counted(newTicket, opened);
 				}
 			}
 			// Not on this thread, and only after the commit: WeChat's answer would hold
@@ -220,15 +209,20 @@ public class InboxRouter {
 		}
 		int filed = 0;
 		for (Map<String, Object> m : messages) {
-			Long newTicket = file(m, cache, now);
-			if (newTicket != null && newTicket > 0) {
-				opened.add(newTicket);
-			}
-			if (newTicket != null) {
-				filed++;
-			}
+			filed += counted(file(m, cache, now), opened);
 		}
 		return filed;
+	}
+
+	/**
+	 * What {@link #route}/{@link #file} returned: 1 when the message was filed (a ticket
+	 * it opened joins {@code opened}, for its acknowledgement), 0 when it was not.
+	 */
+	private static int counted(Long newTicket, List<Long> opened) {
+		if (newTicket != null && newTicket > 0) {
+			opened.add(newTicket);
+		}
+		return (newTicket != null) ? 1 : 0;
 	}
 
 	/**
@@ -298,7 +292,7 @@ public class InboxRouter {
 		long id = ((Number) m.get("id")).longValue();
 		String type = (String) m.get("msg_type");
 		boolean click = "event".equals(type) && "CLICK".equalsIgnoreCase((String) m.get("event"));
-		if (!FOLLOWER_MESSAGES.contains(type) && !click) {
+		if (!InboundMapper.FOLLOWER_MESSAGES.contains(type) && !click) {
 			return null;
 		}
 		long accountId = ((Number) m.get("account_id")).longValue();
@@ -355,8 +349,9 @@ public class InboxRouter {
 		entry.setKind("IN");
 		entry.setInboundMessageId(id);
 		entry.setMsgType(click ? "click" : type);
-		entry.setContent(click ? eventKey : describe(type, text, m));
-		entry.setMediaId(mediaId(m));
+		JsonNode fields = fields(m);
+		entry.setContent(click ? eventKey : describe(type, text, fields));
+		entry.setMediaId(mediaId(fields));
 		// When the gateway received it (milliseconds), so the thread orders it right
 		// against replies; CreateTime has whole seconds only.
 		entry.setCreatedAt(received(m, at));
@@ -367,11 +362,9 @@ public class InboxRouter {
 	private Ticket newTicket(Account account, List<Route> routes, String openid, Classification c, Instant at,
 			Instant now) {
 		Optional<Route> route = routes.stream().filter((r) -> r.getCategory().equals(c.category().name())).findFirst();
+		// A route without a department (or no route) means the central office.
 		Long department = (c.department() != null) ? c.department()
 				: route.map(Route::getDepartmentId).orElse(account.getCentralOfficeDepartmentId());
-		if (department == null) {
-			department = account.getCentralOfficeDepartmentId();
-		}
 		int slaDays = route.map(Route::getSlaDays).orElse(c.category().defaultSlaDays());
 		Ticket t = new Ticket();
 		t.setAccountId(account.getId());
@@ -411,17 +404,15 @@ public class InboxRouter {
 		return fallback;
 	}
 
-	private String mediaId(Map<String, Object> m) {
-		JsonNode fields = fields(m);
+	private static String mediaId(JsonNode fields) {
 		JsonNode media = (fields != null) ? fields.get("MediaId") : null;
 		return (media != null && !media.isNull()) ? media.asString() : null;
 	}
 
-	private String describe(String type, String text, Map<String, Object> m) {
+	private static String describe(String type, String text, JsonNode fields) {
 		if (text != null) {
 			return text;
 		}
-		JsonNode fields = fields(m);
 		if (fields == null) {
 			return null;
 		}

@@ -15,14 +15,6 @@ public interface TicketMapper extends BaseMapper<Ticket> {
 	@Select("SELECT * FROM inb_ticket WHERE open_key = #{openKey} FOR UPDATE")
 	Ticket lockOpen(String openKey);
 
-	/**
-	 * Open tickets past their result date, or still unacknowledged after the day they
-	 * opened, that are not escalated yet.
-	 */
-	@Select("SELECT id FROM inb_ticket WHERE status NOT IN ('RESOLVED', 'CLOSED') AND hidden = FALSE AND escalated_at IS NULL"
-			+ " AND (due_at < #{now} OR (status = 'NEW' AND ack_due_at < #{now})) LIMIT 500")
-	List<Long> overdue(Instant now);
-
 	@Select("SELECT id FROM inb_ticket WHERE ack_status = 'PENDING' AND created_at < #{before} LIMIT 100")
 	List<Long> pendingAcks(@Param("before") Instant before);
 

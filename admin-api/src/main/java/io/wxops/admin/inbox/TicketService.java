@@ -18,6 +18,7 @@ import com.baomidou.mybatisplus.core.toolkit.Wrappers;
 import io.wxops.admin.audit.AuditTrail;
 import io.wxops.admin.people.DepartmentMapper;
 import io.wxops.admin.people.GrantMapper;
+import io.wxops.admin.people.GrantRow;
 import io.wxops.admin.people.Person;
 import io.wxops.admin.people.PersonMapper;
 import io.wxops.admin.screening.ScreeningService;
@@ -25,6 +26,7 @@ import io.wxops.admin.security.Caller;
 import io.wxops.admin.security.Grant;
 import io.wxops.admin.security.Role;
 import io.wxops.admin.web.ApiException;
+import io.wxops.admin.web.ImageFormat;
 import io.wxops.admin.web.PageRequest;
 import io.wxops.admin.web.PageResult;
 import io.wxops.core.account.Account;
@@ -165,10 +167,7 @@ public class TicketService {
 			.eq(accountId != null, Ticket::getAccountId, accountId)
 			.notIn(Ticket::getStatus, "RESOLVED", "CLOSED")
 			.eq(Ticket::getHidden, false)
-			.and((w) -> w.lt(Ticket::getDueAt, now)
-				.or()
-				.isNotNull(Ticket::getEscalatedAt)
-				.or((ack) -> ack.eq(Ticket::getStatus, "NEW").lt(Ticket::getAckDueAt, now)));
+			.and((w) -> w.isNotNull(Ticket::getEscalatedAt).or(pastDue(now)));
 		if (!visibleTo(caller, unacknowledged) || !visibleTo(caller, overdue)) {
 			return new DutyView(List.of(), 0, List.of(), 0);
 		}
@@ -178,6 +177,16 @@ public class TicketService {
 		overdue.orderByAsc(Ticket::getDueAt).orderByAsc(Ticket::getId).last("LIMIT " + DUTY_LIMIT);
 		return new DutyView(views(this.tickets.selectList(unacknowledged)), unacknowledgedTotal,
 				views(this.tickets.selectList(overdue)), overdueTotal);
+	}
+
+	/**
+	 * Past due at {@code now}: past the result date, or still NEW after the end of the
+	 * day it arrived on (当日答复). The same as {@link #view}'s {@code overdue} for open
+	 * tickets.
+	 */
+	private static java.util.function.Consumer<LambdaQueryWrapper<Ticket>> pastDue(Instant now) {
+		return (w) -> w.lt(Ticket::getDueAt, now)
+			.or((ack) -> ack.eq(Ticket::getStatus, "NEW").lt(Ticket::getAckDueAt, now));
 	}
 
 	/**
@@ -248,20 +257,25 @@ public class TicketService {
 	 * across the tickets the caller may read.
 	 */
 	public List<FollowerEntry> followerThread(Caller caller, long accountId, String openid) {
-		List<FollowerEntry> thread = new java.util.ArrayList<>();
-		// The follower's latest 200 tickets.
+		// The follower's latest 200 tickets the caller may read, and their entries in one
+		// query.
+		Map<Long, Ticket> visible = new java.util.HashMap<>();
 		for (Ticket t : this.tickets.selectList(Wrappers.<Ticket>lambdaQuery()
 			.eq(Ticket::getAccountId, accountId)
 			.eq(Ticket::getOpenid, openid)
 			.orderByDesc(Ticket::getId)
 			.last("LIMIT 200"))) {
 			if (mayHandle(caller, t) || mayRead(caller, t)) {
-				this.entries.thread(t.getId())
-					.forEach((e) -> thread.add(new FollowerEntry(t.getId(), t.getCategory(), e)));
+				visible.put(t.getId(), t);
 			}
 		}
-		if (thread.isEmpty()) {
+		if (visible.isEmpty()) {
 			throw ApiException.notFound("Follower thread", openid);
+		}
+		List<FollowerEntry> thread = new java.util.ArrayList<>();
+		for (TicketEntry e : this.entries
+			.selectList(Wrappers.<TicketEntry>lambdaQuery().in(TicketEntry::getTicketId, visible.keySet()))) {
+			thread.add(new FollowerEntry(e.getTicketId(), visible.get(e.getTicketId()).getCategory(), e));
 		}
 		thread.sort(java.util.Comparator.comparing((FollowerEntry f) -> f.entry().getCreatedAt())
 			.thenComparing((f) -> f.entry().getId()));
@@ -295,10 +309,7 @@ public class TicketService {
 	 * Whether a person's grants make them a handler of the ticket ({@link #mayHandle}).
 	 */
 	private boolean handles(long personId, Ticket t) {
-		List<Grant> grants = this.grants.findByPerson(personId)
-			.stream()
-			.map((g) -> new Grant(g.getRole(), g.getAccountId(), g.getDepartmentId()))
-			.toList();
+		List<Grant> grants = this.grants.findByPerson(personId).stream().map(GrantRow::toGrant).toList();
 		return mayHandle(new Caller(personId, "assignee", 0, grants, null, 0), t);
 	}
 
@@ -465,9 +476,10 @@ public class TicketService {
 		Instant now = now();
 		Instant windowClosesAt = windowClosesAt(t);
 		ApiException refusal = null;
-		if (!this.standing.of(account.getId()).operating()) {
+		AccountStanding.Standing standing = this.standing.of(account.getId());
+		if (!standing.operating()) {
 			refusal = new ApiException(HttpStatus.CONFLICT, "account-not-operating", "The account may not reply now",
-					this.standing.of(account.getId()).reason());
+					standing.reason());
 		}
 		else if (windowClosesAt == null || !now.isBefore(windowClosesAt)) {
 			refusal = ApiException.conflict("outside-service-window", "Outside WeChat's 48-hour window",
@@ -519,7 +531,7 @@ public class TicketService {
 	 * customer-service image), uploaded as temporary media (kept by WeChat for three
 	 * days) and then sent as {@link #reply} sends an image, window checks and all.
 	 */
-	public Reply replyImage(Caller caller, long id, String filename, byte[] bytes) {
+	public Reply replyImage(Caller caller, long id, byte[] bytes) {
 		Ticket t = this.tx.execute((s) -> handled(caller, id));
 		requireOpen(t);
 		String extension = imageExtension(bytes);
@@ -537,19 +549,17 @@ public class TicketService {
 						.mediaUpload(me.chanjar.weixin.common.api.WxConsts.MediaFileType.IMAGE, extension,
 								new java.io.ByteArrayInputStream(bytes)))
 			.getMediaId();
+		// reply reads the ticket again: it may have been closed or transferred while the
+		// image was uploading.
 		return reply(caller, id, "image", null, mediaId);
 	}
 
 	/** "jpg" or "png" by the file's first bytes, or null. */
 	private static String imageExtension(byte[] bytes) {
-		if (bytes == null || bytes.length < 8) {
-			return null;
-		}
-		if ((bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xD8 && (bytes[2] & 0xFF) == 0xFF) {
+		if (ImageFormat.isJpeg(bytes)) {
 			return "jpg";
 		}
-		byte[] png = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' };
-		return java.util.Arrays.equals(java.util.Arrays.copyOf(bytes, 8), png) ? "png" : null;
+		return ImageFormat.isPng(bytes) ? "png" : null;
 	}
 
 	/**
@@ -611,7 +621,18 @@ public class TicketService {
 	 */
 	public int escalateOverdue(Instant now) {
 		int escalated = 0;
-		for (long id : this.tickets.overdue(now)) {
+		List<Long> due = this.tickets
+			.selectList(Wrappers.<Ticket>lambdaQuery()
+				.select(Ticket::getId)
+				.notIn(Ticket::getStatus, "RESOLVED", "CLOSED")
+				.eq(Ticket::getHidden, false)
+				.isNull(Ticket::getEscalatedAt)
+				.and(pastDue(now))
+				.last("LIMIT 500"))
+			.stream()
+			.map(Ticket::getId)
+			.toList();
+		for (long id : due) {
 			Boolean done = this.tx.execute((s) -> {
 				int updated = this.tickets.update(null,
 						Wrappers.<Ticket>lambdaUpdate()
@@ -643,8 +664,24 @@ public class TicketService {
 	// ---- helpers
 
 	private Instant windowClosesAt(Ticket t) {
-		Long last = this.inbound.lastMessageTime(t.getAccountId(), t.getOpenid());
-		return (last != null) ? Instant.ofEpochSecond(last).plus(WINDOW) : null;
+		return windowsCloseAt(List.of(t)).get(followerKey(t));
+	}
+
+	/**
+	 * When each ticket's follower's customer-service window closes (48 hours after their
+	 * last message), by {@link #followerKey}; followers who never wrote are absent.
+	 */
+	private Map<String, Instant> windowsCloseAt(List<Ticket> tickets) {
+		Map<String, Instant> closes = new java.util.HashMap<>();
+		for (Map<String, Object> row : this.inbound.lastMessageTimes(tickets)) {
+			closes.put(row.get("account_id") + ":" + row.get("from_user"),
+					Instant.ofEpochSecond(((Number) row.get("last_time")).longValue()).plus(WINDOW));
+		}
+		return closes;
+	}
+
+	private static String followerKey(Ticket t) {
+		return t.getAccountId() + ":" + t.getOpenid();
 	}
 
 	/**
@@ -690,7 +727,7 @@ public class TicketService {
 	/**
 	 * Writes what a handler changed, only those columns, if no other handler changed the
 	 * ticket since it was read. Routing and acknowledgements touch other columns and do
-	 * not count as changes.
+	 * not count as changes, except a new message reopening a RESOLVED ticket.
 	 */
 	private void save(Ticket t, java.util.function.Consumer<LambdaUpdateWrapper<Ticket>> changes) {
 		int expected = t.getVersion();
@@ -734,14 +771,8 @@ public class TicketService {
 		if (page.isEmpty()) {
 			return List.of();
 		}
-		Map<String, Long> last = new java.util.HashMap<>();
-		for (Map<String, Object> row : this.inbound.lastMessageTimes(page)) {
-			last.put(row.get("account_id") + ":" + row.get("from_user"), ((Number) row.get("last_time")).longValue());
-		}
-		return page.stream().map((t) -> {
-			Long time = last.get(t.getAccountId() + ":" + t.getOpenid());
-			return view(t, (time != null) ? Instant.ofEpochSecond(time).plus(WINDOW) : null);
-		}).toList();
+		Map<String, Instant> windows = windowsCloseAt(page);
+		return page.stream().map((t) -> view(t, windows.get(followerKey(t)))).toList();
 	}
 
 	private TicketView view(Ticket t, Instant windowClosesAt) {

@@ -1,5 +1,6 @@
 package io.wxops.admin.people;
 
+import io.wxops.admin.security.Grant;
 import io.wxops.admin.security.Role;
 import java.time.Instant;
 
@@ -70,6 +71,11 @@ public class GrantRow {
 
 	public void setCreatedAt(Instant createdAt) {
 		this.createdAt = createdAt;
+	}
+
+	/** The grant this row holds, as access checks use it. */
+	public Grant toGrant() {
+		return new Grant(this.role, this.accountId, this.departmentId);
 	}
 
 }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import io.wxops.admin.AdminProperties;
 import io.wxops.admin.audit.AuditTrail;
 import io.wxops.admin.people.GrantMapper;
+import io.wxops.admin.people.GrantRow;
 import io.wxops.admin.people.Person;
 import io.wxops.admin.people.PersonMapper;
 import io.wxops.admin.web.ApiException;
@@ -198,10 +199,7 @@ public class SessionService {
 	}
 
 	private Caller caller(Person person, SessionRow session, String clientIp) {
-		List<Grant> held = this.grants.findByPerson(person.getId())
-			.stream()
-			.map((g) -> new Grant(g.getRole(), g.getAccountId(), g.getDepartmentId()))
-			.toList();
+		List<Grant> held = this.grants.findByPerson(person.getId()).stream().map(GrantRow::toGrant).toList();
 		return new Caller(person.getId(), person.getUsername(), person.getDepartmentId(), held, clientIp,
 				session.getId());
 	}
