@@ -141,7 +141,7 @@ public class InboxSettingsService {
 	public PageResult<InboxRule> rules(Caller caller, long accountId, Category category, String kind, String query,
 			PageRequest page) {
 		account(caller, accountId);
-		if (kind != null && !"KEYWORD".equals(kind) && !"MENU_KEY".equals(kind)) {
+		if (kind != null && !RULE_KINDS.contains(kind)) {
 			throw ApiException.invalid("kind", "KEYWORD or MENU_KEY");
 		}
 		var where = Wrappers.<InboxRule>lambdaQuery()
@@ -173,6 +173,12 @@ public class InboxSettingsService {
 	}
 
 	static final int MAX_PATTERN = 64;
+
+	/**
+	 * KEYWORD (the message contains it) and MENU_KEY (a menu button's key), as
+	 * {@link RuleSet} applies them.
+	 */
+	static final java.util.Set<String> RULE_KINDS = java.util.Set.of("KEYWORD", "MENU_KEY");
 
 	/** Most patterns one bulk request may add. */
 	public static final int MAX_BULK = 5_000;
@@ -250,7 +256,7 @@ public class InboxSettingsService {
 
 	private Map<String, String> validate(String kind, Category category, Long departmentId) {
 		Map<String, String> errors = new LinkedHashMap<>();
-		if (!"KEYWORD".equals(kind) && !"MENU_KEY".equals(kind)) {
+		if (kind == null || !RULE_KINDS.contains(kind)) {
 			errors.put("kind", "KEYWORD (the message contains it) or MENU_KEY (a menu button's key)");
 		}
 		if (category == null) {

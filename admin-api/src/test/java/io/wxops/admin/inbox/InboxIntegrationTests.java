@@ -153,6 +153,10 @@ class InboxIntegrationTests {
 		String before = InboxTeam.openid();
 		team.text(before, "你们都是诈骗犯", Instant.now());
 		assertThat(team.ticketsOf(before, 1).get(0).get("category")).isEqualTo("CONSULTATION");
+		Response noKind = this.fx.post("/api/accounts/" + team.account + "/inbox-rules", team.admin.token(),
+				Map.of("pattern", "诈骗犯", "category", "MALICIOUS"));
+		assertThat(noKind.status()).isEqualTo(400);
+		assertThat(AdminFixtures.fieldErrors(noKind)).containsExactly("kind");
 		Response added = this.fx.post("/api/accounts/" + team.account + "/inbox-rules", team.admin.token(),
 				Map.of("kind", "KEYWORD", "pattern", "诈骗犯", "category", "MALICIOUS", "priority", 30));
 		assertThat(added.status()).isEqualTo(201);
