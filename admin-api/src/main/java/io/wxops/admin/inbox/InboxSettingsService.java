@@ -12,7 +12,7 @@ import com.baomidou.mybatisplus.core.toolkit.Wrappers;
 import io.wxops.admin.account.RegistryService;
 import io.wxops.admin.audit.AuditTrail;
 import io.wxops.admin.people.DepartmentMapper;
-import io.wxops.admin.screening.TextNormaliser;
+import io.wxops.core.text.TextNormaliser;
 import io.wxops.admin.security.Caller;
 import io.wxops.admin.security.Role;
 import io.wxops.admin.web.ApiException;

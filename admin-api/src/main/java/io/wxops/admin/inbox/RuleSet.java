@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
-import io.wxops.admin.screening.TextNormaliser;
+import io.wxops.core.text.TextNormaliser;
 
 /**
  * An account's classification rules, compiled: KEYWORD patterns normalised as the

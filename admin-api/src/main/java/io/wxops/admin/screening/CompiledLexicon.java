@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.wxops.core.text.TextNormaliser;
+
 import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
 
 /**

@@ -16,6 +16,7 @@ import io.wxops.admin.security.Role;
 import io.wxops.admin.web.ApiException;
 import io.wxops.admin.web.PageRequest;
 import io.wxops.admin.web.PageResult;
+import io.wxops.core.text.TextNormaliser;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -5,7 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 
 import io.wxops.admin.screening.CompiledLexicon.Match;
-import io.wxops.admin.screening.TextNormaliser.Normalised;
+import io.wxops.core.text.TextNormaliser;
+import io.wxops.core.text.TextNormaliser.Normalised;
 
 import org.springframework.stereotype.Component;
 

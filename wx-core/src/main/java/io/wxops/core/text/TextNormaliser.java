@@ -1,4 +1,4 @@
-package io.wxops.admin.screening;
+package io.wxops.core.text;
 
 import java.text.Normalizer;
 import java.util.Arrays;

@@ -1,8 +1,8 @@
-package io.wxops.admin.screening;
+package io.wxops.core.text;
 
 import java.text.Normalizer;
 
-import io.wxops.admin.screening.TextNormaliser.Normalised;
+import io.wxops.core.text.TextNormaliser.Normalised;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
