@@ -47,8 +47,11 @@ public class ReviewService {
 
 	private final AuditTrail audit;
 
+	private final ReviewChainMapper chains;
+
 	ReviewService(ArticleService articles, ArticleMapper articleRows, ReviewDecisionMapper decisions,
-			ArticleScreening screening, AuditTrail audit) {
+			ArticleScreening screening, AuditTrail audit, ReviewChainMapper chains) {
+		this.chains = chains;
 		this.articles = articles;
 		this.articleRows = articleRows;
 		this.decisions = decisions;
@@ -93,7 +96,11 @@ public class ReviewService {
 		a.setSubmittedHash(a.getContentHash());
 		a.setSubmittedAt(this.articles.now());
 		this.articles.saveVersioned(a, expected);
-		List<ReviewLevel> chain = chainOf(a, account);
+		// The chain is fixed now: a later change of the account's policy applies to later
+		// submissions, never to this one (its decisions are counted against these
+		// levels).
+		List<ReviewLevel> chain = policyChain(a, account);
+		this.chains.insert(articleId, a.getReviewRound(), Levels.format(chain), a.getSubmittedAt());
 		this.audit.record(caller, "ARTICLE_SUBMITTED", "ARTICLE", articleId, a.getAccountId(),
 				Map.of("status", status.name()), Map.of("status", ArticleStatus.IN_REVIEW.name(), "round",
 						a.getReviewRound(), "chain", chain, "contentHash", a.getContentHash()));
@@ -137,6 +144,10 @@ public class ReviewService {
 		List<ReviewLevel> chain = chainOf(a, account);
 		List<ReviewDecision> round = this.decisions.findByRound(articleId, a.getReviewRound());
 		int next = (int) round.stream().filter((d) -> "APPROVED".equals(d.getDecision())).count();
+		if (next >= chain.size()) {
+			throw ApiException.conflict("chain-complete", "Every level of this review has decided",
+					"Load the review again to see its outcome.");
+		}
 		ReviewLevel level = chain.get(next);
 		Role needed = Role.valueOf(level.name());
 		boolean departmental = level == ReviewLevel.DEPT_REVIEWER;
@@ -237,7 +248,16 @@ public class ReviewService {
 				a.getSubmittedHash(), steps, all);
 	}
 
-	private static List<ReviewLevel> chainOf(Article a, Account account) {
+	/**
+	 * The levels the article's current submission needs: those fixed when it was
+	 * submitted; before its first submission, what the account's policy says now.
+	 */
+	List<ReviewLevel> chainOf(Article a, Account account) {
+		String stored = (a.getReviewRound() > 0) ? this.chains.levels(a.getId(), a.getReviewRound()) : null;
+		return (stored != null) ? Levels.parse(stored) : policyChain(a, account);
+	}
+
+	static List<ReviewLevel> policyChain(Article a, Account account) {
 		return ReviewPolicy.parse(account.getReviewPolicy()).levelsFor(Sensitivity.valueOf(a.getSensitivity()));
 	}
 

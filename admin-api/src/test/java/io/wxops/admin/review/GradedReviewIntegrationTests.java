@@ -31,6 +31,8 @@ class GradedReviewIntegrationTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	Login admin;
+
 	long account;
 
 	long department;
@@ -48,6 +50,7 @@ class GradedReviewIntegrationTests {
 	@BeforeEach
 	void team() {
 		Login admin = this.fx.person(Role.ADMIN);
+		this.admin = admin;
 		this.account = this.fx.registerAccount(admin).get("id").asLong();
 		this.department = this.fx.department("宣传部");
 		this.editor = this.fx.departmental(Role.EDITOR, this.account, this.department);
@@ -83,6 +86,33 @@ class GradedReviewIntegrationTests {
 		assertThat(done.get("status").asString()).isEqualTo("APPROVED");
 		assertThat(done.get("chain").valueStream().map((s) -> s.get("level").asString()).toList())
 			.containsExactly("DEPT_REVIEWER", "OFFICE_REVIEWER", "LEADER");
+	}
+
+	@Test
+	void levelsRemovedDuringAReviewStillDecideTheChainInFlight() {
+		JsonNode article = submitted("SENSITIVE");
+		long id = article.get("id").asLong();
+		assertThat(decide(this.deptHead, article, "APPROVE", null).status()).isEqualTo(200);
+		setLevels("DEPT_REVIEWER", "DEPT_REVIEWER", "DEPT_REVIEWER");
+		assertThat(pending(this.office)).contains(id);
+		Response last = decide(this.office, article, "APPROVE", null);
+		assertThat(last.status()).as(last.body()).isEqualTo(200);
+		assertThat(last.json().get("status").asString()).isEqualTo("APPROVED");
+		assertThat(last.json().get("chain").valueStream().map((s) -> s.get("level").asString()).toList())
+			.containsExactly("DEPT_REVIEWER", "OFFICE_REVIEWER");
+		assertThat(queue()).contains(id);
+	}
+
+	@Test
+	void levelsAddedDuringAReviewApplyOnlyToLaterSubmissions() {
+		JsonNode inFlight = submitted("GENERAL");
+		setLevels("DEPT_REVIEWER,OFFICE_REVIEWER", "DEPT_REVIEWER,OFFICE_REVIEWER", "DEPT_REVIEWER,OFFICE_REVIEWER");
+		assertThat(decide(this.deptHead, inFlight, "APPROVE", null).json().get("status").asString())
+			.isEqualTo("APPROVED");
+		JsonNode later = submitted("GENERAL");
+		JsonNode state = decide(this.deptHead, later, "APPROVE", null).json();
+		assertThat(state.get("status").asString()).isEqualTo("IN_REVIEW");
+		assertThat(state.get("chain").size()).isEqualTo(2);
 	}
 
 	@Test
@@ -291,6 +321,16 @@ class GradedReviewIntegrationTests {
 			req.put("comment", comment);
 		}
 		return this.fx.post("/api/articles/" + article.get("id").asLong() + "/decision", who.token(), req);
+	}
+
+	/** Sets the account's review levels per sensitivity (comma-separated levels). */
+	private void setLevels(String general, String sensitive, String major) {
+		int version = this.fx.get("/api/accounts/" + this.account, this.admin.token()).json().get("version").asInt();
+		Map<String, List<String>> levels = Map.of("GENERAL", List.of(general.split(",")), "SENSITIVE",
+				List.of(sensitive.split(",")), "MAJOR", List.of(major.split(",")));
+		Response r = this.fx.patch("/api/accounts/" + this.account, this.admin.token(),
+				Map.of("policies", Map.of("reviewLevels", levels), "version", version));
+		assertThat(r.status()).as(r.body()).isEqualTo(200);
 	}
 
 	private String status(JsonNode article) {
