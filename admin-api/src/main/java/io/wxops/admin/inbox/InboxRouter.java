@@ -306,8 +306,15 @@ public class InboxRouter {
 			return null;
 		}
 		Instant at = Instant.ofEpochSecond(((Number) m.get("create_time")).longValue());
+		// A message no rule classifies is usually a follow-up ("still no hot water, why?"):
+		// it joins the follower's latest open ticket, whatever its category, so the
+		// handler sees it and no second acknowledgement uses up the window. Only a rule
+		// that names another category opens another ticket.
+		Ticket ticket = c.matched() ? null : this.tickets.lockLatestOpen(accountId, openid);
 		String key = accountId + ":" + openid + ":" + c.category();
-		Ticket ticket = this.tickets.lockOpen(key);
+		if (ticket == null) {
+			ticket = this.tickets.lockOpen(key);
+		}
 		boolean created = false;
 		if (ticket == null) {
 			ticket = newTicket(account, cache.routes(accountId), openid, c, at, now);

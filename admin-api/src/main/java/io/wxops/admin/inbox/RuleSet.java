@@ -64,14 +64,24 @@ final class RuleSet {
 		return new RuleSet(automaton, Map.copyOf(menuKeys));
 	}
 
-	/** The category and, when a rule names one, the responsible unit. */
-	record Classification(Category category, Long department) {
+	/**
+	 * The category, when a rule names one the responsible unit, and the rule that decided
+	 * (null when none matched: the message is a CONSULTATION by default, and a follow-up
+	 * joins the follower's open ticket instead).
+	 */
+	record Classification(Category category, Long department, Long ruleId) {
 
-		static final Classification DEFAULT = new Classification(Category.CONSULTATION, null);
+		static final Classification DEFAULT = new Classification(Category.CONSULTATION, null, null);
 
 		static Classification of(InboxRule rule) {
-			return (rule != null) ? new Classification(Category.valueOf(rule.getCategory()), rule.getDepartmentId())
+			return (rule != null)
+					? new Classification(Category.valueOf(rule.getCategory()), rule.getDepartmentId(), rule.getId())
 					: DEFAULT;
+		}
+
+		/** Whether a rule classified the message (rather than the default). */
+		boolean matched() {
+			return this.ruleId != null;
 		}
 
 	}

@@ -272,6 +272,53 @@ class InboxIntegrationTests {
 	}
 
 	/**
+	 * A follow-up no rule classifies joins the follower's latest open ticket, whatever
+	 * its category, without another acknowledgement; a rule's other category opens
+	 * another ticket, and after the close a message opens a new one.
+	 */
+	@Test
+	void aFollowUpWithoutTheKeywordJoinsTheFollowersOpenTicket() {
+		InboxTeam team = new InboxTeam(this.fx, this.jdbc);
+		String openid = team.followerWithWindow();
+		team.text(openid, "投诉：宿舍热水不足", Instant.now().minusSeconds(60));
+		long complaint = team.ticketOf(openid);
+		team.awaitAck(complaint, "SENT");
+		team.routed(team.text(openid, "现在还是没有热水，怎么回事？", Instant.now().minusSeconds(50)));
+		assertThat(team.ticketsOf(openid, 1)).hasSize(1);
+		JsonNode detail = this.fx.get("/api/tickets/" + complaint, team.serviceHandler.token()).json();
+		assertThat(detail.get("thread")
+			.valueStream()
+			.filter((e) -> "IN".equals(e.get("kind").asString()))
+			.map((e) -> e.get("content").asString())
+			.toList()).containsExactly("投诉：宿舍热水不足", "现在还是没有热水，怎么回事？");
+		assertThat(this.wechat.customMessages(team.appId, openid)).hasSize(1);
+
+		// A rule's other category opens its own ticket; a follow-up then joins the
+		// latest.
+		team.text(openid, "建议：热水供应时间延长", Instant.now().minusSeconds(40));
+		List<Map<String, Object>> two = team.ticketsOf(openid, 2);
+		long suggestion = ((Number) two.get(1).get("id")).longValue();
+		assertThat(two.get(1).get("category")).isEqualTo("SUGGESTION");
+		team.awaitAck(suggestion, "SENT");
+		long followUp = team.text(openid, "谢谢", Instant.now().minusSeconds(30));
+		team.routed(followUp);
+		assertThat(this.jdbc.queryForObject("SELECT ticket_id FROM inb_ticket_entry WHERE inbound_message_id = ?",
+				Long.class, followUp))
+			.isEqualTo(suggestion);
+		// A malicious ticket is never joined, and a closed one is not either.
+		this.jdbc.update("UPDATE inb_ticket SET status = 'CLOSED', closed_at = NOW(3) WHERE id IN (?, ?)", complaint,
+				suggestion);
+		team.text(openid, "骗子学校", Instant.now().minusSeconds(20));
+		team.ticketsOf(openid, 3);
+		team.text(openid, "还有一个问题", Instant.now().minusSeconds(10));
+		List<Map<String, Object>> all = team.ticketsOf(openid, 4);
+		assertThat(all).extracting((t) -> t.get("category"))
+			.containsExactly("COMPLAINT", "SUGGESTION", "MALICIOUS", "CONSULTATION");
+		team.awaitAck(((Number) all.get(3).get("id")).longValue(), "SENT");
+		assertThat(this.wechat.customMessages(team.appId, openid)).hasSize(3);
+	}
+
+	/**
 	 * An acknowledgement WeChat did not receive (busy, even after the call's own retries)
 	 * goes back to PENDING and the retry delivers it, once; after the last attempt it is
 	 * FAILED. A server error is not retried: the message may have arrived.

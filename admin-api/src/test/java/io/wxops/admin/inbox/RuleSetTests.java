@@ -27,7 +27,8 @@ class RuleSetTests {
 	@Test
 	void withoutAMatchAMessageIsAConsultation() {
 		RuleSet rules = RuleSet.compile(List.of(rule("KEYWORD", "投诉", Category.COMPLAINT, null, 10)));
-		assertThat(rules.classify("请问图书馆几点开门", null)).isEqualTo(new Classification(Category.CONSULTATION, null));
+		assertThat(rules.classify("请问图书馆几点开门", null)).isEqualTo(Classification.DEFAULT);
+		assertThat(rules.classify("请问图书馆几点开门", null).matched()).isFalse();
 		assertThat(RuleSet.compile(List.of()).classify("投诉", null).category()).isEqualTo(Category.CONSULTATION);
 		assertThat(rules.classify(null, "MENU_UNKNOWN")).as("a click no rule names").isNull();
 	}
@@ -37,7 +38,7 @@ class RuleSetTests {
 		RuleSet rules = RuleSet.compile(List.of(rule("KEYWORD", "投诉", Category.COMPLAINT, null, 10),
 				rule("KEYWORD", "WiFi", Category.SUGGESTION, 7L, 1)));
 		assertThat(rules.classify("我要投 诉食堂卫生", null).category()).isEqualTo(Category.COMPLAINT);
-		assertThat(rules.classify("宿舍ＷＩＦＩ太慢了", null)).isEqualTo(new Classification(Category.SUGGESTION, 7L));
+		assertThat(rules.classify("宿舍ＷＩＦＩ太慢了", null)).isEqualTo(new Classification(Category.SUGGESTION, 7L, 2L));
 	}
 
 	@Test
@@ -50,7 +51,8 @@ class RuleSetTests {
 		assertThat(rules.classify("投诉这个骗子学校", null).category()).isEqualTo(Category.MALICIOUS);
 		assertThat(rules.classify("食堂的事我要投诉", null).category()).isEqualTo(Category.COMPLAINT);
 		assertThat(rules.classify("借书的事我要投诉", null).category()).isEqualTo(Category.COMPLAINT);
-		assertThat(rules.classify("周末可以借书吗", null)).isEqualTo(new Classification(Category.CONSULTATION, 9L));
+		assertThat(rules.classify("周末可以借书吗", null))
+			.isEqualTo(new Classification(Category.CONSULTATION, 9L, library.getId()));
 	}
 
 	@Test
