@@ -87,18 +87,21 @@ class PeopleController {
 	@GetMapping("/api/people")
 	@Allow({ Role.ADMIN, Role.AUDITOR })
 	@Operation(summary = "List people",
-			description = "Filter by text in username or name (q), department and enabled; paginated.")
-	PageResult<PersonView> people(@RequestParam(required = false) String q,
+			description = "Filter by text in username or name (q), department and enabled; paginated. A reader whose "
+					+ "ADMIN or AUDITOR grants cover only some accounts sees only people holding a grant on one of "
+					+ "those accounts or on every account; people without any grant only a reader on every account.")
+	PageResult<PersonView> people(Caller caller, @RequestParam(required = false) String q,
 			@RequestParam(required = false) Long departmentId, @RequestParam(required = false) Boolean enabled,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-		return this.service.people(q, departmentId, enabled, PageRequest.of(page, size));
+		return this.service.people(caller, q, departmentId, enabled, PageRequest.of(page, size));
 	}
 
 	@GetMapping("/api/people/{id}")
 	@Allow({ Role.ADMIN, Role.AUDITOR })
-	@Operation(summary = "Get a person")
-	PersonView person(@PathVariable long id) {
-		return this.service.view(id);
+	@Operation(summary = "Get a person",
+			description = "A person outside the reader's accounts (see List people) answers 404, like an unknown id.")
+	PersonView person(Caller caller, @PathVariable long id) {
+		return this.service.view(caller, id);
 	}
 
 	@PostMapping("/api/people")
@@ -139,9 +142,11 @@ class PeopleController {
 
 	@GetMapping("/api/people/{id}/grants")
 	@Allow({ Role.ADMIN, Role.AUDITOR })
-	@Operation(summary = "List a person's grants")
-	List<GrantView> grants(@PathVariable long id) {
-		return this.service.grants(id);
+	@Operation(summary = "List a person's grants",
+			description = "A reader whose grants cover only some accounts sees only the grants on those accounts or "
+					+ "on every account; a person outside them answers 404.")
+	List<GrantView> grants(Caller caller, @PathVariable long id) {
+		return this.service.grants(caller, id);
 	}
 
 	@PostMapping("/api/people/{id}/grants")
@@ -149,7 +154,7 @@ class PeopleController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Grant a role",
 			description = "accountId null means every account (needs ADMIN on every account); departmentId null means "
-					+ "any department.")
+					+ "any department. A person the caller cannot see (see List people) answers 404.")
 	GrantView grant(Caller caller, @PathVariable long id, @Valid @RequestBody NewGrant body) {
 		return this.service.grant(caller, id, body.role(), body.accountId(), body.departmentId());
 	}

@@ -7,8 +7,10 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 import com.baomidou.mybatisplus.core.toolkit.Wrappers;
@@ -180,8 +182,15 @@ public class PeopleService {
 	public record Issued(PersonView person, String initialPassword) {
 	}
 
-	public PageResult<PersonView> people(String query, Long departmentId, Boolean enabled, PageRequest page) {
+	/**
+	 * People the caller may see (see {@link #readScope}), filtered. A reader whose grants
+	 * cover only some accounts sees the people holding a grant that covers one of them.
+	 */
+	public PageResult<PersonView> people(Caller caller, String query, Long departmentId, Boolean enabled,
+			PageRequest page) {
+		Optional<Set<Long>> scope = readScope(caller);
 		LambdaQueryWrapper<Person> where = Wrappers.<Person>lambdaQuery()
+			.inSql(scope.isPresent(), Person::getId, scope.map(PeopleService::holdersSql).orElse(null))
 			.eq(departmentId != null, Person::getDepartmentId, departmentId)
 			.eq(enabled != null, Person::getEnabled, enabled)
 			.and(query != null && !query.isBlank(),
@@ -194,8 +203,14 @@ public class PeopleService {
 		return new PageResult<>(items, page.page(), page.size(), total);
 	}
 
+	/** The person themselves, as their own session shows them. */
 	public PersonView view(long id) {
 		return PersonView.of(requirePerson(id));
+	}
+
+	/** A person the caller may see; 404 otherwise, as for other accounts' records. */
+	public PersonView view(Caller caller, long id) {
+		return PersonView.of(visiblePerson(caller, id));
 	}
 
 	/**
@@ -362,6 +377,43 @@ public class PeopleService {
 		return p;
 	}
 
+	/**
+	 * The person if the caller may see them: always for a reader on every account,
+	 * otherwise only when the person holds a grant covering one of the reader's accounts
+	 * (a grant on every account covers them too). Anyone else answers 404, so ids reveal
+	 * nothing, as for accounts.
+	 */
+	private Person visiblePerson(Caller caller, long id) {
+		Person p = requirePerson(id);
+		Optional<Set<Long>> scope = readScope(caller);
+		if (scope.isPresent() && this.grants.findByPerson(id).stream().noneMatch((g) -> touches(g, scope.get()))) {
+			throw ApiException.notFound("Person", id);
+		}
+		return p;
+	}
+
+	/**
+	 * The accounts whose people the caller may read: empty when every account (a global
+	 * ADMIN or AUDITOR), otherwise those their ADMIN and AUDITOR grants cover.
+	 */
+	private static Optional<Set<Long>> readScope(Caller caller) {
+		return caller.accountScope(Role.ADMIN, Role.AUDITOR);
+	}
+
+	/** Whether a grant acts on one of these accounts: on one of them, or on every one. */
+	private static boolean touches(GrantRow g, Set<Long> accounts) {
+		return g.getAccountId() == null || accounts.contains(g.getAccountId());
+	}
+
+	/**
+	 * The people holding a grant that touches one of the accounts; ids are numbers only.
+	 */
+	private static String holdersSql(Set<Long> accounts) {
+		String in = accounts.isEmpty() ? ""
+				: " OR account_id IN (" + accounts.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")";
+		return "SELECT person_id FROM adm_grant WHERE account_id IS NULL" + in;
+	}
+
 	// ---- grants
 
 	public record GrantView(long id, long personId, Role role, Long accountId, Long departmentId) {
@@ -372,15 +424,25 @@ public class PeopleService {
 
 	}
 
-	public List<GrantView> grants(long personId) {
-		requirePerson(personId);
-		return this.grants.findByPerson(personId).stream().map(GrantView::of).toList();
+	/**
+	 * A visible person's grants; a reader on some accounts sees only the grants touching
+	 * them, not what the person may do elsewhere.
+	 */
+	public List<GrantView> grants(Caller caller, long personId) {
+		visiblePerson(caller, personId);
+		Optional<Set<Long>> scope = readScope(caller);
+		return this.grants.findByPerson(personId)
+			.stream()
+			.filter((g) -> scope.isEmpty() || touches(g, scope.get()))
+			.map(GrantView::of)
+			.toList();
 	}
 
 	@Transactional
 	public GrantView grant(Caller caller, long personId, Role role, Long accountId, Long departmentId) {
 		requireGrantAuthority(caller, accountId);
-		requirePerson(personId);
+		// Granting to someone out of sight would both reveal them and make them visible.
+		visiblePerson(caller, personId);
 		Map<String, String> errors = new LinkedHashMap<>();
 		if (role == null) {
 			errors.put("role", "role is required");
@@ -414,8 +476,10 @@ public class PeopleService {
 
 	@Transactional
 	public void revokeGrant(Caller caller, long personId, long grantId) {
+		visiblePerson(caller, personId);
 		GrantRow g = this.grants.selectById(grantId);
-		if (g == null || g.getPersonId() != personId) {
+		Optional<Set<Long>> scope = readScope(caller);
+		if (g == null || g.getPersonId() != personId || (scope.isPresent() && !touches(g, scope.get()))) {
 			throw ApiException.notFound("Grant", grantId);
 		}
 		requireGrantAuthority(caller, g.getAccountId());
