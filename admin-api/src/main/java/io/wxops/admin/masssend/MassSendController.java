@@ -66,7 +66,9 @@ class MassSendController {
 
 	@GetMapping("/api/sends/{id}")
 	@AllowAnyPerson
-	@Operation(summary = "Get a send", description = "With WeChat's msg_id, counts and article URLs once known.")
+	@Operation(summary = "Get a send",
+			description = "With WeChat's msg_id, counts and article URLs once known. A SENT send may have no msgId "
+					+ "yet: WeChat answered 45065 (already accepted) without it; its job-finish event supplies it.")
 	SendView get(Caller caller, @PathVariable long id) {
 		return this.service.get(caller, id);
 	}
@@ -97,7 +99,8 @@ class MassSendController {
 	@PostMapping("/api/sends/{id}/delete")
 	@Allow(Role.PUBLISHER)
 	@Operation(summary = "Delete a sent message",
-			description = "message/mass/delete: articleIdx 0 (or none) deletes the whole message, 1-8 one article.")
+			description = "message/mass/delete: articleIdx 0 (or none) deletes the whole message, 1-8 one article. "
+					+ "409 msg-id-unknown while WeChat has not named the send's msg_id.")
 	SendView delete(Caller caller, @PathVariable long id, @RequestBody(required = false) DeleteRequest body) {
 		return this.service.delete(caller, id, (body != null) ? body.articleIdx() : null);
 	}

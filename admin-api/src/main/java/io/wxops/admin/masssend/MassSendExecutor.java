@@ -45,9 +45,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * WeChat is called, so of any number of instances one sends. The call carries the send's
  * clientmsgid: if the process dies after WeChat accepted but before the result was
  * stored, or the answer is lost, the send stays SENDING and {@link #reconcile} repeats
- * the call with the same clientmsgid, which WeChat answers with 45065 and the msg_id of
- * the first acceptance instead of sending again. A definite refusal (45028 and the like)
- * ends in FAILED with WeChat's reason, leaving the articles in the queue.
+ * the call with the same clientmsgid, which WeChat answers with 45065 (usually with the
+ * msg_id of the first acceptance) instead of sending again: the send is SENT either way,
+ * and one without a msg_id is matched to its job-finish event. A definite refusal (45028
+ * and the like) ends in FAILED with WeChat's reason, leaving the articles in the queue.
  */
 @Component
 public class MassSendExecutor {
@@ -182,6 +183,12 @@ public class MassSendExecutor {
 		Instant now = this.service.now();
 		for (long id : this.sends.awaitingResult()) {
 			MassSend s = this.sends.selectById(id);
+			if (s.getMsgId() == null) {
+				if (attachJobFinish(s)) {
+					finished++;
+				}
+				continue;
+			}
 			String fields = this.sends.jobFinishFields(s.getAccountId(), String.valueOf(s.getMsgId()));
 			if (fields != null) {
 				this.tx.executeWithoutResult((status) -> finishFromEvent(s, this.json.readTree(fields)));
@@ -196,6 +203,33 @@ public class MassSendExecutor {
 		return finished;
 	}
 
+	/**
+	 * A send accepted under an unknown msg_id takes the account's next unclaimed
+	 * MASSSENDJOBFINISH since it first went SENDING; mass/get cannot be asked without a
+	 * msg_id.
+	 */
+	private boolean attachJobFinish(MassSend s) {
+		Map<String, Object> event = this.sends.nextUnclaimedJobFinish(s.getId());
+		if (event == null) {
+			return false;
+		}
+		long msgId;
+		try {
+			msgId = Long.parseLong(String.valueOf(event.get("msg_id")).trim());
+		}
+		catch (NumberFormatException ex) {
+			return false;
+		}
+		return Boolean.TRUE.equals(this.tx.execute((status) -> {
+			if (this.sends.attachMsgId(s.getId(), msgId) != 1) {
+				return false;
+			}
+			s.setMsgId(msgId);
+			finishFromEvent(s, this.json.readTree(String.valueOf(event.get("fields"))));
+			return true;
+		}));
+	}
+
 	private void call(MassSend s) {
 		Account account = this.accounts.selectById(s.getAccountId());
 		AccountSnapshot snapshot = this.registry.find(account.getAppId()).orElseThrow();
@@ -208,7 +242,12 @@ public class MassSendExecutor {
 					(result.getMsgDataId() != null) ? Long.valueOf(result.getMsgDataId()) : null, false));
 		}
 		catch (WeChatCallException ex) {
-			if (ex.errcode() == 45065 && ex.msgId() != null) {
+			if (ex.errcode() == 45065) {
+				// WeChat already accepted this clientmsgid: the send was made, whether or
+				// not
+				// the answer names its msg_id. It is never FAILED and never gives its day
+				// back;
+				// without a msg_id its job-finish event identifies it (collectResults).
 				this.tx.executeWithoutResult((status) -> accepted(s, ex.msgId(), null, true));
 			}
 			else if (outcomeUnknown(ex)) {
@@ -310,8 +349,8 @@ public class MassSendExecutor {
 						.set(QueueEntry::getCloseReason, "mass send " + s.getId()));
 		}
 		this.audit.record(SCHEDULER, reconciled ? "MASS_SEND_RECONCILED" : "MASS_SEND_ACCEPTED", "MASS_SEND", s.getId(),
-				s.getAccountId(), Map.of("status", "SENDING"),
-				Map.of("status", "SENT", "msgId", msgId, "clientMsgId", s.getClientMsgId()));
+				s.getAccountId(), Map.of("status", "SENDING"), Map.of("status", "SENT", "msgId",
+						(msgId != null) ? msgId : "unknown", "clientMsgId", s.getClientMsgId()));
 	}
 
 	private void failed(MassSend s, Integer errcode, String message) {

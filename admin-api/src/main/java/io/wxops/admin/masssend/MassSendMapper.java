@@ -2,6 +2,7 @@ package io.wxops.admin.masssend;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import org.apache.ibatis.annotations.Mapper;
@@ -26,8 +27,8 @@ public interface MassSendMapper extends BaseMapper<MassSend> {
 	 * instances try at once.
 	 */
 	@Update("""
-			UPDATE ms_send SET status = 'SENDING', sending_since = #{now}, attempts = attempts + 1,
-			       version = version + 1, updated_at = #{now}
+			UPDATE ms_send SET status = 'SENDING', sending_since = #{now}, first_sending_at = #{now},
+			       attempts = attempts + 1, version = version + 1, updated_at = #{now}
 			 WHERE id = #{id} AND status = 'CONFIRMED'""")
 	int claim(@Param("id") long id, @Param("now") Instant now);
 
@@ -52,5 +53,25 @@ public interface MassSendMapper extends BaseMapper<MassSend> {
 			 WHERE account_id = #{accountId} AND event = 'MASSSENDJOBFINISH' AND msg_id = #{msgId}
 			 ORDER BY id LIMIT 1""")
 	String jobFinishFields(@Param("accountId") long accountId, @Param("msgId") String msgId);
+
+	/**
+	 * For a send WeChat accepted without telling its msg_id (45065): the account's first
+	 * MASSSENDJOBFINISH received since the send first went SENDING whose MsgID no send
+	 * holds; its {@code msg_id} and {@code fields}, or null.
+	 */
+	@Select("""
+			SELECT m.msg_id AS msg_id, m.fields AS fields FROM wx_inbound_message m
+			  JOIN ms_send s ON s.id = #{sendId} AND m.account_id = s.account_id
+			 WHERE m.event = 'MASSSENDJOBFINISH' AND m.msg_id IS NOT NULL AND m.received_at >= s.first_sending_at
+			   AND NOT EXISTS (SELECT 1 FROM ms_send o
+			                    WHERE o.account_id = m.account_id AND o.msg_id = CAST(m.msg_id AS SIGNED))
+			 ORDER BY m.received_at, m.id LIMIT 1""")
+	Map<String, Object> nextUnclaimedJobFinish(@Param("sendId") long sendId);
+
+	/**
+	 * Gives a send accepted under an unknown msg_id the one its job-finish event names.
+	 */
+	@Update("UPDATE ms_send SET msg_id = #{msgId} WHERE id = #{id} AND status = 'SENT' AND msg_id IS NULL")
+	int attachMsgId(@Param("id") long id, @Param("msgId") long msgId);
 
 }

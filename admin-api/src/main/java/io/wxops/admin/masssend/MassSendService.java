@@ -371,6 +371,11 @@ public class MassSendService {
 			throw ApiException.conflict("not-sent", "The send is " + s.getStatus(),
 					"Only a message WeChat accepted can be deleted.");
 		}
+		if (s.getMsgId() == null) {
+			throw ApiException.conflict("msg-id-unknown", "WeChat has not told this send's msg_id yet",
+					"WeChat accepted it (45065) without naming its msg_id; it is known once its job-finish event "
+							+ "arrives. Until then delete it in the WeChat console (群发记录).");
+		}
 		int index = (articleIdx != null) ? articleIdx : 0;
 		if (index < 0 || index > MAX_ARTICLES) {
 			throw ApiException.invalid("articleIdx", "0 deletes the whole message, 1 to 8 one article");

@@ -108,6 +108,65 @@ class MassSendIntegrationTests {
 	}
 
 	@Test
+	void a45065WithoutMsgIdIsSentKeepsItsDayAndTakesTheNextUnclaimedJobFinish() {
+		MassSendTeam team = new MassSendTeam(this.fx);
+		this.wechat.acceptThenFailNext(SENDALL, SimulatedFailure.connectionReset());
+		long id = team.composeText("运动会改期通知。", Instant.now()).json().get("id").asLong();
+		team.previewAndConfirm(id);
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> "SENDING".equals(team.send(id).get("status").asString())
+					&& !team.send(id).get("errorMessage").isNull());
+		long acceptedMsgId = this.wechat.sends(team.appId).get(0).msgId();
+		// WeChat remembers the clientmsgid, but this answer does not name the msg_id.
+		this.wechat.failNext(SENDALL, SimulatedFailure.errcode(45065, "clientmsgid exist"), 1);
+		this.executor.reconcile(Duration.ZERO);
+		JsonNode sent = team.send(id);
+		assertThat(sent.get("status").asString()).isEqualTo("SENT");
+		assertThat(sent.get("msgId").isNull()).isTrue();
+		assertThat(sent.get("errorCode").isNull()).isTrue();
+		Response sameDay = team.composeText("同一天的第二条", Instant.now().plusSeconds(60));
+		assertThat(sameDay.status()).isEqualTo(409);
+		assertThat(sameDay.problemType()).isEqualTo("https://wxops.io/problems/day-taken");
+		Response delete = this.fx.post("/api/sends/" + id + "/delete", team.publisher.token(), Map.of("articleIdx", 0));
+		assertThat(delete.status()).isEqualTo(409);
+		assertThat(delete.problemType()).isEqualTo("https://wxops.io/problems/msg-id-unknown");
+		// Neither an event received before the send went SENDING nor one another send
+		// holds is its result.
+		Instant firstSending = Instant.parse(this.jdbc.queryForObject(
+				"SELECT DATE_FORMAT(first_sending_at, '%Y-%m-%dT%H:%i:%s.%fZ') FROM ms_send WHERE id = ?", String.class,
+				id));
+		jobFinish(team.account, 900_001L, firstSending.minusSeconds(3600), 5);
+		MassSendTeam other = new MassSendTeam(this.fx);
+		long otherId = other.composeText("另一条", Instant.now()).json().get("id").asLong();
+		this.jdbc.update("""
+				UPDATE ms_send SET account_id = ?, local_day = local_day + INTERVAL 40 DAY, status = 'DELETED',
+				       msg_id = 900002 WHERE id = ?""", team.account, otherId);
+		jobFinish(team.account, 900_002L, firstSending.plusMillis(1), 6);
+		jobFinish(team.account, acceptedMsgId, firstSending.plusMillis(2), 117);
+		this.executor.collectResults(Duration.ofHours(1));
+		JsonNode finished = team.send(id);
+		assertThat(finished.get("status").asString()).isEqualTo("FINISHED");
+		assertThat(finished.get("msgId").asLong()).isEqualTo(acceptedMsgId);
+		assertThat(finished.get("sentCount").asInt()).isEqualTo(117);
+		assertThat(this.wechat.sends(team.appId)).hasSize(1);
+	}
+
+	/** Stores a MASSSENDJOBFINISH as the gateway does, received at the given time. */
+	private void jobFinish(long account, long msgId, Instant receivedAt, int sentCount) {
+		String fields = "{\"MsgID\":\"" + msgId + "\",\"Status\":\"send success\",\"TotalCount\":\"120\","
+				+ "\"FilterCount\":\"118\",\"SentCount\":\"" + sentCount + "\",\"ErrorCount\":\"1\"}";
+		// As text, so the milliseconds reach the server whatever the driver makes of it.
+		String at = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
+			.withZone(java.time.ZoneOffset.UTC)
+			.format(receivedAt);
+		this.jdbc.update("""
+				INSERT INTO wx_inbound_message (account_id, dedup_key, msg_id, msg_type, event, from_user, to_user,
+				  create_time, fields, encrypted, received_at)
+				VALUES (?, SHA2(?, 256), ?, 'event', 'MASSSENDJOBFINISH', 'mphelper', 'gh_x', 1, ?, TRUE, ?)""",
+				account, "job-" + msgId, String.valueOf(msgId), fields, at);
+	}
+
+	@Test
 	void aCallThatNeverReachedWeChatIsSentOnceWhenReconciled() {
 		MassSendTeam team = new MassSendTeam(this.fx);
 		this.wechat.failNext(SENDALL, SimulatedFailure.connectionReset(), 1);
