@@ -13,6 +13,7 @@ import io.wxops.admin.article.ArticleScreening;
 import io.wxops.admin.article.ArticleService;
 import io.wxops.admin.article.ArticleStatus;
 import io.wxops.admin.audit.AuditTrail;
+import io.wxops.admin.screening.LexiconService;
 import io.wxops.admin.security.Caller;
 import io.wxops.admin.security.Role;
 import io.wxops.admin.web.ApiException;
@@ -47,13 +48,16 @@ public class ReviewService {
 
 	private final AuditTrail audit;
 
+	private final LexiconService lexicon;
+
 	ReviewService(ArticleService articles, ArticleMapper articleRows, ReviewDecisionMapper decisions,
-			ArticleScreening screening, AuditTrail audit) {
+			ArticleScreening screening, AuditTrail audit, LexiconService lexicon) {
 		this.articles = articles;
 		this.articleRows = articleRows;
 		this.decisions = decisions;
 		this.screening = screening;
 		this.audit = audit;
+		this.lexicon = lexicon;
 	}
 
 	/** One level of an article's chain as it stands. */
@@ -86,6 +90,9 @@ public class ReviewService {
 							+ "in review or approved.");
 		}
 		Account account = this.articles.accountOf(a);
+		// Read in the transaction's snapshot (taken by the reads above), the same version
+		// the screening just used, so the chained record says which lexicon passed it.
+		int lexiconVersion = this.lexicon.version();
 		this.screening.requireClean(a, account);
 		int expected = a.getVersion();
 		a.setStatus(ArticleStatus.IN_REVIEW.name());
@@ -95,8 +102,9 @@ public class ReviewService {
 		this.articles.saveVersioned(a, expected);
 		List<ReviewLevel> chain = chainOf(a, account);
 		this.audit.record(caller, "ARTICLE_SUBMITTED", "ARTICLE", articleId, a.getAccountId(),
-				Map.of("status", status.name()), Map.of("status", ArticleStatus.IN_REVIEW.name(), "round",
-						a.getReviewRound(), "chain", chain, "contentHash", a.getContentHash()));
+				Map.of("status", status.name()),
+				Map.of("status", ArticleStatus.IN_REVIEW.name(), "round", a.getReviewRound(), "chain", chain,
+						"contentHash", a.getContentHash(), "lexiconVersion", lexiconVersion));
 		return state(a, account);
 	}
 
