@@ -133,6 +133,7 @@ public final class LocalLauncher {
 	 * @param overrides launcher settings that win over system properties and the
 	 * environment ({@code WXOPS_GATEWAY_PORT}, {@code WXOPS_ADMIN_PORT},
 	 * {@code WXOPS_SIMULATOR_PORT}, 0 for any free port; {@code WXOPS_SECRET_KEY};
+	 * {@code WXOPS_AUDIT_HMAC_KEY}, {@code WXOPS_AUDIT_SIGNING_KEY};
 	 * {@code wxops.local.home})
 	 */
 	public static Running start(Map<String, String> overrides) {
@@ -143,6 +144,10 @@ public final class LocalLauncher {
 		SecretKey key = LocalState.secretKey(settings);
 		DemoSecrets demoSecrets = LocalState.demoSecrets(settings);
 		String demoPassword = LocalState.demoPassword(settings);
+		SecretKey auditHmacKey = LocalState.auditKey(settings, LocalSettings.AUDIT_HMAC_KEY,
+				LocalState.AUDIT_HMAC_KEY_FILE);
+		SecretKey auditSigningKey = LocalState.auditKey(settings, LocalSettings.AUDIT_SIGNING_KEY,
+				LocalState.AUDIT_SIGNING_KEY_FILE);
 
 		DevServers servers = DevServers.start(DevServers.Mode.SHARED);
 		Running running = new Running(settings, servers, key, demoPassword);
@@ -180,6 +185,8 @@ public final class LocalLauncher {
 			admin.put("springdoc.swagger-ui.enabled", "true");
 			admin.put("wxops.admin.demo.enabled", "true");
 			admin.put("wxops.admin.demo.password", demoPassword);
+			admin.put("wxops.audit.hmac-key", auditHmacKey.base64());
+			admin.put("wxops.audit.signing-key", auditSigningKey.base64());
 			running.adminProperties = Map.copyOf(admin);
 			running.admin = startApplication(AdminApplication.class, "admin-api", adminPort, admin);
 			running.adminBoundPort = port(running.admin);

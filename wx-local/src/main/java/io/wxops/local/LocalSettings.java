@@ -27,6 +27,10 @@ final class LocalSettings {
 
 	static final String SECRET_KEY = "WXOPS_SECRET_KEY";
 
+	static final String AUDIT_HMAC_KEY = "WXOPS_AUDIT_HMAC_KEY";
+
+	static final String AUDIT_SIGNING_KEY = "WXOPS_AUDIT_SIGNING_KEY";
+
 	/**
 	 * Directory for the local run's state (secret key, demo account); default ~/.wxops.
 	 */

@@ -34,6 +34,10 @@ final class LocalState {
 
 	static final String DEMO_PASSWORD_FILE = "local-demo-password";
 
+	static final String AUDIT_HMAC_KEY_FILE = "local-audit-hmac-key";
+
+	static final String AUDIT_SIGNING_KEY_FILE = "local-audit-signing-key";
+
 	private static final Logger log = LoggerFactory.getLogger(LocalState.class);
 
 	private static final SecureRandom RANDOM = new SecureRandom();
@@ -96,6 +100,30 @@ final class LocalState {
 		catch (IOException ex) {
 			throw new IllegalStateException("Cannot read or create the local secret key " + file + ": "
 					+ ex.getMessage() + " (or set " + LocalSettings.SECRET_KEY + ")", ex);
+		}
+	}
+
+	/**
+	 * A 32-byte audit key (the chain's HMAC key or the checkpoint signing key) from the
+	 * setting, or the one kept in the home directory, created on first use, so the chain
+	 * written by one local run still verifies in the next.
+	 */
+	static SecretKey auditKey(LocalSettings settings, String setting, String fileName) {
+		String fromSetting = settings.get(setting);
+		if (fromSetting != null) {
+			requireKey(fromSetting, setting);
+			return new SecretKey(fromSetting, setting);
+		}
+		Path file = settings.home().resolve(fileName);
+		try {
+			privateDirectory(file.getParent());
+			String key = readOrCreate(file, LocalState::generateKey).trim();
+			requireKey(key, file.toString());
+			return new SecretKey(key, file.toString());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Cannot read or create the local audit key " + file + ": " + ex.getMessage()
+					+ " (or set " + setting + ")", ex);
 		}
 	}
 

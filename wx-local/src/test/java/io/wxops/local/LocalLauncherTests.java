@@ -171,6 +171,13 @@ class LocalLauncherTests {
 			assertThat(home.resolve(LocalState.SECRET_KEY_FILE)).exists();
 			assertPrivate(home.resolve(LocalState.SECRET_KEY_FILE));
 		}
+		for (String[] key : new String[][] { { LocalSettings.AUDIT_HMAC_KEY, LocalState.AUDIT_HMAC_KEY_FILE },
+				{ LocalSettings.AUDIT_SIGNING_KEY, LocalState.AUDIT_SIGNING_KEY_FILE } }) {
+			if (!LocalSettings.externallySet(key[0])) {
+				assertThat(home.resolve(key[1])).exists();
+				assertPrivate(home.resolve(key[1]));
+			}
+		}
 		assertPrivate(demo);
 		assertPrivate(home.resolve(LocalState.DEMO_PASSWORD_FILE));
 		assertThat(running.banner()).doesNotContain(running.demoAccount().token())

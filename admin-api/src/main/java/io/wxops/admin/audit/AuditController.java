@@ -8,6 +8,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
@@ -59,13 +60,17 @@ class AuditController {
 
 	private final AuditVerifier verifier;
 
+	private final AuditCheckpoints checkpoints;
+
 	private final JsonMapper json;
 
 	private final Clock clock;
 
-	AuditController(AuditQueryService query, AuditVerifier verifier, JsonMapper json, Clock clock) {
+	AuditController(AuditQueryService query, AuditVerifier verifier, AuditCheckpoints checkpoints, JsonMapper json,
+			Clock clock) {
 		this.query = query;
 		this.verifier = verifier;
+		this.checkpoints = checkpoints;
 		this.json = json;
 		this.clock = clock;
 	}
@@ -172,7 +177,9 @@ class AuditController {
 	@GetMapping("/api/audit/verify")
 	@Allow({ Role.AUDITOR, Role.ADMIN })
 	@Operation(summary = "Verify the audit record",
-			description = "Walks the whole hash chain in order: recomputes each entry's hash, checks that each entry "
+			description = "Walks the whole hash chain in order: recomputes each entry's hash (HMAC-SHA256 under the "
+					+ "key its keyId names, from the cut-over the chain's head records; plain SHA-256 before it), "
+					+ "checks that each entry "
 					+ "links to its predecessor, that sequence numbers run from 1 without gaps, and that the last "
 					+ "entry is the one the chain's head records (so deleting the newest entries shows). Reports the "
 					+ "first break found. Reading changes nothing and is not itself recorded. Needs AUDITOR or ADMIN on "
@@ -180,6 +187,30 @@ class AuditController {
 	Verification verify(Caller caller) {
 		caller.requireEverywhere(Role.AUDITOR, Role.ADMIN);
 		return this.verifier.verify();
+	}
+
+	@GetMapping("/api/audit/public-key")
+	@Allow({ Role.AUDITOR, Role.ADMIN })
+	@Operation(summary = "The public key of audit checkpoints",
+			description = "The Ed25519 key checkpoints are signed with, for verifying them outside the system.")
+	AuditCheckpoints.PublicKey publicKey() {
+		return this.checkpoints.publicKey();
+	}
+
+	@GetMapping("/api/audit/checkpoint")
+	@Allow({ Role.AUDITOR, Role.ADMIN })
+	@Operation(summary = "A signed daily checkpoint of the audit record",
+			description = "Where the chain stood at the end of a UTC day (date, default yesterday; today gives the "
+					+ "chain so far, complete=false): the last entry before midnight and its hash, signed with "
+					+ "Ed25519 over the message returned. Keep it outside the system: a checkpoint of the same past "
+					+ "day fetched later must be identical, and its signature must verify under GET "
+					+ "/api/audit/public-key; otherwise history was rewritten. The chain is verified first; a broken "
+					+ "record gets 409 and no signature. A future date gets 400. Needs AUDITOR or ADMIN on every "
+					+ "account.")
+	AuditCheckpoints.Checkpoint checkpoint(Caller caller,
+			@Parameter(description = "A UTC day, such as 2026-01-31") @RequestParam(required = false) LocalDate date) {
+		caller.requireEverywhere(Role.AUDITOR, Role.ADMIN);
+		return this.checkpoints.checkpoint(date);
 	}
 
 }

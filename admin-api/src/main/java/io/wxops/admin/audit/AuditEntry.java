@@ -41,6 +41,8 @@ public class AuditEntry {
 
 	private String hash;
 
+	private String keyId;
+
 	public Long getSeq() {
 		return this.seq;
 	}
@@ -151,6 +153,15 @@ public class AuditEntry {
 
 	public void setHash(String hash) {
 		this.hash = hash;
+	}
+
+	/** The id of the HMAC key of {@link #getHash()}; null for a plain SHA-256 entry. */
+	public String getKeyId() {
+		return this.keyId;
+	}
+
+	public void setKeyId(String keyId) {
+		this.keyId = keyId;
 	}
 
 }

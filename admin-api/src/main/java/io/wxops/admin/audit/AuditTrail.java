@@ -16,7 +16,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Appends to the audit record in the caller's transaction, so an entry exists exactly
  * when its change was committed. Entries form a hash chain: each hash covers the entry's
- * content and the previous hash (see {@link #hashOf}).
+ * content and the previous hash (see {@link #hashOf}). Since the cut-over the head
+ * records, the hash is an HMAC under a key from configuration, so someone who can write
+ * the database but has not the key cannot recompute the chain after an edit.
  *
  * <p>
  * Summaries are whatever the caller passes, serialised as JSON; callers pass views that
@@ -34,10 +36,13 @@ public class AuditTrail {
 
 	private final Clock clock;
 
-	public AuditTrail(AuditMapper mapper, JsonMapper json, Clock clock) {
+	private final AuditKeys keys;
+
+	AuditTrail(AuditMapper mapper, JsonMapper json, Clock clock, AuditKeys keys) {
 		this.mapper = mapper;
 		this.json = json;
 		this.clock = clock;
+		this.keys = keys;
 	}
 
 	/**
@@ -69,17 +74,53 @@ public class AuditTrail {
 		entry.setBeforeState((before != null) ? this.json.writeValueAsString(before) : null);
 		entry.setAfterState((after != null) ? this.json.writeValueAsString(after) : null);
 		entry.setPrevHash(head.lastHash());
-		entry.setHash(hashOf(entry));
+		// The head lock orders every instance's appends, so the cut-over read here is the
+		// one every later verification uses.
+		entry.setKeyId(this.keys.activeKeyId());
+		entry.setHash(hashOf(entry, head.keyedFromSeq()));
 		this.mapper.insert(entry);
 		this.mapper.moveHead(entry.getSeq(), entry.getHash());
 		return entry;
 	}
 
 	/**
-	 * The SHA-256 of an entry's content and its predecessor's hash, over a text form in
-	 * which every field is length-prefixed, so no two different entries share one.
+	 * The hash an entry should carry: the HMAC under its key of its content, its key id
+	 * and the cut-over, or for an entry before the cut-over (no key id) the plain SHA-256
+	 * of its content. Null when the key ring lacks the entry's key.
 	 */
-	public static String hashOf(AuditEntry e) {
+	public String hashOf(AuditEntry e, Long keyedFromSeq) {
+		if (e.getKeyId() == null) {
+			return sha256Of(e);
+		}
+		StringBuilder text = contentOf(e);
+		Sha256.appendField(text, e.getKeyId());
+		Sha256.appendField(text, Objects.toString(keyedFromSeq, "\u0000"));
+		return this.keys.mac(e.getKeyId(), text.toString()).orElse(null);
+	}
+
+	/** The id of the key new entries are hashed with. */
+	String activeKeyId() {
+		return this.keys.activeKeyId();
+	}
+
+	/** Whether the key ring holds this key id. */
+	boolean knowsKey(String keyId) {
+		return this.keys.mac(keyId, "").isPresent();
+	}
+
+	/**
+	 * The SHA-256 of an entry's content and its predecessor's hash, as entries before the
+	 * cut-over to keyed hashes carry it.
+	 */
+	public static String sha256Of(AuditEntry e) {
+		return Sha256.hex(contentOf(e).toString());
+	}
+
+	/**
+	 * An entry's content and its predecessor's hash in a text form in which every field
+	 * is length-prefixed, so no two different entries share one.
+	 */
+	private static StringBuilder contentOf(AuditEntry e) {
 		StringBuilder text = new StringBuilder();
 		for (Object field : new Object[] { e.getSeq(), e.getOccurredAt(), e.getPersonId(), e.getUsername(),
 				e.getRoles(), e.getClientIp(), e.getAction(), e.getTargetType(), e.getTargetId(), e.getAccountId(),
@@ -87,7 +128,7 @@ public class AuditTrail {
 			Sha256.appendField(text, (field instanceof Instant instant)
 					? instant.truncatedTo(ChronoUnit.MILLIS).toString() : Objects.toString(field, "\u0000"));
 		}
-		return Sha256.hex(text.toString());
+		return text;
 	}
 
 }

@@ -13,6 +13,7 @@ import io.wxops.admin.article.ArticleScreening;
 import io.wxops.admin.article.ArticleService;
 import io.wxops.admin.article.ArticleStatus;
 import io.wxops.admin.audit.AuditTrail;
+import io.wxops.admin.screening.LexiconService;
 import io.wxops.admin.security.Caller;
 import io.wxops.admin.security.Role;
 import io.wxops.admin.web.ApiException;
@@ -49,14 +50,17 @@ public class ReviewService {
 
 	private final ReviewChainMapper chains;
 
+	private final LexiconService lexicon;
+
 	ReviewService(ArticleService articles, ArticleMapper articleRows, ReviewDecisionMapper decisions,
-			ArticleScreening screening, AuditTrail audit, ReviewChainMapper chains) {
+			ArticleScreening screening, AuditTrail audit, ReviewChainMapper chains, LexiconService lexicon) {
 		this.chains = chains;
 		this.articles = articles;
 		this.articleRows = articleRows;
 		this.decisions = decisions;
 		this.screening = screening;
 		this.audit = audit;
+		this.lexicon = lexicon;
 	}
 
 	/** One level of an article's chain as it stands. */
@@ -89,6 +93,9 @@ public class ReviewService {
 							+ "in review or approved.");
 		}
 		Account account = this.articles.accountOf(a);
+		// Read in the transaction's snapshot (taken by the reads above), the same version
+		// the screening just used, so the chained record says which lexicon passed it.
+		int lexiconVersion = this.lexicon.version();
 		this.screening.requireClean(a, account);
 		int expected = a.getVersion();
 		a.setStatus(ArticleStatus.IN_REVIEW.name());
@@ -102,8 +109,9 @@ public class ReviewService {
 		List<ReviewLevel> chain = policyChain(a, account);
 		this.chains.insert(articleId, a.getReviewRound(), Levels.format(chain), a.getSubmittedAt());
 		this.audit.record(caller, "ARTICLE_SUBMITTED", "ARTICLE", articleId, a.getAccountId(),
-				Map.of("status", status.name()), Map.of("status", ArticleStatus.IN_REVIEW.name(), "round",
-						a.getReviewRound(), "chain", chain, "contentHash", a.getContentHash()));
+				Map.of("status", status.name()),
+				Map.of("status", ArticleStatus.IN_REVIEW.name(), "round", a.getReviewRound(), "chain", chain,
+						"contentHash", a.getContentHash(), "lexiconVersion", lexiconVersion));
 		return state(a, account);
 	}
 

@@ -163,8 +163,12 @@ public class LexiconService {
 			return new ChangeResult(version - 1, 0, skipped, 0);
 		}
 		this.terms.setVersion(version);
-		this.audit.record(caller, "LEXICON_CHANGED", "LEXICON", version, null, Map.of("version", version - 1),
-				Map.of("version", version, "added", added, "skipped", skipped));
+		// The chained entry names what changed, not only how much: up to 50,000 terms do
+		// not
+		// fit an entry, so it holds their digest, checkable against GET
+		// /api/lexicon/changes?version=.
+		this.audit.record(caller, "LEXICON_CHANGED", "LEXICON", version, null, Map.of("version", version - 1), Map
+			.of("version", version, "added", added, "skipped", skipped, "addedTermsSha256", addedTermsDigest(rows)));
 		return new ChangeResult(version, added, skipped, 0);
 	}
 
@@ -183,6 +187,24 @@ public class LexiconService {
 				Map.of("version", version - 1, "term", row.getTerm(), "category", row.getCategory()),
 				Map.of("version", version, "removed", 1));
 		return new ChangeResult(version, 0, 0, 1);
+	}
+
+	/**
+	 * SHA-256 of the added terms in the order added, each as category and term
+	 * length-prefixed (see {@link io.wxops.admin.web.Sha256#appendField}).
+	 */
+	static String addedTermsDigest(List<LexiconTermRow> rows) {
+		StringBuilder text = new StringBuilder();
+		for (LexiconTermRow r : rows) {
+			io.wxops.admin.web.Sha256.appendField(text, r.getCategory());
+			io.wxops.admin.web.Sha256.appendField(text, r.getTerm());
+		}
+		return io.wxops.admin.web.Sha256.hex(text.toString());
+	}
+
+	/** The version in force, as this transaction sees it. */
+	public int version() {
+		return this.terms.currentVersion();
 	}
 
 	private void recordChange(Caller caller, int version, String type, String term, Category category, Instant now) {

@@ -48,6 +48,7 @@ class MassSendClusterIntegrationTests {
 	static void startSecondInstance() {
 		Map<String, Object> props = new HashMap<>(DevServers.forTests().springProperties());
 		props.put("wxops.secrets.key", DevServersInitializer.testSecretKey());
+		props.putAll(DevServersInitializer.testAuditKeys());
 		props.put("wxops.wechat.api-host", SimulatorInitializer.simulator().baseUrl());
 		props.put("server.port", "0");
 		// As command-line arguments: they outrank application.yml.
