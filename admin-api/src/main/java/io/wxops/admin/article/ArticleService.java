@@ -475,14 +475,21 @@ public class ArticleService {
 		}
 	}
 
+	/**
+	 * The cover must be a COVER image uploaded for this very article (so of its account).
+	 * A new article has no images yet, so a draft gets its cover by a change after the
+	 * upload. An absent id, another article's image (of any account) and a body image all
+	 * get the same answer, so that ids cannot be probed.
+	 */
 	private void checkCover(Long coverImageId, Long articleId) {
 		if (coverImageId == null) {
 			return;
 		}
-		ArticleImage cover = this.images.selectById(coverImageId);
-		if (cover == null || !"COVER".equals(cover.getKind())
-				|| (articleId != null && !articleId.equals(cover.getArticleId()))) {
-			throw ApiException.invalid("coverImageId", "not a cover image uploaded for this article");
+		ArticleImage cover = (articleId != null) ? this.images.selectById(coverImageId) : null;
+		if (cover == null || !"COVER".equals(cover.getKind()) || !articleId.equals(cover.getArticleId())) {
+			throw ApiException.invalid("coverImageId",
+					"not a cover image uploaded for this article: upload one with POST /api/articles/{id}/images"
+							+ "?kind=COVER, then save the article with its id");
 		}
 	}
 

@@ -156,12 +156,14 @@ public class Screener {
 
 	/**
 	 * Whether a code point counts against the account's limit: punctuation does,
-	 * whitespace (no-break and ideographic spaces included) and invisible format chars
-	 * (zero-width spaces and joiners, the BOM) do not, since a reader sees no character.
+	 * whitespace (no-break and ideographic spaces included), format chars and every
+	 * Default_Ignorable_Code_Point (zero-width spaces and joiners, the BOM, variation
+	 * selectors, Mongolian free variation selectors) do not, since a reader sees no
+	 * character.
 	 */
 	static boolean counts(int cp) {
 		return !(Character.isWhitespace(cp) || Character.isSpaceChar(cp) || Character.getType(cp) == Character.FORMAT
-				|| cp == 0x200B || cp == 0xFEFF);
+				|| TextNormaliser.isIgnorable(cp));
 	}
 
 	private static void checkWeChatLimits(List<Finding> findings, String title, String author, String digest,

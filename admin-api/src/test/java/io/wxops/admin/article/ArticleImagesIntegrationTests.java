@@ -87,6 +87,46 @@ class ArticleImagesIntegrationTests {
 	}
 
 	@Test
+	void anotherAccountsCoverIdIsRefusedOnCreateAndUpdateLikeAnAbsentOne() throws Exception {
+		// account A's editor uploads a cover to A's article
+		long coverOfA = upload("COVER", "cover.jpg", jpeg(300, 200)).json().get("id").asLong();
+		Login admin = this.fx.person(Role.ADMIN);
+		long accountB = this.fx.registerAccount(admin).get("id").asLong();
+		long department = this.fx.department("宣传部");
+		Login editorB = this.fx.departmental(Role.EDITOR, accountB, department);
+		Map<String, Object> req = new LinkedHashMap<>();
+		req.put("accountId", accountB);
+		req.put("departmentId", department);
+		req.put("title", "别人的封面");
+		req.put("body", "<p>正文</p>");
+		req.put("source", "本校宣传部");
+		req.put("sensitivity", "GENERAL");
+		long articlesBefore = this.jdbc.queryForObject("SELECT COUNT(*) FROM art_article", Long.class);
+		req.put("coverImageId", coverOfA);
+		Response foreign = this.fx.post("/api/articles", editorB.token(), req);
+		req.put("coverImageId", coverOfA + 1_000_000);
+		Response absent = this.fx.post("/api/articles", editorB.token(), req);
+		for (Response r : new Response[] { foreign, absent }) {
+			assertThat(r.status()).as(r.body()).isEqualTo(400);
+			assertThat(AdminFixtures.fieldErrors(r)).containsExactly("coverImageId");
+			assertThat(r.body()).doesNotContain("mmbiz");
+		}
+		assertThat(foreign.json().get("errors")).isEqualTo(absent.json().get("errors"));
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM art_article", Long.class)).isEqualTo(articlesBefore);
+		// and on a change to B's own article
+		req.remove("coverImageId");
+		JsonNode own = this.fx.post("/api/articles", editorB.token(), req).json();
+		req.put("version", own.get("version").asInt());
+		req.put("coverImageId", coverOfA);
+		Response foreignUpdate = this.fx.put("/api/articles/" + own.get("id").asLong(), editorB.token(), req);
+		req.put("coverImageId", coverOfA + 1_000_000);
+		Response absentUpdate = this.fx.put("/api/articles/" + own.get("id").asLong(), editorB.token(), req);
+		assertThat(foreignUpdate.status()).isEqualTo(400);
+		assertThat(foreignUpdate.json().get("errors")).isEqualTo(absentUpdate.json().get("errors"))
+			.isEqualTo(foreign.json().get("errors"));
+	}
+
+	@Test
 	void anImageThatIsNotJpegIsRefusedAndNothingIsUploaded() throws Exception {
 		int before = SimulatorInitializer.simulator().calls("/cgi-bin/media/uploadimg");
 		BufferedImage image = new BufferedImage(10, 10, BufferedImage.TYPE_INT_RGB);

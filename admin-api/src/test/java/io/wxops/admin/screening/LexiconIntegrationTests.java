@@ -55,6 +55,19 @@ class LexiconIntegrationTests {
 	}
 
 	@Test
+	void compatibilityTwinsTraditionalFormsAndIgnorablesDoNotHideATerm() {
+		Login admin = this.fx.person(Role.ADMIN);
+		String suffix = String.valueOf(System.nanoTime() % 100000);
+		String term = "人民秘音" + suffix;
+		this.fx.post("/api/lexicon/terms", admin.token(),
+				Map.of("terms", List.of(Map.of("term", term, "category", "OTHER_PROHIBITED"),
+						Map.of("term", "法轮功", "category", "ETHNIC_CULT_SUPERSTITION"))));
+		// Kangxi radical ⼈, circled ㊙, Kangxi ⾳, a Mongolian free variation selector
+		assertThat(findings(admin, "<p>看⼈\u180B民㊙⾳" + suffix + "。</p>", null)).contains(term);
+		assertThat(findings(admin, "<p>關於法輪功</p>", null)).contains("法轮功");
+	}
+
+	@Test
 	void removingATermMakesANewVersionWithoutIt() {
 		Login admin = this.fx.person(Role.ADMIN);
 		String term = "待删禁词" + System.nanoTime() % 100000;

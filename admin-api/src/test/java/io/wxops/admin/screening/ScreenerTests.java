@@ -9,12 +9,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ScreenerTests {
 
-	private static final CompiledLexicon LEXICON = CompiledLexicon.compile(7,
-			List.of(new LexiconTerm("内部文件", Category.INTERNAL_OFFICE),
-					new LexiconTerm("赌博网站", Category.OBSCENITY_VIOLENCE_CRIME),
-					new LexiconTerm("代开发票", Category.OTHER_PROHIBITED),
-					new LexiconTerm("vpn翻墙", Category.STATE_SECURITY),
-					new LexiconTerm("限时抢购", Category.COMMERCIAL_MARKETING)));
+	private static final CompiledLexicon LEXICON = CompiledLexicon.compile(7, List.of(
+			new LexiconTerm("内部文件", Category.INTERNAL_OFFICE),
+			new LexiconTerm("赌博网站", Category.OBSCENITY_VIOLENCE_CRIME),
+			new LexiconTerm("代开发票", Category.OTHER_PROHIBITED), new LexiconTerm("vpn翻墙", Category.STATE_SECURITY),
+			new LexiconTerm("限时抢购", Category.COMMERCIAL_MARKETING), new LexiconTerm("音乐盗版", Category.OTHER_PROHIBITED),
+			new LexiconTerm("印章代刻", Category.OTHER_PROHIBITED), new LexiconTerm("dvd刻录", Category.OTHER_PROHIBITED),
+			new LexiconTerm("人肉搜索", Category.OTHER_PROHIBITED), new LexiconTerm("秘密文件", Category.INTERNAL_OFFICE),
+			new LexiconTerm("法轮功", Category.ETHNIC_CULT_SUPERSTITION),
+			new LexiconTerm("株式会社", Category.OTHER_PROHIBITED), new LexiconTerm("fifa赌球", Category.OTHER_PROHIBITED)));
 
 	private final Screener screener = new Screener();
 
@@ -77,6 +80,72 @@ class ScreenerTests {
 	void termWithZeroWidthCharsBetweenItsCharactersIsFound() {
 		assertThat(terms(screen(article("通知", "<p>代\u200B开\u200D发\uFEFF票</p>")))).singleElement()
 			.satisfies((f) -> assertThat(f.term()).isEqualTo("代开发票"));
+	}
+
+	@Test
+	void termWithOneCharReplacedByItsCompatibilityTwinIsFound() {
+		// Kangxi radical ⾳ for 音, circled ideograph ㊞ for 印, circled letter Ⓓ for D,
+		// Kangxi
+		// radical ⼈ for 人, circled ideograph ㊙ for 秘: symbols whose folded form is the
+		// char
+		String body = "<p>⾳乐盗版，㊞章代刻，ⒹVD刻录，⼈肉搜索，㊙密文件</p>";
+		String visible = VisibleText.of(body);
+		List<Finding> found = terms(screen(article("通知", body)));
+		assertThat(found).extracting(Finding::term).containsExactly("音乐盗版", "印章代刻", "dvd刻录", "人肉搜索", "秘密文件");
+		assertThat(found).extracting((f) -> slice(visible, f)).containsExactly("⾳乐盗版", "㊞章代刻", "ⒹVD刻录", "⼈肉搜索", "㊙密文件");
+	}
+
+	@Test
+	void cjkRadicalsSupplementTwinIsFound() {
+		// U+2EA9 CJK RADICAL JADE is not changed by NFKC; its equivalent ideograph is 王,
+		// so
+		// a term written with it and the radical must meet in the same form
+		CompiledLexicon lexicon = CompiledLexicon.compile(1,
+				List.of(new LexiconTerm("王者外挂", Category.OTHER_PROHIBITED)));
+		ScreeningResult result = this.screener.screen(article("通知", "<p>\u2EA9者外挂</p>"), lexicon);
+		assertThat(terms(result)).singleElement().satisfies((f) -> assertThat(f.term()).isEqualTo("王者外挂"));
+	}
+
+	@Test
+	void termWithMongolianVariationSelectorsOrOtherIgnorablesBetweenItsCharsIsFound() {
+		String title = "代\u180B开\u180F发\u00AD票";
+		Finding f = terms(screen(article(title, "<p>正文</p>"))).get(0);
+		assertThat(f.term()).isEqualTo("代开发票");
+		assertThat(slice(title, f)).isEqualTo(title);
+	}
+
+	@Test
+	void ignorableCharsAreNotCountedInTheLength() {
+		ScreeningResult result = screen(article("通\u180B知\u034F", "<p>明\u2060天\uFE0F上午开会。\u3164</p>"));
+		assertThat(result.countedChars()).isEqualTo(9);
+	}
+
+	@Test
+	void traditionalFormOfSimplifiedTermIsFoundWithItsOriginalPosition() {
+		String title = "关于法輪功的通知";
+		Finding f = terms(screen(article(title, "<p>正文</p>"))).get(0);
+		assertThat(f.term()).isEqualTo("法轮功");
+		assertThat(f.category()).isEqualTo(Category.ETHNIC_CULT_SUPERSTITION);
+		assertThat(slice(title, f)).isEqualTo("法輪功");
+	}
+
+	@Test
+	void hitInsideAnExpandingCharMapsToTheWholeChar() {
+		// ㍿ is 株式会社 and ﬁ is fi once folded: the hit names the original chars
+		String title = "某㍿与ﬁfa赌球";
+		List<Finding> found = terms(screen(article(title, "<p>正文</p>")));
+		assertThat(found).extracting(Finding::term).containsExactly("株式会社", "fifa赌球");
+		assertThat(found).extracting((f) -> slice(title, f)).containsExactly("㍿", "ﬁfa赌球");
+	}
+
+	@Test
+	void supplementaryCharsAroundATermKeepPositionsRight() {
+		// a 4-byte CJK char (U+20000) and an emoji with a skin-tone modifier before the
+		// term
+		String title = "\uD840\uDC00\uD83D\uDC4D\uD83C\uDFFD内\uD83D\uDE00部文件";
+		Finding f = terms(screen(article(title, "<p>正文</p>"))).get(0);
+		assertThat(f.term()).isEqualTo("内部文件");
+		assertThat(slice(title, f)).isEqualTo("内\uD83D\uDE00部文件");
 	}
 
 	@Test
