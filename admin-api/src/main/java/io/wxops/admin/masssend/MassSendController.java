@@ -50,7 +50,9 @@ class MassSendController {
 	@Allow(Role.PUBLISHER)
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Compose a send",
-			description = "Screening and approval hashes are checked now and again before sending. A second send on "
+			description = "Screening and approval hashes are checked now and again before sending. A TEXT or IMAGE "
+					+ "send starts its own review (departmentId, sensitivity): preview and confirm answer 409 "
+					+ "send-not-approved until its chain approves it. A second send on "
 					+ "the same local day gets 409 with nextFreeDay. The account must be operating (ACTIVE, annual "
 					+ "review in order).")
 	SendView compose(Caller caller, @RequestBody ComposeRequest body) {
@@ -76,7 +78,8 @@ class MassSendController {
 	@PostMapping("/api/sends/{id}/preview")
 	@Allow(Role.PUBLISHER)
 	@Operation(summary = "Preview to the test followers",
-			description = "Sends the message to each of the account's test followers (message/mass/preview).")
+			description = "Sends the message to each of the account's test followers (message/mass/preview). A TEXT "
+					+ "or IMAGE send must be approved first (409 send-not-approved).")
 	SendView preview(Caller caller, @PathVariable long id) {
 		return this.service.preview(caller, id);
 	}

@@ -30,6 +30,8 @@ import io.wxops.admin.audit.AuditTrail;
 import io.wxops.admin.masssend.MassSendViews.ComposeRequest;
 import io.wxops.admin.masssend.MassSendViews.SendArticle;
 import io.wxops.admin.masssend.MassSendViews.SendView;
+import io.wxops.admin.review.SendReview;
+import io.wxops.admin.review.SendReviewService;
 import io.wxops.admin.screening.ScreeningService;
 import io.wxops.admin.security.Caller;
 import io.wxops.admin.security.Role;
@@ -41,6 +43,7 @@ import io.wxops.core.account.AccountRegistry;
 import io.wxops.core.account.AccountSnapshot;
 import io.wxops.core.account.AccountStanding;
 import io.wxops.core.account.AccountType;
+import io.wxops.core.account.Sensitivity;
 import io.wxops.core.wechat.WeChatCalls;
 import me.chanjar.weixin.common.api.WxConsts;
 import me.chanjar.weixin.mp.bean.draft.WxMpAddDraft;
@@ -103,10 +106,14 @@ public class MassSendService {
 
 	private final Clock clock;
 
+	private final SendReviewService reviews;
+
 	MassSendService(MassSendMapper sends, MassSendArticleMapper sendArticles, ArticleMapper articles,
 			QueueEntryMapper queue, ArticleImageMapper images, AccountMapper accounts, AccountRegistry registry,
 			AccountStanding standing, ScreeningService screening, TestFollowerMapper testFollowers, TagService tags,
-			WeChatCalls wechat, AuditTrail audit, RegistryService registryService, JsonMapper json, Clock clock) {
+			WeChatCalls wechat, AuditTrail audit, RegistryService registryService, JsonMapper json, Clock clock,
+			SendReviewService reviews) {
+		this.reviews = reviews;
 		this.registryService = registryService;
 		this.sends = sends;
 		this.sendArticles = sendArticles;
@@ -187,6 +194,17 @@ public class MassSendService {
 				&& (req.articleIds() == null || req.articleIds().isEmpty() || req.articleIds().size() > MAX_ARTICLES)) {
 			errors.put("articleIds", "1 to " + MAX_ARTICLES + " article ids from the head of the queue are required");
 		}
+		boolean reviewed = kind != null && SendReviewService.REVIEWED_KINDS.contains(kind);
+		if (reviewed) {
+			// Every kind of send carries approved content: TEXT and IMAGE are reviewed
+			// themselves, so they name who reviews them and how sensitive they are.
+			errors.putAll(this.reviews.problems(req.departmentId(), req.sensitivity()));
+			if ("IMAGE".equals(kind) && !errors.containsKey("imageMediaId")
+					&& this.reviews.imageUrl(account.getId(), req.imageMediaId().trim()) == null) {
+				errors.put("imageMediaId", "an image uploaded to this account's articles (its mediaId), so the "
+						+ "reviewers see what they approve");
+			}
+		}
 		if (!errors.isEmpty()) {
 			throw ApiException.invalid(errors);
 		}
@@ -256,9 +274,11 @@ public class MassSendService {
 						.eq(MassSend::getId, s.getId())
 						.set(MassSend::getDraftMediaId, s.getDraftMediaId()));
 		}
-		SendView view = view(s);
 		this.audit.record(caller, "MASS_SEND_COMPOSED", "MASS_SEND", s.getId(), account.getId(), null, summary(s));
-		return view;
+		if (reviewed) {
+			this.reviews.start(caller, s, account, req.departmentId(), Sensitivity.valueOf(req.sensitivity()));
+		}
+		return view(s);
 	}
 
 	// ---- preview and confirmation
@@ -404,6 +424,7 @@ public class MassSendService {
 	 * composed (an article changed, left the queue or no longer passes screening).
 	 */
 	void requireUnchanged(MassSend s, Account account) {
+		this.reviews.requireApproved(s);
 		List<Article> current = new ArrayList<>();
 		for (MassSendArticle sa : this.sendArticles.findBySend(s.getId())) {
 			Article a = this.articles.selectById(sa.getArticleId());
@@ -458,6 +479,7 @@ public class MassSendService {
 			items.add(new SendArticle(sa.getPosition(), sa.getArticleId(), a.getTitle(), sa.getApprovedHash(),
 					sa.getArticleUrl()));
 		}
+		SendReview review = this.reviews.find(s.getId());
 		Integer openidCount = (s.getOpenids() != null) ? this.json.readValue(s.getOpenids(), List.class).size() : null;
 		return new SendView(s.getId(), s.getAccountId(), s.getKind(), s.getTextContent(), s.getImageMediaId(),
 				s.getAudience(), s.getTagId(), openidCount, Boolean.TRUE.equals(s.getSendIgnoreReprint()),
@@ -465,7 +487,9 @@ public class MassSendService {
 				s.getPreviewedBy(), s.getPreviewedAt(), s.getConfirmedBy(), s.getConfirmedAt(), s.getClientMsgId(),
 				s.getMsgId(), s.getAttempts(), s.getErrorCode(), s.getErrorMessage(), s.getWechatStatus(),
 				s.getTotalCount(), s.getFilterCount(), s.getSentCount(), s.getErrorCount(), s.getAcceptedAt(),
-				s.getFinishedAt(), s.getComposedBy(), items, s.getVersion());
+				s.getFinishedAt(), s.getComposedBy(), items, s.getVersion(),
+				(review != null) ? review.getDepartmentId() : null, (review != null) ? review.getSensitivity() : null,
+				(review != null) ? review.getStatus() : null);
 	}
 
 	Map<String, Object> summary(MassSend s) {

@@ -13,12 +13,15 @@ final class MassSendViews {
 	}
 
 	@Schema(description = "A send to compose. kind MPNEWS takes articleIds: 1 to 8 approved articles exactly as they "
-			+ "stand at the head of the account's queue; TEXT takes text; IMAGE takes imageMediaId (permanent "
-			+ "material). audience is ALL (everyone: only when chosen), TAG (tagId from WeChat's tags) or OPENIDS "
+			+ "stand at the head of the account's queue; TEXT takes text; IMAGE takes imageMediaId (the mediaId of "
+			+ "an image uploaded to one of the account's articles). TEXT and IMAGE also take departmentId (whose "
+			+ "head reviews it) and sensitivity (GENERAL, SENSITIVE or MAJOR): they go through the account's review "
+			+ "chain for that sensitivity and cannot be previewed or sent before it approves. audience is ALL (everyone: only when chosen), TAG (tagId from WeChat's tags) or OPENIDS "
 			+ "(2 to 10,000). sendIgnoreReprint must be chosen explicitly. slotAt is when it goes out (omit for "
 			+ "now); its day in the account's time zone is the send's day.")
 	record ComposeRequest(Long accountId, String kind, List<Long> articleIds, String text, String imageMediaId,
-			String audience, Long tagId, List<String> openids, Boolean sendIgnoreReprint, Instant slotAt) {
+			String audience, Long tagId, List<String> openids, Boolean sendIgnoreReprint, Instant slotAt,
+			Long departmentId, String sensitivity) {
 	}
 
 	record ConfirmRequest(String previewHash) {
@@ -30,12 +33,16 @@ final class MassSendViews {
 	record SendArticle(int position, long articleId, String title, String approvedHash, String articleUrl) {
 	}
 
+	@Schema(description = "A send. For TEXT and IMAGE, departmentId and sensitivity as composed and reviewStatus "
+			+ "(IN_REVIEW, APPROVED or REJECTED; GET /api/sends/{id}/review has the chain); null for MPNEWS, whose "
+			+ "articles were reviewed.")
 	record SendView(long id, long accountId, String kind, String text, String imageMediaId, String audience, Long tagId,
 			Integer openidCount, boolean sendIgnoreReprint, Instant slotAt, LocalDate localDay, String status,
 			String contentHash, String previewHash, Long previewedBy, Instant previewedAt, Long confirmedBy,
 			Instant confirmedAt, String clientMsgId, Long msgId, int attempts, Integer errorCode, String errorMessage,
 			String wechatStatus, Integer totalCount, Integer filterCount, Integer sentCount, Integer errorCount,
-			Instant acceptedAt, Instant finishedAt, long composedBy, List<SendArticle> articles, int version) {
+			Instant acceptedAt, Instant finishedAt, long composedBy, List<SendArticle> articles, int version,
+			Long departmentId, String sensitivity, String reviewStatus) {
 	}
 
 }

@@ -297,6 +297,8 @@ class MassSendIntegrationTests {
 		noAudience.put("kind", "TEXT");
 		noAudience.put("text", "通知");
 		noAudience.put("sendIgnoreReprint", true);
+		noAudience.put("departmentId", team.department);
+		noAudience.put("sensitivity", "GENERAL");
 		Response refused = this.fx.post("/api/sends", team.publisher.token(), noAudience);
 		assertThat(refused.status()).isEqualTo(400);
 		assertThat(AdminFixtures.fieldErrors(refused)).contains("audience");
@@ -305,6 +307,7 @@ class MassSendIntegrationTests {
 		toTag.put("audience", "TAG");
 		toTag.put("tagId", 101);
 		long id = this.fx.post("/api/sends", team.publisher.token(), toTag).json().get("id").asLong();
+		team.approve(id);
 		team.previewAndConfirm(id);
 		await().atMost(Duration.ofSeconds(10)).until(() -> !this.wechat.sends(team.appId).isEmpty());
 		String request = this.wechat.sends(team.appId).get(0).requestJson();

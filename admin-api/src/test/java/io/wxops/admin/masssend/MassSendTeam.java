@@ -98,7 +98,20 @@ final class MassSendTeam {
 		return this.fx.post("/api/sends", this.publisher.token(), req);
 	}
 
+	/**
+	 * Composes a GENERAL text send and, when composed, has the department head approve
+	 * it.
+	 */
 	Response composeText(String text, Instant slot) {
+		Response composed = composeTextForReview(text, slot);
+		if (composed.status() == 201) {
+			approve(composed.json().get("id").asLong());
+		}
+		return composed;
+	}
+
+	/** Composes a GENERAL text send, left in review. */
+	Response composeTextForReview(String text, Instant slot) {
 		Map<String, Object> req = new LinkedHashMap<>();
 		req.put("accountId", this.account);
 		req.put("kind", "TEXT");
@@ -106,7 +119,17 @@ final class MassSendTeam {
 		req.put("audience", "ALL");
 		req.put("sendIgnoreReprint", true);
 		req.put("slotAt", slot.toString());
+		req.put("departmentId", this.department);
+		req.put("sensitivity", "GENERAL");
 		return this.fx.post("/api/sends", this.publisher.token(), req);
+	}
+
+	/** The department head approves the send's content (a GENERAL send's only level). */
+	void approve(long sendId) {
+		Response approved = this.fx.post("/api/sends/" + sendId + "/decision", this.deptHead.token(),
+				Map.of("decision", "APPROVE", "contentHash", send(sendId).get("contentHash").asString()));
+		assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+		assertThat(approved.json().get("status").asString()).isEqualTo("APPROVED");
 	}
 
 	/** Previews (as the publisher) and confirms (as the other publisher). */
