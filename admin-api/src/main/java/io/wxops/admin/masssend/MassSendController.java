@@ -51,8 +51,8 @@ class MassSendController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Compose a send",
 			description = "Screening and approval hashes are checked now and again before sending. A second send on "
-					+ "the same local day gets 409 with nextFreeDay. The account must be operating (ACTIVE, annual "
-					+ "review in order).")
+					+ "the same local day gets 409 with nextFreeDay; so does a service account's fifth send of a "
+					+ "month (monthly-quota). The account must be operating (ACTIVE, annual review in order).")
 	SendView compose(Caller caller, @RequestBody ComposeRequest body) {
 		return this.service.compose(caller, body);
 	}
