@@ -34,6 +34,8 @@ public class MassSend {
 
 	private LocalDate localDay;
 
+	private Integer monthSlot;
+
 	private String status;
 
 	private String contentHash;
@@ -174,6 +176,14 @@ public class MassSend {
 
 	public void setLocalDay(LocalDate localDay) {
 		this.localDay = localDay;
+	}
+
+	public Integer getMonthSlot() {
+		return this.monthSlot;
+	}
+
+	public void setMonthSlot(Integer monthSlot) {
+		this.monthSlot = monthSlot;
 	}
 
 	public String getStatus() {

@@ -52,9 +52,9 @@ class MassSendController {
 	@Operation(summary = "Compose a send",
 			description = "Screening and approval hashes are checked now and again before sending. A TEXT or IMAGE "
 					+ "send starts its own review (departmentId, sensitivity): preview and confirm answer 409 "
-					+ "send-not-approved until its chain approves it. A second send on "
-					+ "the same local day gets 409 with nextFreeDay. The account must be operating (ACTIVE, annual "
-					+ "review in order).")
+					+ "send-not-approved until its chain approves it. A second send on the same local day gets 409 "
+					+ "with nextFreeDay; so does a service account's fifth send of a month (monthly-quota). The "
+					+ "account must be operating (ACTIVE, annual review in order).")
 	SendView compose(Caller caller, @RequestBody ComposeRequest body) {
 		return this.service.compose(caller, body);
 	}

@@ -42,11 +42,11 @@ public interface MassSendMapper extends BaseMapper<MassSend> {
 	List<java.time.LocalDate> claimedDaysFrom(@Param("accountId") long accountId,
 			@Param("from") java.time.LocalDate from);
 
-	@Select("""
-			SELECT COUNT(*) FROM ms_send
-			 WHERE account_id = #{accountId} AND day_claim >= #{first} AND day_claim <= #{last}""")
-	int claimsBetween(@Param("accountId") long accountId, @Param("first") java.time.LocalDate first,
-			@Param("last") java.time.LocalDate last);
+	/**
+	 * The month slots a service account's sends hold in the month starting {@code first}.
+	 */
+	@Select("SELECT month_slot FROM ms_send WHERE account_id = #{accountId} AND month_claim = #{first}")
+	List<Integer> monthSlotsTaken(@Param("accountId") long accountId, @Param("first") java.time.LocalDate first);
 
 	@Select("""
 			SELECT fields FROM wx_inbound_message

@@ -218,7 +218,6 @@ public class MassSendService {
 		}
 		ZoneId zone = ZoneId.of(account.getTimeZone());
 		LocalDate day = LocalDate.ofInstant(slot, zone);
-		checkMonthlyQuota(account, day);
 		List<Article> chosen = "MPNEWS".equals(kind) ? headOfQueue(account, req.articleIds()) : List.of();
 		for (Article a : chosen) {
 			this.screening.requireClean(a, account);
@@ -246,12 +245,7 @@ public class MassSendService {
 		s.setVersion(1);
 		s.setCreatedAt(now);
 		s.setUpdatedAt(now);
-		try {
-			this.sends.insert(s);
-		}
-		catch (DuplicateKeyException ex) {
-			throw dayTaken(account, day);
-		}
+		insertClaimingDayAndMonthSlot(s, account);
 		// Derived from the send's id, so every attempt at this send carries the same one.
 		s.setClientMsgId("wxops-send-" + s.getId());
 		this.sends.update(null,
@@ -581,19 +575,47 @@ public class MassSendService {
 		return this.wechat.call(snapshot, (w) -> w.getDraftService().addDraft(draft));
 	}
 
-	private void checkMonthlyQuota(Account account, LocalDate day) {
+	/**
+	 * Inserts the send, claiming its local day and, for a service account, one of the
+	 * month's {@value #SERVICE_SENDS_PER_MONTH} slots: unique keys decide, so composes
+	 * arriving together cannot exceed either (a count read first could not stop them).
+	 */
+	private void insertClaimingDayAndMonthSlot(MassSend s, Account account) {
+		LocalDate day = s.getLocalDay();
 		if (account.getAccountType() != AccountType.SERVICE) {
-			return;
+			try {
+				this.sends.insert(s);
+				return;
+			}
+			catch (DuplicateKeyException ex) {
+				throw dayTaken(account, day);
+			}
 		}
 		LocalDate first = day.withDayOfMonth(1);
-		LocalDate last = day.with(TemporalAdjusters.lastDayOfMonth());
-		if (this.sends.claimsBetween(account.getId(), first, last) >= SERVICE_SENDS_PER_MONTH) {
-			throw ApiException
-				.conflict("monthly-quota", "The account's mass sends for this month are used",
-						"A service account has " + SERVICE_SENDS_PER_MONTH
-								+ " mass sends a month; the next free day is " + last.plusDays(1) + ".")
-				.with("nextFreeDay", last.plusDays(1).toString());
+		Set<Integer> taken = new LinkedHashSet<>(this.sends.monthSlotsTaken(account.getId(), first));
+		for (int slot = 1; slot <= SERVICE_SENDS_PER_MONTH; slot++) {
+			if (taken.contains(slot)) {
+				continue;
+			}
+			s.setMonthSlot(slot);
+			try {
+				this.sends.insert(s);
+				return;
+			}
+			catch (DuplicateKeyException ex) {
+				// Another compose took this slot since it was read: try the next one.
+				if (!String.valueOf(ex.getMessage()).contains("uk_send_month_slot")) {
+					throw dayTaken(account, day);
+				}
+			}
 		}
+		LocalDate next = day.with(TemporalAdjusters.lastDayOfMonth()).plusDays(1);
+		throw ApiException
+			.conflict("monthly-quota", "The account's mass sends for this month are used",
+					"A service account has " + SERVICE_SENDS_PER_MONTH + " mass sends a month (counted in "
+							+ account.getTimeZone() + "); the next free day is " + next
+							+ ", or cancel a send of this month first.")
+			.with("nextFreeDay", next.toString());
 	}
 
 	private ApiException dayTaken(Account account, LocalDate day) {

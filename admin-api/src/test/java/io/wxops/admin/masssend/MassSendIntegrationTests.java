@@ -4,8 +4,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import io.wxops.admin.AdminFixtures;
 import io.wxops.admin.AdminFixtures.Response;
@@ -208,6 +214,52 @@ class MassSendIntegrationTests {
 		assertThat(second.status()).isEqualTo(409);
 		assertThat(second.problemType()).isEqualTo("https://wxops.io/problems/day-taken");
 		assertThat(second.json().get("nextFreeDay").asString()).isEqualTo(day.plusDays(1).toString());
+	}
+
+	@Test
+	void twentyParallelComposesForTwentyDaysOfAServiceAccountGiveExactlyFour() throws Exception {
+		MassSendTeam team = new MassSendTeam(this.fx);
+		this.jdbc.update("UPDATE wx_account SET account_type = 'SERVICE' WHERE id = ?", team.account);
+		LocalDate first = LocalDate.now(MassSendTeam.SHANGHAI).plusMonths(1).withDayOfMonth(1);
+		ExecutorService pool = Executors.newFixedThreadPool(20);
+		List<Response> answers = new ArrayList<>();
+		try {
+			CountDownLatch start = new CountDownLatch(1);
+			List<Future<Response>> composed = new ArrayList<>();
+			for (int i = 0; i < 20; i++) {
+				Instant slot = MassSendTeam.shanghai(first.plusDays(i), LocalTime.NOON);
+				String text = "第" + (i + 1) + "天的通知";
+				composed.add(pool.submit(() -> {
+					start.await();
+					return team.composeText(text, slot);
+				}));
+			}
+			start.countDown();
+			for (Future<Response> f : composed) {
+				answers.add(f.get(60, TimeUnit.SECONDS));
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		List<Response> created = answers.stream().filter((r) -> r.status() == 201).toList();
+		assertThat(created).hasSize(4);
+		assertThat(answers).filteredOn((r) -> r.status() != 201)
+			.allSatisfy((r) -> assertThat(r.problemType()).isEqualTo("https://wxops.io/problems/monthly-quota"))
+			.allSatisfy((r) -> assertThat(r.json().get("nextFreeDay").asString())
+				.isEqualTo(first.plusMonths(1).toString()));
+		assertThat(this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM ms_send WHERE account_id = ? AND status NOT IN ('FAILED', 'CANCELLED')",
+				Integer.class, team.account))
+			.isEqualTo(4);
+		// A cancelled send frees its slot for another day of the month.
+		long cancelled = created.get(0).json().get("id").asLong();
+		assertThat(this.fx.post("/api/sends/" + cancelled + "/cancel", team.publisher.token(), null).status())
+			.isEqualTo(200);
+		Response again = team.composeText("补发", MassSendTeam.shanghai(first.plusDays(25), LocalTime.NOON));
+		assertThat(again.status()).as(again.body()).isEqualTo(201);
+		assertThat(team.composeText("再补发", MassSendTeam.shanghai(first.plusDays(26), LocalTime.NOON)).status())
+			.isEqualTo(409);
 	}
 
 	@Test
