@@ -10,6 +10,7 @@ import io.wxops.admin.people.PersonView;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -35,13 +36,19 @@ class SessionController {
 		this.people = people;
 	}
 
-	record Credentials(@NotBlank String username, @NotBlank String password) {
+	/**
+	 * Lengths are capped before any lookup or hash: no username is longer than its
+	 * column, no password longer than the policy allows, so longer ones are refused as
+	 * 400 without spending Argon2 time (or counting a failure).
+	 */
+	record Credentials(@NotBlank @Size(max = 64) String username, @NotBlank @Size(max = 128) String password) {
 	}
 
 	record Token(String token, String tokenType, Instant expiresAt, boolean mustChangePassword) {
 	}
 
-	record PasswordChange(@NotBlank String currentPassword, @NotBlank String newPassword) {
+	record PasswordChange(@NotBlank @Size(max = 128) String currentPassword,
+			@NotBlank @Size(max = 128) String newPassword) {
 	}
 
 	record Me(PersonView person, List<Grant> grants) {
@@ -51,7 +58,10 @@ class SessionController {
 	@AllowAnonymous
 	@Operation(summary = "Sign in",
 			description = "Returns a bearer token for 'Authorization: Bearer <token>'. Wrong credentials give 401; "
-					+ "after repeated failures the person is locked (423) for a while.")
+					+ "after repeated failures (5 by default, counted before the password is checked, so parallel "
+					+ "attempts do not get more) the username is locked (423) for a while, whether or not it "
+					+ "exists. A username over 64 or a password over 128 characters is a 400; a body over 16 KB "
+					+ "a 413.")
 	Token login(@Valid @RequestBody Credentials credentials, HttpServletRequest request) {
 		SessionService.SignedIn in = this.sessions.login(credentials.username(), credentials.password(),
 				request.getRemoteAddr());
@@ -77,7 +87,9 @@ class SessionController {
 	@AllowAnyPerson(beforePasswordChange = true)
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Change your password",
-			description = "Needs the current password. Every session of yours ends, this one included: sign in again.")
+			description = "Needs the current password. Every session of yours ends, this one included: sign in again. "
+					+ "A wrong current password counts as a failed sign-in: after repeated failures the answer is "
+					+ "423 and sign-in is locked too.")
 	void changePassword(Caller caller, @Valid @RequestBody PasswordChange change) {
 		this.sessions.changePassword(caller, change.currentPassword(), change.newPassword());
 	}

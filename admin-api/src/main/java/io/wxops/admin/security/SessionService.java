@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -36,11 +37,19 @@ public class SessionService {
 	/** Sessions are touched at most this often, so reads do not all become writes. */
 	private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
 
+	/**
+	 * Unknown usernames not locked and without a failure for this long are forgotten
+	 * (known people keep their count until a right password or the lock's end).
+	 */
+	private static final Duration UNKNOWN_MEMORY = Duration.ofDays(1);
+
 	private final PersonMapper people;
 
 	private final GrantMapper grants;
 
 	private final SessionMapper sessions;
+
+	private final SignInGuardMapper guard;
 
 	private final PasswordPolicy passwords;
 
@@ -54,11 +63,13 @@ public class SessionService {
 
 	private final SecureRandom random = new SecureRandom();
 
-	public SessionService(PersonMapper people, GrantMapper grants, SessionMapper sessions, PasswordPolicy passwords,
-			AuditTrail audit, AdminProperties properties, Clock clock, TransactionTemplate tx) {
+	public SessionService(PersonMapper people, GrantMapper grants, SessionMapper sessions, SignInGuardMapper guard,
+			PasswordPolicy passwords, AuditTrail audit, AdminProperties properties, Clock clock,
+			TransactionTemplate tx) {
 		this.people = people;
 		this.grants = grants;
 		this.sessions = sessions;
+		this.guard = guard;
 		this.passwords = passwords;
 		this.audit = audit;
 		this.settings = properties.login();
@@ -71,28 +82,32 @@ public class SessionService {
 	}
 
 	/**
-	 * Signs a person in.
+	 * Signs a person in. A failure is reserved in the database before the password is
+	 * checked (and taken back by a right password), so concurrent attempts on any number
+	 * of instances check at most {@code max-failures} passwords before the lock.
 	 * @throws ApiException 401 for a wrong username or password (the same answer for
-	 * both), 423 while the person is locked out, 403 when disabled
+	 * both), 423 while the username is locked out (known or not), 403 when disabled
 	 */
 	public SignedIn login(String username, String password, String clientIp) {
 		if (username == null || username.isBlank() || password == null || password.isEmpty()) {
 			throw ApiException.invalid(Map.of("username", "username and password are required"));
 		}
-		Person person = this.people.findByUsername(username.trim());
+		String name = username.trim();
+		Person person = this.people.findByUsername(name);
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		if (person == null) {
+			// The same steps as for a person: reserve, check (a decoy hash), refuse.
+			reserveUnknown(name, now);
 			this.passwords.checkDecoy(password);
 			throw badCredentials();
 		}
-		if (person.getLockedUntil() != null && person.getLockedUntil().isAfter(now)) {
-			throw locked(person.getLockedUntil());
-		}
+		int failures = reserve(person, now);
 		if (!this.passwords.matches(password, person.getPasswordHash())) {
-			this.tx.executeWithoutResult((status) -> recordFailure(person, now, clientIp));
+			auditLock(person, failures, clientIp);
 			throw badCredentials();
 		}
 		if (!Boolean.TRUE.equals(person.getEnabled())) {
+			this.people.clearFailures(person.getId());
 			throw new ApiException(HttpStatus.FORBIDDEN, "person-disabled", "This person is disabled",
 					"Your sign-in was disabled by an administrator. Ask them to enable it.");
 		}
@@ -154,28 +169,39 @@ public class SessionService {
 
 	/**
 	 * Changes the caller's own password after checking the current one; every session of
-	 * the person, this one included, is revoked.
+	 * the person, this one included, is revoked. A wrong current password counts as a
+	 * failed sign-in (reserved before the check), so it cannot be guessed faster here.
 	 */
-	@Transactional
 	public void changePassword(Caller caller, String current, String replacement) {
 		Person person = this.people.selectById(caller.personId());
+		// Cheap checks first: a weak replacement costs no reservation and no hash.
+		this.passwords.check("newPassword", replacement, person.getUsername());
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+		int failures = reserve(person, now);
 		if (!this.passwords.matches(current, person.getPasswordHash())) {
+			auditLock(person, failures, caller.clientIp());
 			throw ApiException.invalid("currentPassword", "the current password is not right");
 		}
-		this.passwords.check("newPassword", replacement, person.getUsername());
-		if (this.passwords.matches(replacement, person.getPasswordHash())) {
+		if (replacement.equals(current)) {
+			this.people.clearFailures(person.getId());
 			throw ApiException.invalid("newPassword", "the new password must differ from the current one");
 		}
-		Instant now = this.clock.instant();
-		person.setPasswordHash(this.passwords.hash(replacement));
-		person.setPasswordChangedAt(now);
-		person.setMustChangePassword(false);
-		person.setUpdatedAt(now);
-		person.setVersion(person.getVersion() + 1);
-		this.people.updateById(person);
-		int revoked = this.sessions.revokeAll(person.getId(), now, "PASSWORD_CHANGED");
-		this.audit.record(caller, "PASSWORD_CHANGED", "PERSON", person.getId(), null, null,
-				Map.of("sessionsRevoked", revoked));
+		String hash = this.passwords.hash(replacement);
+		this.tx.executeWithoutResult((status) -> {
+			Person change = new Person();
+			change.setId(person.getId());
+			change.setPasswordHash(hash);
+			change.setPasswordChangedAt(now);
+			change.setMustChangePassword(false);
+			change.setUpdatedAt(now);
+			change.setVersion(person.getVersion() + 1);
+			// Only these columns: the failure counter belongs to the reservations.
+			this.people.updateById(change);
+			this.people.clearFailures(person.getId());
+			int revoked = this.sessions.revokeAll(person.getId(), now, "PASSWORD_CHANGED");
+			this.audit.record(caller, "PASSWORD_CHANGED", "PERSON", person.getId(), null, null,
+					Map.of("sessionsRevoked", revoked));
+		});
 	}
 
 	/**
@@ -186,15 +212,52 @@ public class SessionService {
 		return this.sessions.revokeAll(personId, this.clock.instant(), reason);
 	}
 
-	private void recordFailure(Person person, Instant now, String clientIp) {
+	/**
+	 * Reserves one failure for the person before their password is checked, in its own
+	 * short transaction so other instances see it at once.
+	 * @return the person's failure count including this reservation
+	 * @throws ApiException 423 while they are locked
+	 */
+	private int reserve(Person person, Instant now) {
 		Instant lockUntil = now.plus(this.settings.lockout());
-		this.people.recordFailure(person.getId(), now, this.settings.maxFailures(), lockUntil);
-		Person after = this.people.selectById(person.getId());
-		// This failure set the lock when it brought the count to the limit (compared by
-		// count, not by time: some servers drop the milliseconds of a stored time).
-		if (after.getLockedUntil() != null && after.getFailedLogins() == this.settings.maxFailures()) {
-			this.audit.record(systemFor(after, clientIp), "LOGIN_LOCKED", "PERSON", after.getId(), null, null,
-					Map.of("failedLogins", after.getFailedLogins(), "lockedUntil", lockUntil.toString()));
+		Integer failures = this.tx.execute((status) -> {
+			if (this.guard.reservePerson(person.getId(), now, this.settings.maxFailures(), lockUntil) == 0) {
+				return null;
+			}
+			// The row stays locked by the update until commit, so this is our own count.
+			return this.guard.personFailures(person.getId());
+		});
+		if (failures == null) {
+			throw locked(this.guard.personLockedUntil(person.getId()));
+		}
+		return failures;
+	}
+
+	/**
+	 * {@link #reserve} for a username that matches no person. Each statement commits on
+	 * its own: an INSERT IGNORE that finds the row holds a shared lock, and two attempts
+	 * holding it while both waiting to update would deadlock.
+	 */
+	private void reserveUnknown(String username, Instant now) {
+		String key = Sha256.hex(username.toLowerCase(Locale.ROOT));
+		if (this.random.nextInt(64) == 0) {
+			// Now and then, not on every attempt: a range delete locks gaps.
+			this.guard.forgetUnknown(now.minus(UNKNOWN_MEMORY), now);
+		}
+		this.guard.createUnknown(key, now);
+		Instant lockUntil = now.plus(this.settings.lockout());
+		if (this.guard.reserveUnknown(key, now, this.settings.maxFailures(), lockUntil) == 0) {
+			throw locked(this.guard.unknownLockedUntil(key));
+		}
+	}
+
+	/** Audits the lock when this failure was the one that reached the limit. */
+	private void auditLock(Person person, int failures, String clientIp) {
+		if (failures == this.settings.maxFailures()) {
+			Instant lockedUntil = this.guard.personLockedUntil(person.getId());
+			this.tx.executeWithoutResult(
+					(status) -> this.audit.record(systemFor(person, clientIp), "LOGIN_LOCKED", "PERSON", person.getId(),
+							null, null, Map.of("failedLogins", failures, "lockedUntil", String.valueOf(lockedUntil))));
 		}
 	}
 
@@ -220,9 +283,9 @@ public class SessionService {
 	}
 
 	private static ApiException locked(Instant until) {
+		String when = (until != null) ? "after " + until + " (UTC)" : "in a few minutes";
 		return new ApiException(HttpStatus.LOCKED, "login-locked", "Sign-in is locked",
-				"Too many failed sign-ins. Try again after " + until
-						+ " (UTC) or ask an administrator to unlock your sign-in.");
+				"Too many failed sign-ins. Try again " + when + " or ask an administrator to unlock your sign-in.");
 	}
 
 }
