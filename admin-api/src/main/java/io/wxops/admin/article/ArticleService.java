@@ -28,6 +28,7 @@ import io.wxops.admin.article.ArticleViews.VersionSummary;
 import io.wxops.admin.article.ArticleViews.VersionView;
 import io.wxops.admin.audit.AuditTrail;
 import io.wxops.admin.people.DepartmentMapper;
+import io.wxops.admin.screening.VisibleText;
 import io.wxops.admin.security.Caller;
 import io.wxops.admin.security.Role;
 import io.wxops.admin.web.ApiException;
@@ -438,7 +439,7 @@ public class ArticleService {
 	}
 
 	private static void apply(Article a, ArticleRequest req) {
-		a.setTitle(req.title().trim());
+		a.setTitle(VisibleText.trim(req.title()));
 		a.setAuthor(blankToNull(req.author()));
 		a.setDigest(blankToNull(req.digest()));
 		a.setBody(req.body());
@@ -452,7 +453,7 @@ public class ArticleService {
 	 * reported with positions when the article is screened or submitted.
 	 */
 	private static void checkContent(Map<String, String> errors, ArticleRequest req, boolean creating) {
-		if (req.title() == null || req.title().isBlank() || req.title().length() > 128) {
+		if (req.title() == null || VisibleText.trim(req.title()).isEmpty() || req.title().length() > 128) {
 			errors.put("title", "a title is required (at most 128 characters here; WeChat allows 32)");
 		}
 		if (req.author() != null && req.author().length() > 64) {
@@ -519,8 +520,14 @@ public class ArticleService {
 		return new ArrayList<>(Arrays.asList(html.replace("><", ">\n<").split("\\R")));
 	}
 
+	/**
+	 * The value without leading or trailing characters a reader does not see (zero-width
+	 * spaces, variation selectors, no-break spaces, ...); null when nothing visible is
+	 * left, so that a source made only of invisible characters is no source.
+	 */
 	private static String blankToNull(String value) {
-		return (value == null || value.isBlank()) ? null : value.trim();
+		String trimmed = VisibleText.trim(value);
+		return (trimmed == null || trimmed.isEmpty()) ? null : trimmed;
 	}
 
 	public Instant now() {

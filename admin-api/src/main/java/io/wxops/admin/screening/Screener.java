@@ -8,6 +8,10 @@ import io.wxops.admin.screening.CompiledLexicon.Match;
 import io.wxops.core.text.TextNormaliser;
 import io.wxops.core.text.TextNormaliser.Normalised;
 
+import com.ibm.icu.lang.UCharacter;
+import com.ibm.icu.lang.UProperty;
+import com.ibm.icu.text.BreakIterator;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,9 +52,19 @@ public class Screener {
 	 */
 	private static final boolean[] COUNTED = new boolean[0x10000];
 
+	/**
+	 * BMP chars that are always a grapheme cluster of their own (Grapheme_Cluster_Break
+	 * Other, LF or Control: no extending, joining, Hangul or regional-indicator rule
+	 * applies to them), so that a text of only these is counted char by char.
+	 */
+	private static final boolean[] SINGLE = new boolean[0x10000];
+
 	static {
 		for (int c = 0; c < COUNTED.length; c++) {
 			COUNTED[c] = counts(c);
+			int gcb = UCharacter.getIntPropertyValue(c, UProperty.GRAPHEME_CLUSTER_BREAK);
+			SINGLE[c] = !Character.isSurrogate((char) c) && (gcb == UCharacter.GraphemeClusterBreak.OTHER
+					|| gcb == UCharacter.GraphemeClusterBreak.LF || gcb == UCharacter.GraphemeClusterBreak.CONTROL);
 		}
 	}
 
@@ -80,7 +94,7 @@ public class Screener {
 		findTerms(findings, DIGEST, digest, lexicon, input.marketingForbidden());
 		findTerms(findings, BODY, body, lexicon, input.marketingForbidden());
 		int counted = checkLength(findings, title, body, input.maxChars());
-		if (input.source() == null || input.source().isBlank()) {
+		if (input.source() == null || VisibleText.trim(input.source()).isEmpty()) {
 			findings.add(new Finding(Finding.SOURCE_MISSING, null, null, SOURCE, 0, 0, "",
 					"请注明信息来源 / State the source of the information: an item without one is refused."));
 		}
@@ -133,22 +147,38 @@ public class Screener {
 	}
 
 	/**
-	 * Counts the code points of {@code text} that {@link #counts count}, starting from
-	 * {@code counted}: returns the new count and the index at which it reached
-	 * {@code mark} (-1 if it never did).
+	 * Counts the characters of {@code text} a reader sees, starting from {@code counted}:
+	 * grapheme clusters (an emoji with a skin tone or a ZWJ family, a letter with
+	 * combining marks, a flag is one) of which some code point {@link #counts counts}.
+	 * Returns the new count and the index at which it reached {@code mark} (-1 if it
+	 * never did).
 	 */
 	private static int[] countUpTo(String text, int mark, int counted) {
 		int reached = -1;
-		for (int i = 0, n = text.length(); i < n; i++) {
-			char c = text.charAt(i);
-			boolean pair = Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1));
-			if (pair ? counts(text.codePointAt(i)) : COUNTED[c]) {
-				if (++counted == mark) {
+		int n = text.length();
+		int simple = 0;
+		while (simple < n && SINGLE[text.charAt(simple)]) {
+			simple++;
+		}
+		if (simple == n) {
+			// every char is a cluster of its own (the common case): no break iterator
+			for (int i = 0; i < n; i++) {
+				if (COUNTED[text.charAt(i)] && ++counted == mark) {
 					reached = i;
 				}
 			}
-			if (pair) {
-				i++;
+			return new int[] { counted, reached };
+		}
+		BreakIterator clusters = BreakIterator.getCharacterInstance();
+		clusters.setText(text);
+		for (int start = clusters.first(),
+				end = clusters.next(); end != BreakIterator.DONE; start = end, end = clusters.next()) {
+			boolean seen = false;
+			for (int i = start; i < end && !seen; i += Character.charCount(text.codePointAt(i))) {
+				seen = counts(text.codePointAt(i));
+			}
+			if (seen && ++counted == mark) {
+				reached = start;
 			}
 		}
 		return new int[] { counted, reached };
@@ -156,19 +186,18 @@ public class Screener {
 
 	/**
 	 * Whether a code point counts against the account's limit: punctuation does,
-	 * whitespace (no-break and ideographic spaces included), format chars and every
-	 * Default_Ignorable_Code_Point (zero-width spaces and joiners, the BOM, variation
-	 * selectors, Mongolian free variation selectors) do not, since a reader sees no
-	 * character.
+	 * whitespace (no-break and ideographic spaces included), control and format chars and
+	 * every Default_Ignorable_Code_Point (zero-width spaces and joiners, the BOM,
+	 * variation selectors, Mongolian free variation selectors) do not, since a reader
+	 * sees no character.
 	 */
 	static boolean counts(int cp) {
-		return !(Character.isWhitespace(cp) || Character.isSpaceChar(cp) || Character.getType(cp) == Character.FORMAT
-				|| TextNormaliser.isIgnorable(cp));
+		return VisibleText.isSeen(cp);
 	}
 
 	private static void checkWeChatLimits(List<Finding> findings, String title, String author, String digest,
 			String html) {
-		if (title.isBlank()) {
+		if (VisibleText.trim(title).isEmpty()) {
 			findings
 				.add(new Finding(Finding.WECHAT_LIMIT, null, null, TITLE, 0, 0, "", "请填写标题 / A title is required."));
 		}

@@ -2,6 +2,8 @@ package io.wxops.admin.screening;
 
 import java.util.Set;
 
+import io.wxops.core.text.TextNormaliser;
+
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -33,6 +35,36 @@ public final class VisibleText {
 			"p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul");
 
 	private VisibleText() {
+	}
+
+	/**
+	 * {@code text} without the leading and trailing code points a reader does not see
+	 * (whitespace, control and format chars, Default_Ignorable_Code_Points such as the
+	 * zero-width space or a variation selector); empty when nothing visible is left, null
+	 * for null. A required field that is empty once trimmed is missing.
+	 */
+	public static String trim(String text) {
+		if (text == null) {
+			return null;
+		}
+		int start = 0;
+		int end = text.length();
+		while (start < end && !isSeen(text.codePointAt(start))) {
+			start += Character.charCount(text.codePointAt(start));
+		}
+		while (end > start && !isSeen(text.codePointBefore(end))) {
+			end -= Character.charCount(text.codePointBefore(end));
+		}
+		return text.substring(start, end);
+	}
+
+	/**
+	 * Whether a reader sees the code point as (part of) a character: not whitespace, a
+	 * control or format char, nor a Default_Ignorable_Code_Point.
+	 */
+	public static boolean isSeen(int cp) {
+		return !(Character.isWhitespace(cp) || Character.isSpaceChar(cp) || Character.isISOControl(cp)
+				|| Character.getType(cp) == Character.FORMAT || TextNormaliser.isIgnorable(cp));
 	}
 
 	/** The visible text of {@code html}; empty for null or blank HTML. */

@@ -222,6 +222,21 @@ class GradedReviewIntegrationTests {
 	}
 
 	@Test
+	void aSourceOfOnlyInvisibleCharsIsNoSourceAndAnEmojiCountsOnce() {
+		// zero-width space, word joiner, Mongolian vowel separator, Hangul filler, BOM
+		JsonNode draft = draft("GENERAL", "<p>运动会圆满结束\uD83D\uDC4D\uD83C\uDFFD</p>", "\u200B\u2060\u180E\u3164\uFEFF");
+		assertThat(draft.get("source").isNull()).isTrue();
+		Response refused = this.fx.post("/api/articles/" + draft.get("id").asLong() + "/submit", this.editor.token(),
+				null);
+		assertThat(refused.status()).isEqualTo(422);
+		assertThat(refused.json().get("findings").valueStream().map((f) -> f.get("rule").asString()).toList())
+			.containsExactly("SOURCE_MISSING");
+		// 校园新闻 and 运动会圆满结束 and one emoji with its skin tone
+		assertThat(refused.json().get("countedChars").asInt()).isEqualTo(4 + 7 + 1);
+		assertThat(status(draft)).isEqualTo("DRAFT");
+	}
+
+	@Test
 	void everySavedChangeIsAVersionThatCanBeCompared() {
 		JsonNode draft = draft("GENERAL", "<p>第一段</p><p>第二段</p>", "本校宣传部");
 		edit(draft, "<p>第一段</p><p>第二段（改）</p>");

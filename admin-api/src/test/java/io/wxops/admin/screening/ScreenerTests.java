@@ -149,6 +149,42 @@ class ScreenerTests {
 	}
 
 	@Test
+	void anEmojiWithModifiersCountsAsOneCharacter() {
+		// 👍🏽 (thumbs up, skin tone), 👨‍👩‍👧 (a ZWJ family), 🇨🇳 (a flag), é as e +
+		// U+0301:
+		// four characters a reader sees, 2 + 5 + 2 + 2 code points
+		String body = "<p>\uD83D\uDC4D\uD83C\uDFFD\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67"
+				+ "\uD83C\uDDE8\uD83C\uDDF3e\u0301</p>";
+		assertThat(screen(article("通知", body)).countedChars()).isEqualTo(2 + 4);
+	}
+
+	@Test
+	void theLimitIsExceededAtTheFirstClusterOverIt() {
+		// limit 3: 通知 and one emoji fit, the fourth character (the second emoji) is over
+		String body = "<p>\uD83D\uDC4D\uD83C\uDFFD\uD83D\uDC4D\uD83C\uDFFF</p>";
+		ScreeningResult result = this.screener.screen(new ScreeningInput("通知", null, null, body, "本院", 3, false),
+				LEXICON);
+		assertThat(result.countedChars()).isEqualTo(4);
+		assertThat(result.findings()).filteredOn((f) -> f.rule().equals(Finding.LENGTH))
+			.singleElement()
+			.satisfies((f) -> assertThat(f.start()).isEqualTo(4));
+	}
+
+	@Test
+	void aSourceOrTitleOfOnlyInvisibleCharsIsMissing() {
+		ScreeningResult result = this.screener.screen(new ScreeningInput("\u200B\u2060\uFE0F", null, null, "<p>正文</p>",
+				"\u200B\u00A0\u180E\u3164\uFEFF", 680, false), LEXICON);
+		assertThat(result.findings()).extracting(Finding::rule, Finding::field)
+			.contains(Tuple.tuple(Finding.SOURCE_MISSING, "source"), Tuple.tuple(Finding.WECHAT_LIMIT, "title"));
+	}
+
+	@Test
+	void trimRemovesOnlyLeadingAndTrailingInvisibleChars() {
+		assertThat(VisibleText.trim("\u200B\uFEFF 本校\u200B宣传部\u00A0\uFE0F")).isEqualTo("本校\u200B宣传部");
+		assertThat(VisibleText.trim("\u200B\u3164")).isEmpty();
+	}
+
+	@Test
 	void mixedCaseFormOfTermIsFound() {
 		assertThat(terms(screen(article("Vpn翻墙教程", "<p>正文</p>")))).singleElement()
 			.satisfies((f) -> assertThat(f.category()).isEqualTo(Category.STATE_SECURITY));
