@@ -13,6 +13,8 @@ import io.wxops.admin.security.Role;
 import io.wxops.admin.web.ApiException;
 import io.wxops.admin.web.PageRequest;
 import io.wxops.admin.web.PageResult;
+import io.wxops.core.inbox.Category;
+import io.wxops.core.inbox.InboxRule;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -207,7 +209,10 @@ class InboxController {
 
 	@PutMapping("/api/accounts/{id}/inbox-settings")
 	@Allow(Role.ADMIN)
-	@Operation(summary = "Change routing, SLA or acknowledgement", description = "Only the parts sent change.")
+	@Operation(summary = "Change routing, SLA or acknowledgement",
+			description = "Only the parts sent change. routedAckOnly true: a message an inbox rule routes to a "
+					+ "category gets only the ticket's acknowledgement, no passive keyword or default reply from the "
+					+ "gateway (MALICIOUS messages never get one). Rule and setting changes reach the gateways at once.")
 	InboxSettingsService.Settings updateSettings(Caller caller, @PathVariable long id,
 			@RequestBody InboxSettingsService.Settings body) {
 		return this.settings.update(caller, id, body);
@@ -215,7 +220,7 @@ class InboxController {
 
 	@GetMapping("/api/accounts/{id}/inbox-rules")
 	@AllowAnyPerson
-	@Operation(summary = "Classification rules",
+	@Operation(summary = "Classification rules (routing and the gateway's passive reply)",
 			description = "In the order they apply: highest priority first, then the oldest; the first match decides. "
 					+ "One page at a time; filter by category, kind (KEYWORD or MENU_KEY) or q (the pattern contains it).")
 	PageResult<InboxRule> rules(Caller caller, @PathVariable long id, @RequestParam(required = false) Category category,

@@ -34,6 +34,7 @@ import io.wxops.core.account.AccountMapper;
 import io.wxops.core.account.AccountRegistry;
 import io.wxops.core.account.AccountSnapshot;
 import io.wxops.core.account.AccountStanding;
+import io.wxops.core.inbox.Category;
 import io.wxops.core.wechat.WeChatCallException;
 import io.wxops.core.wechat.WeChatCalls;
 import me.chanjar.weixin.mp.bean.kefu.WxMpKefuMessage;

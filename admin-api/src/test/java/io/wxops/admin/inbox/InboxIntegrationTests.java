@@ -478,6 +478,22 @@ class InboxIntegrationTests {
 			.startsWith("UNDELIVERED:SIM_TMP_");
 	}
 
+	/** An account chooses that routed messages get only the acknowledgement. */
+	@Test
+	void routedAckOnlyIsAnInboxSetting() {
+		InboxTeam team = new InboxTeam(this.fx, this.jdbc);
+		String path = "/api/accounts/" + team.account + "/inbox-settings";
+		assertThat(this.fx.get(path, team.admin.token()).json().get("routedAckOnly").asBoolean()).isFalse();
+		Response changed = this.fx.put(path, team.admin.token(), Map.of("routedAckOnly", true));
+		assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+		assertThat(changed.json().get("routedAckOnly").asBoolean()).isTrue();
+		assertThat(this.jdbc.queryForObject("SELECT routed_ack_only FROM wx_account WHERE id = ?", Boolean.class,
+				team.account))
+			.isTrue();
+		assertThat(this.fx.get(path, team.admin.token()).json().get("ackText").asString())
+			.isEqualTo("您好，已收到您的留言，我们会在规定时间内答复。");
+	}
+
 	@Test
 	void aReplyAt48Hours1MinuteIsRefusedAndKeptAsUndelivered() {
 		InboxTeam team = new InboxTeam(this.fx, this.jdbc);
