@@ -180,7 +180,8 @@ class InboxController {
 	@Allow(Role.HANDLER)
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Reply with an image",
-			description = "Multipart part file: a JPEG or PNG of at most 10 MB. It is uploaded to WeChat as temporary "
+			description = "Multipart part file: a JPEG or PNG of at most 10 MB, decoded in full: one that does not "
+					+ "decode whole or carries data after the image is a 400 (file). It is uploaded to WeChat as temporary "
 					+ "media, then sent like an image reply: inside the window only (409 outside it, the reply "
 					+ "kept as undelivered with its media id).")
 	TicketService.Reply replyImage(Caller caller, @PathVariable long id, @RequestPart("file") MultipartFile file) {
