@@ -159,7 +159,9 @@ class InboxController {
 
 	@PostMapping("/api/tickets/{id}/close")
 	@Allow(Role.HANDLER)
-	@Operation(summary = "Close with the follow-up (回访)", description = "Only a resolved ticket.")
+	@Operation(summary = "Close with the follow-up (回访)",
+			description = "Only a resolved ticket. When the follower has unsubscribed, the closed ticket's openid "
+					+ "becomes the follower's pseudonym (anon_...), as in the gateway's stored messages.")
 	TicketService.TicketView close(Caller caller, @PathVariable long id, @RequestBody Closing body) {
 		return this.tickets.close(caller, id, body.method(), body.result(), body.satisfied());
 	}

@@ -90,10 +90,13 @@ public class TicketService {
 
 	private final Clock clock;
 
+	private final TicketPrivacy privacy;
+
 	TicketService(TicketMapper tickets, TicketEntryMapper entries, FollowupMapper followups, InboundMapper inbound,
 			AccountMapper accounts, AccountRegistry registry, AccountStanding standing, DepartmentMapper departments,
 			PersonMapper people, GrantMapper grants, ScreeningService screening, WeChatCalls wechat, AuditTrail audit,
-			TransactionTemplate tx, Clock clock) {
+			TransactionTemplate tx, Clock clock, TicketPrivacy privacy) {
+		this.privacy = privacy;
 		this.tickets = tickets;
 		this.entries = entries;
 		this.followups = followups;
@@ -416,6 +419,9 @@ public class TicketService {
 		f.setRecordedAt(now());
 		this.followups.insert(f);
 		event(t, caller, "closed after follow-up");
+		// Nobody answers a closed ticket: a follower who has left keeps only the
+		// pseudonym.
+		t.setOpenid(this.privacy.closed(t));
 		this.audit.record(caller, "TICKET_CLOSED", "TICKET", id, t.getAccountId(), Map.of("status", "RESOLVED"),
 				Map.of("status", "CLOSED", "followUp", method.trim()));
 		return view(t);
