@@ -8,6 +8,7 @@ import io.wxops.core.account.AccountRegistry;
 import io.wxops.core.account.AccountStanding;
 import io.wxops.core.account.AnnualReviewMapper;
 import io.wxops.core.redis.RedisKeys;
+import io.wxops.core.secret.Pseudonyms;
 import io.wxops.core.secret.SecretCipher;
 import io.wxops.core.secret.SecretProperties;
 import io.wxops.core.wechat.CredentialCheck;
@@ -37,6 +38,11 @@ public class WxCoreConfiguration {
 	@Bean
 	SecretCipher secretCipher(SecretProperties properties) {
 		return new SecretCipher(properties.key(), properties.previousKeys());
+	}
+
+	@Bean
+	Pseudonyms pseudonyms(org.springframework.jdbc.core.JdbcTemplate jdbc, SecretCipher cipher, Clock clock) {
+		return new Pseudonyms(jdbc, cipher, clock);
 	}
 
 	@Bean

@@ -2,7 +2,7 @@ package io.wxops.local;
 
 import java.util.Map;
 
-import io.wxops.admin.inbox.Category;
+import io.wxops.core.inbox.Category;
 import io.wxops.admin.inbox.InboxSettingsService;
 import io.wxops.admin.inbox.InboxSettingsService.RouteView;
 import io.wxops.admin.inbox.InboxSettingsService.RuleRequest;
@@ -45,7 +45,7 @@ public final class DemoInbox {
 				Long.class, account);
 		if (central == null) {
 			settings.update(system, account, new Settings(ACK_TEXT, office, Map.of(Category.COMPLAINT,
-					new RouteView(service, 3), Category.SUGGESTION, new RouteView(office, 5))));
+					new RouteView(service, 3), Category.SUGGESTION, new RouteView(office, 5)), null));
 		}
 		if (settings.rules(system, account, null, null, null, PageRequest.of(0, 1)).total() == 0) {
 			settings.addRule(system, account, new RuleRequest("KEYWORD", "投诉", Category.COMPLAINT, null, 10));

@@ -13,6 +13,8 @@ import io.wxops.admin.security.Role;
 import io.wxops.admin.web.ApiException;
 import io.wxops.admin.web.PageRequest;
 import io.wxops.admin.web.PageResult;
+import io.wxops.core.inbox.Category;
+import io.wxops.core.inbox.InboxRule;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -157,7 +159,9 @@ class InboxController {
 
 	@PostMapping("/api/tickets/{id}/close")
 	@Allow(Role.HANDLER)
-	@Operation(summary = "Close with the follow-up (回访)", description = "Only a resolved ticket.")
+	@Operation(summary = "Close with the follow-up (回访)",
+			description = "Only a resolved ticket. When the follower has unsubscribed, the closed ticket's openid "
+					+ "becomes the follower's pseudonym (anon_...), as in the gateway's stored messages.")
 	TicketService.TicketView close(Caller caller, @PathVariable long id, @RequestBody Closing body) {
 		return this.tickets.close(caller, id, body.method(), body.result(), body.satisfied());
 	}
@@ -178,7 +182,8 @@ class InboxController {
 	@Allow(Role.HANDLER)
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Reply with an image",
-			description = "Multipart part file: a JPEG or PNG of at most 10 MB. It is uploaded to WeChat as temporary "
+			description = "Multipart part file: a JPEG or PNG of at most 10 MB, decoded in full: one that does not "
+					+ "decode whole or carries data after the image is a 400 (file). It is uploaded to WeChat as temporary "
 					+ "media, then sent like an image reply: inside the window only (409 outside it, the reply "
 					+ "kept as undelivered with its media id).")
 	TicketService.Reply replyImage(Caller caller, @PathVariable long id, @RequestPart("file") MultipartFile file) {
@@ -207,7 +212,10 @@ class InboxController {
 
 	@PutMapping("/api/accounts/{id}/inbox-settings")
 	@Allow(Role.ADMIN)
-	@Operation(summary = "Change routing, SLA or acknowledgement", description = "Only the parts sent change.")
+	@Operation(summary = "Change routing, SLA or acknowledgement",
+			description = "Only the parts sent change. routedAckOnly true: a message an inbox rule routes to a "
+					+ "category gets only the ticket's acknowledgement, no passive keyword or default reply from the "
+					+ "gateway (MALICIOUS messages never get one). Rule and setting changes reach the gateways at once.")
 	InboxSettingsService.Settings updateSettings(Caller caller, @PathVariable long id,
 			@RequestBody InboxSettingsService.Settings body) {
 		return this.settings.update(caller, id, body);
@@ -215,7 +223,7 @@ class InboxController {
 
 	@GetMapping("/api/accounts/{id}/inbox-rules")
 	@AllowAnyPerson
-	@Operation(summary = "Classification rules",
+	@Operation(summary = "Classification rules (routing and the gateway's passive reply)",
 			description = "In the order they apply: highest priority first, then the oldest; the first match decides. "
 					+ "One page at a time; filter by category, kind (KEYWORD or MENU_KEY) or q (the pattern contains it).")
 	PageResult<InboxRule> rules(Caller caller, @PathVariable long id, @RequestParam(required = false) Category category,

@@ -10,9 +10,12 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.baomidou.mybatisplus.core.toolkit.Wrappers;
-import io.wxops.admin.inbox.RuleSet.Classification;
 import io.wxops.core.account.Account;
 import io.wxops.core.account.AccountMapper;
+import io.wxops.core.inbox.Category;
+import io.wxops.core.inbox.InboxRuleMapper;
+import io.wxops.core.inbox.RuleSet;
+import io.wxops.core.inbox.RuleSet.Classification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -306,7 +309,8 @@ public class InboxRouter {
 			return null;
 		}
 		Instant at = Instant.ofEpochSecond(((Number) m.get("create_time")).longValue());
-		// A message no rule classifies is usually a follow-up ("still no hot water, why?"):
+		// A message no rule classifies is usually a follow-up ("still no hot water,
+		// why?"):
 		// it joins the follower's latest open ticket, whatever its category, so the
 		// handler sees it and no second acknowledgement uses up the window. Only a rule
 		// that names another category opens another ticket.

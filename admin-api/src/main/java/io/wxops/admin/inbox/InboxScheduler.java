@@ -29,7 +29,11 @@ class InboxScheduler {
 
 	private final Clock clock;
 
-	InboxScheduler(InboxRouter router, Acknowledgements acks, TicketService tickets, Clock clock) {
+	private final TicketPrivacy privacy;
+
+	InboxScheduler(InboxRouter router, Acknowledgements acks, TicketService tickets, Clock clock,
+			TicketPrivacy privacy) {
+		this.privacy = privacy;
 		this.router = router;
 		this.acks = acks;
 		this.tickets = tickets;
@@ -52,6 +56,29 @@ class InboxScheduler {
 	@SchedulerLock(name = "inbox-escalation", lockAtMostFor = "PT5M")
 	void escalate() {
 		run("escalation", () -> this.tickets.escalateOverdue(this.clock.instant()));
+	}
+
+	/**
+	 * Pseudonymises closed tickets of followers who left (at the first run after an
+	 * upgrade: all of them) and ends raw threads past the retention.
+	 */
+	@Scheduled(fixedDelayString = "${wxops.admin.inbox.retention-interval:1h}", initialDelayString = "30s")
+	@SchedulerLock(name = "inbox-retention", lockAtMostFor = "PT30M")
+	void retention() {
+		run("pseudonymisation", () -> drain(this.privacy::pseudonymiseLeftFollowers));
+		run("retention", () -> drain(this.privacy::endThreads));
+	}
+
+	/** Repeats a batch job until a batch comes back short. */
+	private static int drain(java.util.function.IntSupplier batch) {
+		int total = 0;
+		int n;
+		do {
+			n = batch.getAsInt();
+			total += n;
+		}
+		while (n >= TicketPrivacy.BATCH);
+		return total;
 	}
 
 	private static void run(String what, java.util.function.IntSupplier job) {

@@ -12,14 +12,19 @@ import com.baomidou.mybatisplus.core.toolkit.Wrappers;
 import io.wxops.admin.account.RegistryService;
 import io.wxops.admin.audit.AuditTrail;
 import io.wxops.admin.people.DepartmentMapper;
-import io.wxops.core.text.TextNormaliser;
 import io.wxops.admin.security.Caller;
 import io.wxops.admin.security.Role;
 import io.wxops.admin.web.ApiException;
 import io.wxops.admin.web.PageRequest;
 import io.wxops.admin.web.PageResult;
 import io.wxops.core.account.Account;
+import io.wxops.core.account.AccountChangeNotifier;
 import io.wxops.core.account.AccountMapper;
+import io.wxops.core.inbox.Category;
+import io.wxops.core.inbox.InboxRule;
+import io.wxops.core.inbox.InboxRuleMapper;
+import io.wxops.core.inbox.RuleSet;
+import io.wxops.core.text.TextNormaliser;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,8 +51,12 @@ public class InboxSettingsService {
 
 	private final Clock clock;
 
+	private final AccountChangeNotifier notifier;
+
 	InboxSettingsService(AccountMapper accounts, RouteMapper routes, InboxRuleMapper rules,
-			DepartmentMapper departments, AuditTrail audit, RegistryService registry, Clock clock) {
+			DepartmentMapper departments, AuditTrail audit, RegistryService registry, Clock clock,
+			AccountChangeNotifier notifier) {
+		this.notifier = notifier;
 		this.registry = registry;
 		this.accounts = accounts;
 		this.routes = routes;
@@ -64,7 +73,13 @@ public class InboxSettingsService {
 	public record RouteView(Long departmentId, int slaDays) {
 	}
 
-	public record Settings(String ackText, Long centralOfficeDepartmentId, Map<Category, RouteView> routes) {
+	/**
+	 * @param routedAckOnly whether a message an inbox rule routes to a category gets only
+	 * the ticket's acknowledgement and no passive reply from the gateway (false: the
+	 * gateway's keyword or default reply answers it too)
+	 */
+	public record Settings(String ackText, Long centralOfficeDepartmentId, Map<Category, RouteView> routes,
+			Boolean routedAckOnly) {
 	}
 
 	public record RuleRequest(String kind, String pattern, Category category, Long departmentId, Integer priority) {
@@ -79,7 +94,8 @@ public class InboxSettingsService {
 		for (Route r : this.routes.forAccount(accountId)) {
 			byCategory.put(Category.valueOf(r.getCategory()), new RouteView(r.getDepartmentId(), r.getSlaDays()));
 		}
-		return new Settings(account.getAckText(), account.getCentralOfficeDepartmentId(), byCategory);
+		return new Settings(account.getAckText(), account.getCentralOfficeDepartmentId(), byCategory,
+				Boolean.TRUE.equals(account.getRoutedAckOnly()));
 	}
 
 	@Transactional
@@ -114,7 +130,8 @@ public class InboxSettingsService {
 					.set(change.ackText() != null, Account::getAckText,
 							(change.ackText() != null) ? change.ackText().trim() : null)
 					.set(change.centralOfficeDepartmentId() != null, Account::getCentralOfficeDepartmentId,
-							change.centralOfficeDepartmentId()));
+							change.centralOfficeDepartmentId())
+					.set(change.routedAckOnly() != null, Account::getRoutedAckOnly, change.routedAckOnly()));
 		if (change.routes() != null) {
 			change.routes().forEach((category, route) -> {
 				this.routes.delete(Wrappers.<Route>lambdaQuery()
@@ -130,6 +147,7 @@ public class InboxSettingsService {
 		}
 		Settings after = settings(caller, accountId);
 		this.audit.record(caller, "INBOX_SETTINGS_CHANGED", "ACCOUNT", accountId, accountId, before, after);
+		announce(account);
 		return after;
 	}
 
@@ -169,6 +187,7 @@ public class InboxSettingsService {
 				req.priority());
 		this.rules.insert(r);
 		this.audit.record(caller, "INBOX_RULE_ADDED", "ACCOUNT", accountId, accountId, null, r);
+		announce(this.accounts.selectById(accountId));
 		return r;
 	}
 
@@ -245,6 +264,7 @@ public class InboxSettingsService {
 			change.put("priority", (req.priority() != null) ? req.priority() : 0);
 			change.put("patterns", added);
 			this.audit.record(caller, "INBOX_RULES_ADDED", "ACCOUNT", accountId, accountId, null, change);
+			announce(this.accounts.selectById(accountId));
 		}
 		return result;
 	}
@@ -291,6 +311,15 @@ public class InboxSettingsService {
 		}
 		this.rules.deleteById(ruleId);
 		this.audit.record(caller, "INBOX_RULE_REMOVED", "ACCOUNT", accountId, accountId, r, null);
+		announce(this.accounts.selectById(accountId));
+	}
+
+	/**
+	 * Tells the gateways (after the commit) that the account's rules or settings changed:
+	 * they match the same rules before a passive reply and drop what they hold.
+	 */
+	private void announce(Account account) {
+		this.notifier.accountChanged(account.getAppId());
 	}
 
 	private Account account(Caller caller, long accountId) {

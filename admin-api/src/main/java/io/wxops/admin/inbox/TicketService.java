@@ -34,6 +34,7 @@ import io.wxops.core.account.AccountMapper;
 import io.wxops.core.account.AccountRegistry;
 import io.wxops.core.account.AccountSnapshot;
 import io.wxops.core.account.AccountStanding;
+import io.wxops.core.inbox.Category;
 import io.wxops.core.wechat.WeChatCallException;
 import io.wxops.core.wechat.WeChatCalls;
 import me.chanjar.weixin.mp.bean.kefu.WxMpKefuMessage;
@@ -89,10 +90,13 @@ public class TicketService {
 
 	private final Clock clock;
 
+	private final TicketPrivacy privacy;
+
 	TicketService(TicketMapper tickets, TicketEntryMapper entries, FollowupMapper followups, InboundMapper inbound,
 			AccountMapper accounts, AccountRegistry registry, AccountStanding standing, DepartmentMapper departments,
 			PersonMapper people, GrantMapper grants, ScreeningService screening, WeChatCalls wechat, AuditTrail audit,
-			TransactionTemplate tx, Clock clock) {
+			TransactionTemplate tx, Clock clock, TicketPrivacy privacy) {
+		this.privacy = privacy;
 		this.tickets = tickets;
 		this.entries = entries;
 		this.followups = followups;
@@ -415,6 +419,9 @@ public class TicketService {
 		f.setRecordedAt(now());
 		this.followups.insert(f);
 		event(t, caller, "closed after follow-up");
+		// Nobody answers a closed ticket: a follower who has left keeps only the
+		// pseudonym.
+		t.setOpenid(this.privacy.closed(t));
 		this.audit.record(caller, "TICKET_CLOSED", "TICKET", id, t.getAccountId(), Map.of("status", "RESOLVED"),
 				Map.of("status", "CLOSED", "followUp", method.trim()));
 		return view(t);
@@ -541,6 +548,7 @@ public class TicketService {
 		if (extension == null) {
 			throw ApiException.invalid("file", "JPEG or PNG only (WeChat does not take GIF here)");
 		}
+		requireWholeImage(bytes, extension);
 		AccountSnapshot snapshot = this.registry.find(this.accounts.selectById(t.getAccountId()).getAppId())
 			.orElseThrow();
 		String mediaId = this.wechat
@@ -552,6 +560,72 @@ public class TicketService {
 		// reply reads the ticket again: it may have been closed or transferred while the
 		// image was uploading.
 		return reply(caller, id, "image", null, mediaId);
+	}
+
+	/** Largest image a reply decodes (pixels): a 10 MB file cannot need more. */
+	static final long MAX_REPLY_PIXELS = 50_000_000L;
+
+	/**
+	 * Refuses what only starts like an image: the whole file must decode without a
+	 * warning (a JPEG header followed by HTML, a truncated or damaged image) and end
+	 * where the image ends (EOI or IEND), so nothing else rides along to the follower.
+	 * Decoded in full, as article covers are read, but with the pixels bounded first.
+	 */
+	private static void requireWholeImage(byte[] bytes, String extension) {
+		String damaged = "the " + ("jpg".equals(extension) ? "JPEG" : "PNG")
+				+ " cannot be read completely; it may be damaged or not an image";
+		if (!endsAsImage(bytes, extension)) {
+			throw ApiException.invalid("file", damaged);
+		}
+		try (javax.imageio.stream.ImageInputStream in = javax.imageio.ImageIO
+			.createImageInputStream(new java.io.ByteArrayInputStream(bytes))) {
+			java.util.Iterator<javax.imageio.ImageReader> readers = javax.imageio.ImageIO
+				.getImageReadersBySuffix(extension);
+			if (!readers.hasNext()) {
+				throw ApiException.invalid("file", damaged);
+			}
+			javax.imageio.ImageReader reader = readers.next();
+			try {
+				reader.setInput(in, true, true);
+				boolean[] warned = new boolean[1];
+				reader.addIIOReadWarningListener((source, warning) -> warned[0] = true);
+				long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+				if (pixels < 1 || pixels > MAX_REPLY_PIXELS) {
+					throw ApiException.invalid("file",
+							"the image has " + pixels + " pixels; at most " + MAX_REPLY_PIXELS + " are accepted");
+				}
+				reader.read(0);
+				if (warned[0]) {
+					throw ApiException.invalid("file", damaged);
+				}
+			}
+			finally {
+				reader.dispose();
+			}
+		}
+		catch (java.io.IOException | RuntimeException ex) {
+			if (ex instanceof ApiException api) {
+				throw api;
+			}
+			// The JDK's decoders also throw unchecked exceptions on damaged data.
+			throw ApiException.invalid("file", damaged);
+		}
+	}
+
+	/**
+	 * A JPEG ends with EOI (FF D9), a PNG with its IEND chunk; zero padding after it
+	 * (some cameras add it) is allowed, anything else is not.
+	 */
+	private static boolean endsAsImage(byte[] bytes, String extension) {
+		int n = bytes.length;
+		while (n > 0 && bytes[n - 1] == 0) {
+			n--;
+		}
+		if ("jpg".equals(extension)) {
+			return n >= 4 && (bytes[n - 2] & 0xFF) == 0xFF && (bytes[n - 1] & 0xFF) == 0xD9;
+		}
+		byte[] iend = { 'I', 'E', 'N', 'D', (byte) 0xAE, 0x42, 0x60, (byte) 0x82 };
+		return n >= 16 && java.util.Arrays.equals(bytes, n - iend.length, n, iend, 0, iend.length);
 	}
 
 	/** "jpg" or "png" by the file's first bytes, or null. */

@@ -478,6 +478,64 @@ class InboxIntegrationTests {
 			.startsWith("UNDELIVERED:SIM_TMP_");
 	}
 
+	/** An account chooses that routed messages get only the acknowledgement. */
+	@Test
+	void routedAckOnlyIsAnInboxSetting() {
+		InboxTeam team = new InboxTeam(this.fx, this.jdbc);
+		String path = "/api/accounts/" + team.account + "/inbox-settings";
+		assertThat(this.fx.get(path, team.admin.token()).json().get("routedAckOnly").asBoolean()).isFalse();
+		Response changed = this.fx.put(path, team.admin.token(), Map.of("routedAckOnly", true));
+		assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+		assertThat(changed.json().get("routedAckOnly").asBoolean()).isTrue();
+		assertThat(this.jdbc.queryForObject("SELECT routed_ack_only FROM wx_account WHERE id = ?", Boolean.class,
+				team.account))
+			.isTrue();
+		assertThat(this.fx.get(path, team.admin.token()).json().get("ackText").asString())
+			.isEqualTo("您好，已收到您的留言，我们会在规定时间内答复。");
+	}
+
+	/**
+	 * A reply image is decoded whole: a JPEG header followed by HTML, a JPEG with
+	 * something appended, or a truncated one is refused before anything is uploaded.
+	 */
+	@Test
+	void aReplyImageThatIsNotWhollyAnImageIsRefused() {
+		InboxTeam team = new InboxTeam(this.fx, this.jdbc);
+		String openid = team.followerWithWindow();
+		team.text(openid, "请问报名表在哪里", Instant.now());
+		long id = team.ticketOf(openid);
+		byte[] jpeg = AdminFixtures.jpeg(120, 80);
+		byte[] html = "<html><body><script>alert(1)</script></body></html>"
+			.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+		byte[] headerThenHtml = concat(java.util.Arrays.copyOf(jpeg, 20), html);
+		byte[] jpegThenHtml = concat(jpeg, html);
+		byte[] truncated = concat(java.util.Arrays.copyOf(jpeg, jpeg.length / 2),
+				new byte[] { (byte) 0xFF, (byte) 0xD9 });
+		team.awaitAck(id, "SENT");
+		int entries = this.jdbc.queryForObject("SELECT COUNT(*) FROM inb_ticket_entry WHERE ticket_id = ?",
+				Integer.class, id);
+		for (byte[] file : List.of(headerThenHtml, jpegThenHtml, truncated)) {
+			Response refused = this.fx.upload("/api/tickets/" + id + "/replies/image", team.officeHandler.token(),
+					"表格.jpg", file);
+			assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+			assertThat(AdminFixtures.fieldErrors(refused)).containsExactly("file");
+		}
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM inb_ticket_entry WHERE ticket_id = ?", Integer.class,
+				id))
+			.isEqualTo(entries);
+		assertThat(this.wechat.customMessages(team.appId, openid))
+			.noneSatisfy((m) -> assertThat(m.msgType()).isEqualTo("image"));
+		Response whole = this.fx.upload("/api/tickets/" + id + "/replies/image", team.officeHandler.token(), "表格.jpg",
+				jpeg);
+		assertThat(whole.status()).as(whole.body()).isEqualTo(201);
+	}
+
+	private static byte[] concat(byte[] a, byte[] b) {
+		byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+		System.arraycopy(b, 0, out, a.length, b.length);
+		return out;
+	}
+
 	@Test
 	void aReplyAt48Hours1MinuteIsRefusedAndKeptAsUndelivered() {
 		InboxTeam team = new InboxTeam(this.fx, this.jdbc);

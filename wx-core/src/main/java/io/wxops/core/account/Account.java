@@ -87,6 +87,8 @@ public class Account {
 
 	private Long centralOfficeDepartmentId;
 
+	private Boolean routedAckOnly;
+
 	private String statusReason;
 
 	private Instant statusChangedAt;
@@ -429,6 +431,18 @@ public class Account {
 
 	public void setCentralOfficeDepartmentId(Long centralOfficeDepartmentId) {
 		this.centralOfficeDepartmentId = centralOfficeDepartmentId;
+	}
+
+	/**
+	 * Whether a message an inbox rule routes to a category gets only the ticket's
+	 * acknowledgement, not also the gateway's keyword or default reply.
+	 */
+	public Boolean getRoutedAckOnly() {
+		return this.routedAckOnly;
+	}
+
+	public void setRoutedAckOnly(Boolean routedAckOnly) {
+		this.routedAckOnly = routedAckOnly;
 	}
 
 }

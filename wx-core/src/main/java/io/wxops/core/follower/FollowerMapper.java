@@ -111,4 +111,16 @@ public interface FollowerMapper extends BaseMapper<Follower> {
 			@Param("lat") BigDecimal latitude, @Param("lng") BigDecimal longitude,
 			@Param("precision") BigDecimal precision, @Param("now") Instant now);
 
+	/**
+	 * The closed tickets of a follower who left: their openid becomes the same pseudonym
+	 * as the stored messages' (the ticket keeps its record and texts). A ticket still
+	 * open keeps the openid until it is closed (admin-api then pseudonymises it).
+	 */
+	@org.apache.ibatis.annotations.Update("""
+			UPDATE inb_ticket SET openid = #{pseudonym}
+			 WHERE account_id = #{accountId} AND openid = #{openid} AND status = 'CLOSED'
+			""")
+	int pseudonymiseClosedTickets(@Param("accountId") long accountId, @Param("openid") String openid,
+			@Param("pseudonym") String pseudonym);
+
 }

@@ -113,13 +113,12 @@ public final class SecretCipher {
 	}
 
 	/**
-	 * A stable, keyed pseudonym for an identifier that must leave the archive (an openid
-	 * after unsubscribe): the same input always maps to the same pseudonym, so records
-	 * stay linkable to each other but not to the person.
+	 * The pseudonym key earlier versions derived from the active secret key: only the
+	 * first value of {@link Pseudonyms}' own key, so the pseudonyms they wrote stay
+	 * linkable. Derived again it would change with every rotation.
 	 */
-	public String pseudonym(String scope, String identifier) {
-		byte[] mac = hmac(this.pseudonymKey, (scope + "\u0000" + identifier).getBytes(StandardCharsets.UTF_8));
-		return "anon_" + HexFormat.of().formatHex(mac, 0, 12);
+	byte[] legacyPseudonymKey() {
+		return this.pseudonymKey.clone();
 	}
 
 	private static byte[] hmac(byte[] key, byte[] data) {

@@ -54,12 +54,14 @@ class SecretCipherTests {
 
 	@Test
 	void pseudonymsAreStableKeyedAndOpaque() {
-		String p = this.cipher.pseudonym("wx1", "openid-1");
+		byte[] key = this.cipher.legacyPseudonymKey();
+		String p = Pseudonyms.pseudonym(key, "wx1", "openid-1");
 
 		assertThat(p).startsWith("anon_").doesNotContain("openid");
-		assertThat(this.cipher.pseudonym("wx1", "openid-1")).isEqualTo(p);
-		assertThat(this.cipher.pseudonym("wx2", "openid-1")).isNotEqualTo(p);
-		assertThat(new SecretCipher(SecretCipher.generateKey(), List.of()).pseudonym("wx1", "openid-1"))
+		assertThat(Pseudonyms.pseudonym(key, "wx1", "openid-1")).isEqualTo(p);
+		assertThat(Pseudonyms.pseudonym(key, "wx2", "openid-1")).isNotEqualTo(p);
+		assertThat(Pseudonyms.pseudonym(new SecretCipher(SecretCipher.generateKey(), List.of()).legacyPseudonymKey(),
+				"wx1", "openid-1"))
 			.isNotEqualTo(p);
 	}
 

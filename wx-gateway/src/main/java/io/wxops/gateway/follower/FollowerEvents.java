@@ -6,7 +6,7 @@ import java.util.Locale;
 
 import io.wxops.core.follower.FollowerMapper;
 import io.wxops.core.message.InboundMessageMapper;
-import io.wxops.core.secret.SecretCipher;
+import io.wxops.core.secret.Pseudonyms;
 import io.wxops.gateway.callback.ParsedCallback;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
 
@@ -21,7 +21,9 @@ import org.springframework.stereotype.Component;
  * On unsubscribe WeChat requires deleting the follower's information. We erase the
  * profile, the subscribe scene and every location on the follower row, and pseudonymise
  * the archive (messages the rules say we must keep): the openid becomes a keyed
- * pseudonym, location and picture fields and the stored reply go. The follower row keeps
+ * pseudonym, location and picture fields and the stored reply go. The follower's closed
+ * tickets get the same pseudonym (records and texts stay); an open one keeps the openid
+ * while it is handled and gets the pseudonym when it is closed. The follower row keeps
  * the openid itself, which is WeChat's per-account id and is needed to keep one row per
  * follower if they return.
  */
@@ -32,12 +34,12 @@ public class FollowerEvents {
 
 	private final InboundMessageMapper messages;
 
-	private final SecretCipher cipher;
+	private final Pseudonyms pseudonyms;
 
-	public FollowerEvents(FollowerMapper followers, InboundMessageMapper messages, SecretCipher cipher) {
+	public FollowerEvents(FollowerMapper followers, InboundMessageMapper messages, Pseudonyms pseudonyms) {
 		this.followers = followers;
 		this.messages = messages;
-		this.cipher = cipher;
+		this.pseudonyms = pseudonyms;
 	}
 
 	/** Whether {@link #apply} would write anything for this callback. */
@@ -65,8 +67,9 @@ public class FollowerEvents {
 			case "scan" -> this.followers.confirmSubscribed(accountId, openid, createTime, now);
 			case "unsubscribe" -> {
 				this.followers.unsubscribeAndErase(accountId, openid, createTime, now);
-				this.messages.pseudonymise(accountId, openid, this.cipher.pseudonym(callback.account().appId(), openid),
-						createTime, now);
+				String pseudonym = this.pseudonyms.of(callback.account().appId(), openid);
+				this.messages.pseudonymise(accountId, openid, pseudonym, createTime, now);
+				this.followers.pseudonymiseClosedTickets(accountId, openid, pseudonym);
 			}
 			case "location" -> {
 				if (m.getLatitude() != null && m.getLongitude() != null) {

@@ -2,12 +2,14 @@ package io.wxops.gateway.reply;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
+import io.wxops.core.inbox.Category;
+import io.wxops.core.inbox.RuleSet.Classification;
 import io.wxops.core.reply.AutoReplyRule;
 import io.wxops.core.reply.AutoReplyRule.MatchMode;
 import io.wxops.core.reply.AutoReplyRule.TriggerType;
+import io.wxops.core.text.TextNormaliser;
 import io.wxops.gateway.callback.ParsedCallback;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlOutMessage;
@@ -22,7 +24,14 @@ import org.springframework.stereotype.Component;
  * <p>
  * Order: exact keywords, then "message contains keyword" (longest keyword first), then
  * the default for ordinary messages; a subscribe gets the welcome rule. Within each kind
- * a higher priority wins.
+ * a higher priority wins. Keywords are compared as inbox routing compares them
+ * ({@link TextNormaliser#normaliseTerm}: spacing, punctuation, full-width, case).
+ *
+ * <p>
+ * Before a keyword is looked at, the account's inbox rules classify the text as routing
+ * will: a MALICIOUS message gets no reply at all, and when the account chose
+ * {@code routedAckOnly} a message a rule routes gets none either, because the ticket's
+ * acknowledgement already tells the follower it was received.
  */
 @Component
 public class ReplyComposer {
@@ -34,9 +43,29 @@ public class ReplyComposer {
 	}
 
 	public Optional<ReplyDecision> decide(ParsedCallback callback) {
-		List<AutoReplyRule> rules = this.cache.rules(callback.account().id());
+		long accountId = callback.account().id();
+		if (!answers(this.cache.inbox(accountId), callback.message())) {
+			return Optional.empty();
+		}
+		List<AutoReplyRule> rules = this.cache.rules(accountId);
 		return choose(rules, callback.message())
 			.map(rule -> new ReplyDecision(rule.getId(), build(rule, callback.message()).toXml()));
+	}
+
+	/**
+	 * Whether the inbox rules leave the message a passive reply: not when they class it
+	 * MALICIOUS, nor when a rule routes it and the account wants only the acknowledgement
+	 * then.
+	 */
+	static boolean answers(ReplyRuleCache.Inbox inbox, WxMpXmlMessage m) {
+		if (!"text".equalsIgnoreCase(m.getMsgType()) || m.getContent() == null) {
+			return true;
+		}
+		Classification c = inbox.rules().classify(m.getContent(), null);
+		if (c.category() == Category.MALICIOUS) {
+			return false;
+		}
+		return !(inbox.routedAckOnly() && c.matched());
 	}
 
 	static Optional<AutoReplyRule> choose(List<AutoReplyRule> rules, WxMpXmlMessage m) {
@@ -47,21 +76,22 @@ public class ReplyComposer {
 			return Optional.empty();
 		}
 		if ("text".equalsIgnoreCase(m.getMsgType()) && m.getContent() != null) {
-			String text = m.getContent().trim().toLowerCase(Locale.ROOT);
+			String text = TextNormaliser.normaliseTerm(m.getContent());
 			Optional<AutoReplyRule> exact = rules.stream()
 				.filter(r -> r.getTriggerType() == TriggerType.KEYWORD && r.getMatchMode() == MatchMode.EXACT)
-				.filter(r -> r.getKeyword() != null && text.equals(r.getKeyword().trim().toLowerCase(Locale.ROOT)))
+				.filter(r -> r.getKeyword() != null && !text.isEmpty()
+						&& text.equals(TextNormaliser.normaliseTerm(r.getKeyword())))
 				.findFirst();
 			if (exact.isPresent()) {
 				return exact;
 			}
 			Optional<AutoReplyRule> contains = rules.stream()
 				.filter(r -> r.getTriggerType() == TriggerType.KEYWORD && r.getMatchMode() == MatchMode.CONTAINS)
-				.filter(r -> r.getKeyword() != null && !r.getKeyword().isBlank())
+				.filter(r -> r.getKeyword() != null && !TextNormaliser.normaliseTerm(r.getKeyword()).isEmpty())
 				// the message contains the keyword, never the keyword the message
-				.filter(r -> text.contains(r.getKeyword().trim().toLowerCase(Locale.ROOT)))
+				.filter(r -> text.contains(TextNormaliser.normaliseTerm(r.getKeyword())))
 				.sorted(Comparator.comparing((AutoReplyRule r) -> -r.getPriority())
-					.thenComparing(r -> -r.getKeyword().trim().length()))
+					.thenComparing(r -> -TextNormaliser.normaliseTerm(r.getKeyword()).length()))
 				.findFirst();
 			if (contains.isPresent()) {
 				return contains;

@@ -127,6 +127,45 @@ class FollowerIntegrationTests {
 		assertThat(archive.stream().map(m -> m.get("from_user")).distinct()).hasSize(1);
 	}
 
+	/**
+	 * Unsubscribe reaches the tickets: a closed one gets the same pseudonym as the stored
+	 * messages and keeps its record; an open one keeps the openid while it is handled.
+	 */
+	@Test
+	void unsubscribePseudonymisesTheFollowersClosedTicketsToo() {
+		Registered account = this.fixtures.account(Mode.PLAINTEXT);
+		String openid = Fixtures.openid();
+		event(account, "event-subscribe-qrscene", openid, 1_700_000_000L);
+		event(account, "image", openid, 1_700_000_030L);
+		long closed = ticket(account, openid, "COMPLAINT", "CLOSED");
+		long open = ticket(account, openid, "SUGGESTION", "IN_PROGRESS");
+
+		event(account, "event-unsubscribe", openid, 1_700_000_040L);
+
+		String pseudonym = this.fixtures.jdbc()
+			.queryForObject("SELECT DISTINCT from_user FROM wx_inbound_message WHERE account_id = ?", String.class,
+					account.snapshot().id());
+		assertThat(pseudonym).startsWith("anon_");
+		Map<String, Object> closedRow = this.fixtures.jdbc()
+			.queryForMap("SELECT openid, category, status FROM inb_ticket WHERE id = ?", closed);
+		assertThat(closedRow).containsEntry("openid", pseudonym)
+			.containsEntry("category", "COMPLAINT")
+			.containsEntry("status", "CLOSED");
+		assertThat(
+				this.fixtures.jdbc().queryForObject("SELECT openid FROM inb_ticket WHERE id = ?", String.class, open))
+			.isEqualTo(openid);
+	}
+
+	private long ticket(Registered account, String openid, String category, String status) {
+		this.fixtures.jdbc()
+			.update("""
+					INSERT INTO inb_ticket (account_id, openid, category, status, hidden, removal_flagged, due_at,
+					  first_message_at, last_message_at, closed_at, version, created_at, updated_at)
+					VALUES (?, ?, ?, ?, FALSE, FALSE, NOW(3), NOW(3), NOW(3), IF(? = 'CLOSED', NOW(3), NULL), 1, NOW(3), NOW(3))""",
+					account.snapshot().id(), openid, category, status, status);
+		return this.fixtures.jdbc().queryForObject("SELECT LAST_INSERT_ID()", Long.class);
+	}
+
 	@Test
 	void aLateRetryOfTheOldSubscribeDoesNotUndoTheUnsubscribe() {
 		Registered account = this.fixtures.account(Mode.PLAINTEXT);

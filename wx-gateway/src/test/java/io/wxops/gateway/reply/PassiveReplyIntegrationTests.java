@@ -111,6 +111,73 @@ class PassiveReplyIntegrationTests {
 		assertThat(click.reply()).isEqualTo("success");
 	}
 
+	/** Keywords match as inbox routing matches them: through spacing and full width. */
+	@Test
+	void keywordsMatchAsRoutingMatchesThem() {
+		Registered account = this.fixtures.account(Mode.PLAINTEXT);
+		this.fixtures.addRule(account,
+				AutoReplyRule.keyword(account.snapshot().id(), MatchMode.CONTAINS, "投诉", "已转客服部门处理"));
+		this.fixtures.addRule(account,
+				AutoReplyRule.keyword(account.snapshot().id(), MatchMode.EXACT, "WiFi", "无线网指南"));
+
+		assertThat(send(account, "我要投 诉食堂").reply()).contains("已转客服部门处理");
+		assertThat(send(account, "ＷＩＦＩ！").reply()).contains("无线网指南");
+	}
+
+	/**
+	 * The account's inbox rules apply before a reply: a message they class MALICIOUS gets
+	 * none, and a rule added later (announced) applies to the next message.
+	 */
+	@Test
+	void maliciousMessagesGetNoReply() {
+		Registered account = this.fixtures.account(Mode.PLAINTEXT);
+		this.fixtures.addRule(account, AutoReplyRule.text(account.snapshot().id(), TriggerType.DEFAULT, "已收到"));
+		this.fixtures.addRule(account,
+				AutoReplyRule.keyword(account.snapshot().id(), MatchMode.CONTAINS, "学校", "学校简介见菜单"));
+		inboxRule(account, "骗子 学校", "MALICIOUS");
+
+		assertThat(send(account, "你们是骗子学校！").reply()).isEqualTo("success");
+		assertThat(send(account, "学校几点开门").reply()).contains("学校简介见菜单");
+		assertThat(send(account, "你好").reply()).contains("已收到");
+		assertThat(this.fixtures.jdbc()
+			.queryForList("SELECT reply_status FROM wx_inbound_message WHERE account_id = ? ORDER BY id", String.class,
+					account.snapshot().id()))
+			.containsExactly(null, "REPLIED", "REPLIED");
+
+		inboxRule(account, "广告", "MALICIOUS");
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(send(account, "免费广告").reply()).isEqualTo("success"));
+	}
+
+	/**
+	 * An account that chose it: a message a rule routes gets only the ticket's
+	 * acknowledgement (no passive reply); others still get theirs.
+	 */
+	@Test
+	void routedMessagesGetOnlyTheAcknowledgementWhenTheAccountChoosesIt() {
+		Registered account = this.fixtures.account(Mode.PLAINTEXT);
+		this.fixtures.addRule(account, AutoReplyRule.text(account.snapshot().id(), TriggerType.DEFAULT, "已收到"));
+		this.fixtures.addRule(account,
+				AutoReplyRule.keyword(account.snapshot().id(), MatchMode.CONTAINS, "投诉", "已转客服部门处理"));
+		inboxRule(account, "投诉", "COMPLAINT");
+		assertThat(send(account, "投诉：宿舍热水不足").reply()).contains("已转客服部门处理");
+
+		this.fixtures.jdbc()
+			.update("UPDATE wx_account SET routed_ack_only = TRUE WHERE id = ?", account.snapshot().id());
+		this.notifier.accountChanged(account.snapshot().appId());
+
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(send(account, "投诉：宿舍热水不足").reply()).isEqualTo("success"));
+		assertThat(send(account, "图书馆几点开门").reply()).contains("已收到");
+	}
+
+	private void inboxRule(Registered account, String pattern, String category) {
+		this.fixtures.jdbc()
+			.update("INSERT INTO inb_rule (account_id, kind, pattern, category, priority, created_at)"
+					+ " VALUES (?, 'KEYWORD', ?, ?, 10, NOW(3))", account.snapshot().id(), pattern, category);
+		this.notifier.accountChanged(account.snapshot().appId());
+	}
+
 	@Test
 	void imageAndNewsRepliesHaveWeChatsShape() {
 		Registered account = this.fixtures.account(Mode.PLAINTEXT);

@@ -1,4 +1,4 @@
-package io.wxops.admin.inbox;
+package io.wxops.core.inbox;
 
 import java.util.List;
 
@@ -19,5 +19,12 @@ public interface InboxRuleMapper extends BaseMapper<InboxRule> {
 	 */
 	@Select("SELECT COUNT(*) AS n, COALESCE(MAX(id), 0) AS newest FROM inb_rule WHERE account_id = #{accountId}")
 	java.util.Map<String, Object> fingerprint(long accountId);
+
+	/**
+	 * Whether the account's routed messages get only the acknowledgement (the gateway
+	 * reads it with the rules, so one announcement refreshes both).
+	 */
+	@Select("SELECT routed_ack_only FROM wx_account WHERE id = #{accountId}")
+	Boolean routedAckOnly(long accountId);
 
 }

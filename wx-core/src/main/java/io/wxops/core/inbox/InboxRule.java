@@ -1,4 +1,4 @@
-package io.wxops.admin.inbox;
+package io.wxops.core.inbox;
 
 import java.time.Instant;
 

@@ -1,9 +1,9 @@
-package io.wxops.admin.inbox;
+package io.wxops.core.inbox;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import io.wxops.admin.inbox.RuleSet.Classification;
+import io.wxops.core.inbox.RuleSet.Classification;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package io.wxops.admin.inbox;
+package io.wxops.core.inbox;
 
 /** What a follower message is about, which decides who handles it (回复制度). */
 public enum Category {

@@ -1,4 +1,4 @@
-package io.wxops.admin.inbox;
+package io.wxops.core.inbox;
 
 import java.util.Comparator;
 import java.util.HashMap;
@@ -17,14 +17,16 @@ import io.wxops.core.text.TextNormaliser;
  *
  * <p>
  * The rule that decides is the matching one listed first: highest priority, then the
- * oldest. Immutable and safe to share between routing threads.
+ * oldest. Immutable and safe to share between routing threads. Routing (admin-api) files
+ * messages with it and the gateway applies the same rules before a passive reply, so both
+ * match a keyword alike.
  */
-final class RuleSet {
+public final class RuleSet {
 
 	/**
 	 * Highest priority first, then the oldest: the order rules are listed and applied.
 	 */
-	static final Comparator<InboxRule> ORDER = Comparator.comparingInt(InboxRule::getPriority)
+	public static final Comparator<InboxRule> ORDER = Comparator.comparingInt(InboxRule::getPriority)
 		.reversed()
 		.thenComparing(InboxRule::getId);
 
@@ -32,12 +34,15 @@ final class RuleSet {
 
 	private final Map<String, InboxRule> menuKeys;
 
+	/** No rules: every message is a CONSULTATION, no click is classified. */
+	public static final RuleSet EMPTY = new RuleSet(null, Map.of());
+
 	private RuleSet(AhoCorasickDoubleArrayTrie<InboxRule> keywords, Map<String, InboxRule> menuKeys) {
 		this.keywords = keywords;
 		this.menuKeys = menuKeys;
 	}
 
-	static RuleSet compile(List<InboxRule> rules) {
+	public static RuleSet compile(List<InboxRule> rules) {
 		// Of rules with the same normalised keyword (or menu key) only the first in order
 		// can ever decide.
 		Map<String, InboxRule> keywords = new TreeMap<>();
@@ -69,9 +74,9 @@ final class RuleSet {
 	 * (null when none matched: the message is a CONSULTATION by default, and a follow-up
 	 * joins the follower's open ticket instead).
 	 */
-	record Classification(Category category, Long department, Long ruleId) {
+	public record Classification(Category category, Long department, Long ruleId) {
 
-		static final Classification DEFAULT = new Classification(Category.CONSULTATION, null, null);
+		public static final Classification DEFAULT = new Classification(Category.CONSULTATION, null, null);
 
 		static Classification of(InboxRule rule) {
 			return (rule != null)
@@ -80,7 +85,7 @@ final class RuleSet {
 		}
 
 		/** Whether a rule classified the message (rather than the default). */
-		boolean matched() {
+		public boolean matched() {
 			return this.ruleId != null;
 		}
 
@@ -91,7 +96,7 @@ final class RuleSet {
 	 * ({@code eventKey}). A message no rule matches is a CONSULTATION; a click no
 	 * MENU_KEY rule names is null: most menu buttons (news, "about us") ask nothing.
 	 */
-	Classification classify(String text, String eventKey) {
+	public Classification classify(String text, String eventKey) {
 		if (eventKey != null) {
 			InboxRule rule = this.menuKeys.get(eventKey);
 			return (rule != null) ? Classification.of(rule) : null;
