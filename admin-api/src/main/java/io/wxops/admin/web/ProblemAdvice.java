@@ -184,6 +184,14 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (t instanceof RequestLimitFilter.BodyTooLargeException tooLarge) {
+				// A chunked body that went past its limit while the parser read it.
+				return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+					.header(HttpHeaders.CONNECTION, "close")
+					.body(RequestLimitFilter.tooLarge(tooLarge.limit()));
+			}
+		}
 		Map<String, String> errors = new LinkedHashMap<>();
 		Throwable cause = ex.getCause();
 		if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
