@@ -55,7 +55,9 @@ class AdminConfiguration {
 						+ "/api/session and send the token as 'Authorization: Bearer <token>'. Errors are RFC 9457 "
 						+ "problem details with a stable type per error and field errors under 'errors'. Lists are "
 						+ "paginated with page (from 0) and size (1-200). Edits carry the version you loaded; a "
-						+ "stale version gets 409."))
+						+ "stale version gets 409. Bodies over their limit get 413 (body-too-large): sign-in 16 KB, "
+						+ "JSON 2 MB, the bulk calls 16 MB, uploads 11 MB. Answers are never cacheable "
+						+ "(Cache-Control: no-store) and carry X-Content-Type-Options: nosniff."))
 			.components(new Components().addSecuritySchemes("bearer",
 					new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")))
 			.addSecurityItem(new SecurityRequirement().addList("bearer"));

@@ -553,7 +553,11 @@ public class RegistryService {
 		if (c.mobile() != null && !c.mobile().isBlank() && !PHONE.matcher(c.mobile()).matches()) {
 			errors.put(prefix + ".mobile", "not a phone number");
 		}
-		if (c.email() != null && !c.email().isBlank() && !EMAIL.matcher(c.email()).matches()) {
+		if (c.email() != null && c.email().length() > 128) {
+			// The column's length: longer would fail in the database, not here.
+			errors.put(prefix + ".email", "at most 128 characters");
+		}
+		else if (c.email() != null && !c.email().isBlank() && !EMAIL.matcher(c.email()).matches()) {
 			errors.put(prefix + ".email", "not an e-mail address");
 		}
 		if (c.wechatId() != null && c.wechatId().length() > 64) {

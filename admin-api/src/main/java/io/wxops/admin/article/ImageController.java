@@ -12,6 +12,7 @@ import io.wxops.admin.security.Role;
 import io.wxops.admin.web.ApiException;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,12 +32,13 @@ class ImageController {
 		this.service = service;
 	}
 
-	@PostMapping("/api/articles/{id}/images")
+	@PostMapping(path = "/api/articles/{id}/images", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@Allow(Role.EDITOR)
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Upload an image",
 			description = "kind=COVER (permanent material, at most 10 MB; set its id as coverImageId) or BODY (an image "
-					+ "in the text, at most 1 MB; put its url in the HTML). JPEG only, as the rules require.")
+					+ "in the text, at most 1 MB; put its url in the HTML). JPEG only, as the rules require. Send it as "
+					+ "multipart/form-data with the image in part 'file'; any other body is a 400 naming 'file'.")
 	ImageService.ImageView upload(Caller caller, @PathVariable long id, @RequestParam String kind,
 			@RequestPart("file") MultipartFile file) {
 		try {

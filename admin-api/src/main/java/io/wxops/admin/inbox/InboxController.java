@@ -55,7 +55,7 @@ class InboxController {
 	record Note(String text) {
 	}
 
-	record StatusChange(String status) {
+	record StatusChange(@jakarta.validation.constraints.NotBlank String status) {
 	}
 
 	record Closing(String method, String result, Boolean satisfied) {
@@ -153,7 +153,8 @@ class InboxController {
 	@PostMapping("/api/tickets/{id}/status")
 	@Allow(Role.HANDLER)
 	@Operation(summary = "Move the ticket on", description = "NEW → ACKNOWLEDGED → IN_PROGRESS → RESOLVED.")
-	TicketService.TicketView status(Caller caller, @PathVariable long id, @RequestBody StatusChange body) {
+	TicketService.TicketView status(Caller caller, @PathVariable long id,
+			@jakarta.validation.Valid @RequestBody StatusChange body) {
 		return this.tickets.changeStatus(caller, id, body.status());
 	}
 
@@ -178,12 +179,13 @@ class InboxController {
 		return this.tickets.reply(caller, id, body.msgType(), body.content(), body.mediaId());
 	}
 
-	@PostMapping("/api/tickets/{id}/replies/image")
+	@PostMapping(path = "/api/tickets/{id}/replies/image", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@Allow(Role.HANDLER)
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Reply with an image",
-			description = "Multipart part file: a JPEG or PNG of at most 10 MB, decoded in full: one that does not "
-					+ "decode whole or carries data after the image is a 400 (file). It is uploaded to WeChat as temporary "
+			description = "multipart/form-data, part 'file' (any other body is a 400 naming 'file'): a JPEG or PNG "
+					+ "of at most 10 MB, decoded in full: one that does not decode whole or carries data after the "
+					+ "image is a 400 (file). It is uploaded to WeChat as temporary "
 					+ "media, then sent like an image reply: inside the window only (409 outside it, the reply "
 					+ "kept as undelivered with its media id).")
 	TicketService.Reply replyImage(Caller caller, @PathVariable long id, @RequestPart("file") MultipartFile file) {

@@ -509,7 +509,11 @@ public class PeopleService {
 	}
 
 	private static void checkContact(Map<String, String> errors, String email, String mobile) {
-		if (email != null && !email.isBlank() && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+		if (email != null && email.length() > 128) {
+			// The column's length: longer would fail in the database, not here.
+			errors.put("email", "at most 128 characters");
+		}
+		else if (email != null && !email.isBlank() && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
 			errors.put("email", "not an e-mail address");
 		}
 		if (mobile != null && !mobile.isBlank() && !mobile.matches("\\+?[0-9 -]{5,20}")) {

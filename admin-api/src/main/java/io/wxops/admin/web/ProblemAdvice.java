@@ -19,16 +19,20 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -112,6 +116,41 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 		return api(ApiException.invalid(ex.getName(), "'" + ex.getValue() + "' is not a valid value"));
 	}
 
+	/**
+	 * An upload that is not multipart/form-data, or one the multipart parser could not
+	 * read (no boundary, a broken part header): the part to send is named.
+	 */
+	@ExceptionHandler(MultipartException.class)
+	ResponseEntity<ProblemDetail> notMultipart(MultipartException ex) {
+		return api(ApiException.invalid("file",
+				"send the file as multipart/form-data (with its boundary) in a part named 'file'"));
+	}
+
+	/**
+	 * A body of another type sent to an upload (only multipart/form-data is taken): the
+	 * file part is what is missing, so it is a 400 naming it, as the uploads document.
+	 */
+	@Override
+	protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		if (ex.getSupportedMediaTypes().equals(List.of(MediaType.MULTIPART_FORM_DATA))) {
+			return ResponseEntity.badRequest()
+				.body(api(ApiException.invalid("file",
+						"send the file as multipart/form-data (with its boundary) in a part named 'file'"))
+					.getBody());
+		}
+		return super.handleHttpMediaTypeNotSupported(ex, headers, status, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return ResponseEntity.badRequest()
+			.body(problem(HttpStatus.BAD_REQUEST, "invalid-request", "The request is not valid",
+					"Correct the fields listed in 'errors' and send it again.",
+					Map.of(ex.getRequestPartName(), "a multipart/form-data part of this name is required")));
+	}
+
 	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class,
 			CannotCreateTransactionException.class })
 	ResponseEntity<ProblemDetail> storageUnavailable(RuntimeException ex) {
@@ -145,6 +184,14 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (t instanceof RequestLimitFilter.BodyTooLargeException tooLarge) {
+				// A chunked body that went past its limit while the parser read it.
+				return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+					.header(HttpHeaders.CONNECTION, "close")
+					.body(RequestLimitFilter.tooLarge(tooLarge.limit()));
+			}
+		}
 		Map<String, String> errors = new LinkedHashMap<>();
 		Throwable cause = ex.getCause();
 		if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
@@ -172,8 +219,11 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
 			WebRequest request) {
-		if (body instanceof ProblemDetail problem && problem.getType() != null
-				&& "about:blank".equals(problem.getType().toString())) {
+		// Spring leaves the type out (or about:blank) on its own 4xx answers (404, 405,
+		// 413,
+		// 415, ...): they get a stable one of ours too.
+		if (body instanceof ProblemDetail problem
+				&& (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
 			problem.setType(URI.create(TYPE_BASE + "http-" + statusCode.value()));
 		}
 		return super.createResponseEntity(body, headers, statusCode, request);

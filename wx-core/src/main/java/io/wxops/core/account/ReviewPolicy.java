@@ -33,6 +33,9 @@ public record ReviewPolicy(Map<Sensitivity, List<ReviewLevel>> levels) {
 			if (chain == null || chain.isEmpty()) {
 				return s + " needs at least one review level";
 			}
+			if (chain.stream().anyMatch(java.util.Objects::isNull)) {
+				return s + " lists an empty review level (null)";
+			}
 			if (new LinkedHashSet<>(chain).size() != chain.size()) {
 				return s + " lists a review level twice";
 			}
