@@ -34,7 +34,8 @@ class ReviewController {
 	@Allow(Role.EDITOR)
 	@Operation(summary = "Submit for review",
 			description = "Screens the content first: any finding refuses the submission (422, every finding listed "
-					+ "with its position). Then starts the chain the article's sensitivity requires.")
+					+ "with its position). Then starts the chain the article's sensitivity requires; its levels are fixed "
+					+ "now, so a later change of the account's policy does not apply to this submission.")
 	ReviewService.ReviewState submit(Caller caller, @PathVariable long id) {
 		return this.service.submit(caller, id);
 	}
@@ -64,7 +65,8 @@ class ReviewController {
 	@GetMapping("/api/reviews/pending")
 	@Allow({ Role.DEPT_REVIEWER, Role.OFFICE_REVIEWER, Role.LEADER })
 	@Operation(summary = "Awaiting my review",
-			description = "Articles whose next level you may decide, in your accounts and departments.")
+			description = "Articles whose next level you may decide, in your accounts and departments. TEXT and "
+					+ "IMAGE sends awaiting you are in GET /api/reviews/pending-sends.")
 	List<ReviewService.Pending> pending(Caller caller) {
 		return this.service.pending(caller);
 	}
