@@ -38,7 +38,9 @@ class ImageController {
 	@Operation(summary = "Upload an image",
 			description = "kind=COVER (permanent material, at most 10 MB; set its id as coverImageId) or BODY (an image "
 					+ "in the text, at most 1 MB; put its url in the HTML). JPEG only, as the rules require. Send it as "
-					+ "multipart/form-data with the image in part 'file'; any other body is a 400 naming 'file'.")
+					+ "multipart/form-data with the image in part 'file'; any other body is a 400 naming 'file'. The "
+					+ "body may refer only to images uploaded here (src, data-src, srcset, CSS url(), SVG href): any "
+					+ "other image is an IMAGE_NOT_UPLOADED finding.")
 	ImageService.ImageView upload(Caller caller, @PathVariable long id, @RequestParam String kind,
 			@RequestPart("file") MultipartFile file) {
 		try {

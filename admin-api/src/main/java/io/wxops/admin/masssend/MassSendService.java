@@ -32,6 +32,7 @@ import io.wxops.admin.masssend.MassSendViews.SendArticle;
 import io.wxops.admin.masssend.MassSendViews.SendView;
 import io.wxops.admin.review.SendReview;
 import io.wxops.admin.review.SendReviewService;
+import io.wxops.admin.screening.BodyHtml;
 import io.wxops.admin.screening.ScreeningService;
 import io.wxops.admin.security.Caller;
 import io.wxops.admin.security.Role;
@@ -567,7 +568,9 @@ public class MassSendService {
 			item.setTitle(a.getTitle());
 			item.setAuthor(a.getAuthor());
 			item.setDigest(a.getDigest());
-			item.setContent(a.getBody());
+			// What screening read: the sanitised body, and the stated source under it.
+			item.setContent(BodyHtml.draftContent(a.getBody(), a.getSource()));
+			item.setContentSourceUrl(BodyHtml.sourceUrl(a.getSource()));
 			item.setThumbMediaId(cover.getWechatMediaId());
 			items.add(item);
 		}

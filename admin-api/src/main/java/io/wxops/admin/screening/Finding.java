@@ -18,7 +18,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param category the term's category for {@link #PROHIBITED_TERM}, else null
  * @param term the lexicon term as the lexicon wrote it for {@link #PROHIBITED_TERM}, else
  * null
- * @param field title, author, digest, body or source
+ * @param field title, author, digest, body, attributes (the body's alt and title texts,
+ * one a line) or source
  * @param start index of the first char of the hit
  * @param end one past the index of the last char of the hit
  * @param excerpt the hit with about ten chars of the field's text either side
@@ -29,8 +30,10 @@ import io.swagger.v3.oas.annotations.media.Schema;
 		+ "TEXT (text nodes of the HTML only, entities decoded, tags and attribute values left out, the contents "
 		+ "of script/style/head/template/noscript/iframe left out, whitespace runs shown as one space, block "
 		+ "elements separated by a newline), not the HTML source, so that an editor can show that text with the "
-		+ "hits highlighted. start = end = 0 for a finding about the whole field. category and term are set only "
-		+ "for PROHIBITED_TERM.")
+		+ "hits highlighted; for attributes the alt and title texts of the body's elements, one a line in document "
+		+ "order. start = end = 0 for a finding about the whole field, and for IMAGE_NOT_UPLOADED (the body refers "
+		+ "to an image, by src, data-src, srcset, CSS url() or SVG href, not uploaded through the article's image "
+		+ "upload; excerpt is its URL). category and term are set only for PROHIBITED_TERM.")
 public record Finding(String rule, Category category, String term, String field, int start, int end, String excerpt,
 		String message) {
 
@@ -42,6 +45,12 @@ public record Finding(String rule, Category category, String term, String field,
 
 	/** No source is stated (注明信息来源). */
 	public static final String SOURCE_MISSING = "SOURCE_MISSING";
+
+	/**
+	 * The body refers to an image that was not uploaded through the article's image
+	 * upload ({@code excerpt} is its URL).
+	 */
+	public static final String IMAGE_NOT_UPLOADED = "IMAGE_NOT_UPLOADED";
 
 	/** A field breaks a limit of WeChat's draft API. */
 	public static final String WECHAT_LIMIT = "WECHAT_LIMIT";

@@ -2,7 +2,9 @@ package io.wxops.admin.screening;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import io.wxops.admin.screening.CompiledLexicon.Match;
 import io.wxops.core.text.TextNormaliser;
@@ -11,6 +13,9 @@ import io.wxops.core.text.TextNormaliser.Normalised;
 import com.ibm.icu.lang.UCharacter;
 import com.ibm.icu.lang.UProperty;
 import com.ibm.icu.text.BreakIterator;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 
 import org.springframework.stereotype.Component;
 
@@ -32,6 +37,8 @@ public class Screener {
 	static final String BODY = "body";
 
 	static final String SOURCE = "source";
+
+	static final String ATTRIBUTES = "attributes";
 
 	// WeChat's draft/add limits (title 32, author 16, digest 128 characters; content
 	// fewer than 20,000 characters and under 1 MB).
@@ -68,10 +75,10 @@ public class Screener {
 		}
 	}
 
-	private static final List<String> FIELD_ORDER = List.of(TITLE, AUTHOR, DIGEST, BODY, SOURCE);
+	private static final List<String> FIELD_ORDER = List.of(TITLE, AUTHOR, DIGEST, BODY, ATTRIBUTES, SOURCE);
 
 	private static final List<String> RULE_ORDER = List.of(Finding.PROHIBITED_TERM, Finding.LENGTH,
-			Finding.SOURCE_MISSING, Finding.WECHAT_LIMIT);
+			Finding.SOURCE_MISSING, Finding.IMAGE_NOT_UPLOADED, Finding.WECHAT_LIMIT);
 
 	private static final Comparator<Finding> ORDER = Comparator
 		.comparingInt((Finding f) -> FIELD_ORDER.indexOf(f.field()))
@@ -86,13 +93,25 @@ public class Screener {
 		String author = (input.author() != null) ? input.author() : "";
 		String digest = (input.digest() != null) ? input.digest() : "";
 		String html = (input.bodyHtml() != null) ? input.bodyHtml() : "";
-		String body = VisibleText.of(html);
+		String source = (input.source() != null) ? input.source() : "";
+		// What ships is the sanitiser's output: its text is what is screened.
+		Document raw = Jsoup.parse(html);
+		List<String> images = (input.imageUrls() != null) ? BodyHtml.imageReferences(raw) : List.of();
+		Document cleaned = BodyHtml.clean(raw);
+		String body = VisibleText.of(cleaned, html.length());
+		String attributes = BodyHtml.attributeText(cleaned);
 
 		List<Finding> findings = new ArrayList<>();
 		findTerms(findings, TITLE, title, lexicon, input.marketingForbidden());
 		findTerms(findings, AUTHOR, author, lexicon, input.marketingForbidden());
 		findTerms(findings, DIGEST, digest, lexicon, input.marketingForbidden());
 		findTerms(findings, BODY, body, lexicon, input.marketingForbidden());
+		findTerms(findings, ATTRIBUTES, attributes, lexicon, input.marketingForbidden());
+		// The source is rendered into the draft: screened like the body, not counted.
+		findTerms(findings, SOURCE, source, lexicon, input.marketingForbidden());
+		if (input.imageUrls() != null) {
+			checkImages(findings, images, input.imageUrls());
+		}
 		int counted = checkLength(findings, title, body, input.maxChars());
 		if (input.source() == null || VisibleText.trim(input.source()).isEmpty()) {
 			findings.add(new Finding(Finding.SOURCE_MISSING, null, null, SOURCE, 0, 0, "",
@@ -193,6 +212,20 @@ public class Screener {
 	 */
 	static boolean counts(int cp) {
 		return VisibleText.isSeen(cp);
+	}
+
+	private static void checkImages(List<Finding> findings, List<String> references, Set<String> uploaded) {
+		Set<String> reported = new HashSet<>();
+		for (String url : references) {
+			if (!uploaded.contains(url) && reported.add(url)) {
+				String shown = (url.length() > 200) ? url.substring(0, 200) + "…" : url;
+				findings.add(new Finding(Finding.IMAGE_NOT_UPLOADED, null, null, BODY, 0, 0, shown,
+						"正文引用了未经本文图片上传的图片，请上传后使用其地址 / The body refers to an image that was not uploaded "
+								+ "for this article (" + shown
+								+ "): upload it with POST /api/articles/{id}/images?kind=BODY "
+								+ "and use the URL it returns."));
+			}
+		}
 	}
 
 	private static void checkWeChatLimits(List<Finding> findings, String title, String author, String digest,

@@ -58,7 +58,10 @@ class ScreeningController {
 	@AllowAnyPerson
 	@Operation(summary = "Screen any content",
 			description = "Under the policies of accountId when given (its maximum characters and marketing rule), "
-					+ "else the defaults (680, marketing allowed). Changes nothing.")
+					+ "else the defaults (680, marketing allowed). The body is screened as it would ship (sanitised: "
+					+ "comments, scripts and unknown markup removed), with its alt/title texts and the source; image "
+					+ "references are checked only for an article (there is no upload to check them against here). "
+					+ "Changes nothing.")
 	ScreeningResult screen(Caller caller, @RequestBody Content body) {
 		Account account = (body.accountId() != null) ? this.registry.visible(caller, body.accountId()) : null;
 		return this.screening.screen(body.title(), body.author(), body.digest(), body.body(), body.source(), account);
@@ -66,7 +69,9 @@ class ScreeningController {
 
 	@PostMapping("/api/articles/{id}/screening")
 	@AllowAnyPerson
-	@Operation(summary = "Screen an article's current content", description = "Changes nothing.")
+	@Operation(summary = "Screen an article's current content",
+			description = "As it would ship: the sanitised body, its alt/title texts and the source; every image "
+					+ "the body refers to must have been uploaded for the article. Changes nothing.")
 	ScreeningResult screenArticle(Caller caller, @PathVariable long id) {
 		Article article = this.articles.visible(caller, id);
 		return this.screening.screen(article, this.articles.accountOf(article));

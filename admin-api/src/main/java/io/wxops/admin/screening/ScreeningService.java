@@ -1,8 +1,14 @@
 package io.wxops.admin.screening;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+
+import com.baomidou.mybatisplus.core.toolkit.Wrappers;
 
 import io.wxops.admin.article.Article;
+import io.wxops.admin.article.ArticleImage;
+import io.wxops.admin.article.ArticleImageMapper;
 import io.wxops.admin.article.ArticleScreening;
 import io.wxops.admin.web.ApiException;
 import io.wxops.core.account.Account;
@@ -25,23 +31,42 @@ public class ScreeningService implements ArticleScreening {
 
 	private final Screener screener;
 
-	ScreeningService(LexiconService lexicon, Screener screener) {
+	private final ArticleImageMapper images;
+
+	ScreeningService(LexiconService lexicon, Screener screener, ArticleImageMapper images) {
 		this.lexicon = lexicon;
 		this.screener = screener;
+		this.images = images;
 	}
 
 	public ScreeningResult screen(String title, String author, String digest, String bodyHtml, String source,
 			Account account) {
+		return screen(title, author, digest, bodyHtml, source, account, null);
+	}
+
+	private ScreeningResult screen(String title, String author, String digest, String bodyHtml, String source,
+			Account account, Set<String> imageUrls) {
 		int maxChars = (account != null) ? account.getMaxChars() : DEFAULT_MAX_CHARS;
 		boolean marketingForbidden = account != null && Boolean.TRUE.equals(account.getMarketingForbidden());
 		return this.screener.screen(
-				new ScreeningInput(title, author, digest, bodyHtml, source, maxChars, marketingForbidden),
+				new ScreeningInput(title, author, digest, bodyHtml, source, maxChars, marketingForbidden, imageUrls),
 				this.lexicon.current());
 	}
 
+	/**
+	 * Screens an article; its body may refer only to the images uploaded for it (body
+	 * images and its cover).
+	 */
 	public ScreeningResult screen(Article article, Account account) {
+		Set<String> uploaded = new HashSet<>();
+		this.images.selectList(Wrappers.<ArticleImage>lambdaQuery().eq(ArticleImage::getArticleId, article.getId()))
+			.forEach((i) -> {
+				if (i.getWechatUrl() != null) {
+					uploaded.add(i.getWechatUrl());
+				}
+			});
 		return screen(article.getTitle(), article.getAuthor(), article.getDigest(), article.getBody(),
-				article.getSource(), account);
+				article.getSource(), account, uploaded);
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.util.Set;
 import io.wxops.core.text.TextNormaliser;
 
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -67,13 +68,21 @@ public final class VisibleText {
 				|| Character.getType(cp) == Character.FORMAT || TextNormaliser.isIgnorable(cp));
 	}
 
-	/** The visible text of {@code html}; empty for null or blank HTML. */
+	/**
+	 * The visible text of {@code html} as it ships: of the sanitiser's output
+	 * ({@link BodyHtml}), so that comments and dropped elements are not text; empty for
+	 * null or blank HTML.
+	 */
 	public static String of(String html) {
 		if (html == null || html.isBlank()) {
 			return "";
 		}
-		Collector text = new Collector(html.length());
-		text.traverse(Jsoup.parse(html));
+		return of(BodyHtml.clean(Jsoup.parse(html)), html.length());
+	}
+
+	static String of(Document cleaned, int capacity) {
+		Collector text = new Collector(capacity);
+		text.traverse(cleaned);
 		return text.finish();
 	}
 

@@ -127,6 +127,32 @@ class ArticleImagesIntegrationTests {
 	}
 
 	@Test
+	void theBodyMayReferOnlyToImagesUploadedForTheArticle() throws Exception {
+		String uploaded = upload("BODY", "photo.jpg", jpeg(64, 48)).json().get("url").asString();
+		JsonNode current = this.fx.get("/api/articles/" + this.article, this.editor.token()).json();
+		Map<String, Object> req = new LinkedHashMap<>();
+		req.put("title", current.get("title").asString());
+		req.put("body", "<p><img src=\"" + uploaded + "\" alt=\"运动会\"><img srcset=\"https://cdn.example/a.jpg 2x\">"
+				+ "<span style=\"background:url(https://cdn.example/b.png)\">字</span></p>");
+		req.put("source", current.get("source").asString());
+		req.put("sensitivity", "GENERAL");
+		req.put("version", current.get("version").asInt());
+		assertThat(this.fx.put("/api/articles/" + this.article, this.editor.token(), req).status()).isEqualTo(200);
+		Response refused = this.fx.post("/api/articles/" + this.article + "/submit", this.editor.token(), null);
+		assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+		assertThat(refused.json().get("findings").valueStream().map((f) -> f.get("excerpt").asString()).toList())
+			.containsExactlyInAnyOrder("https://cdn.example/a.jpg", "https://cdn.example/b.png");
+		assertThat(refused.json().get("findings").valueStream().map((f) -> f.get("rule").asString()).distinct())
+			.containsExactly("IMAGE_NOT_UPLOADED");
+		req.put("body", "<p><img src=\"" + uploaded + "\" alt=\"运动会\">正文</p>");
+		req.put("version", current.get("version").asInt() + 1);
+		assertThat(this.fx.put("/api/articles/" + this.article, this.editor.token(), req).status()).isEqualTo(200);
+		Response screened = this.fx.post("/api/articles/" + this.article + "/screening", this.editor.token(), null);
+		assertThat(screened.json().get("findings").valueStream().map((f) -> f.get("rule").asString()).toList())
+			.doesNotContain("IMAGE_NOT_UPLOADED");
+	}
+
+	@Test
 	void anImageThatIsNotJpegIsRefusedAndNothingIsUploaded() throws Exception {
 		int before = SimulatorInitializer.simulator().calls("/cgi-bin/media/uploadimg");
 		BufferedImage image = new BufferedImage(10, 10, BufferedImage.TYPE_INT_RGB);

@@ -17,6 +17,7 @@ import io.wxops.admin.AdminFixtures;
 import io.wxops.admin.AdminFixtures.Response;
 import io.wxops.admin.AdminIntegrationTest;
 import io.wxops.admin.SimulatorInitializer;
+import io.wxops.devkit.simulator.RecordedDraft;
 import io.wxops.devkit.simulator.RecordedSend;
 import io.wxops.devkit.simulator.SimulatedFailure;
 import io.wxops.devkit.simulator.WeChatApiSimulator;
@@ -67,6 +68,23 @@ class MassSendIntegrationTests {
 			.isEqualTo("SENT");
 		assertThat(this.fx.get("/api/accounts/" + team.account + "/queue", team.publisher.token()).json().size())
 			.isZero();
+	}
+
+	@Test
+	void theDraftCarriesTheSanitisedBodyAndTheStatedSource() {
+		MassSendTeam team = new MassSendTeam(this.fx);
+		String source = "https://www.example.edu.cn/news/2024/1.html";
+		long article = team.queuedArticle("来源测试", "<p>运动会圆满结束。<!-- 内部文件：未经审核 --></p><script>var a = '代开发票';</script>",
+				source);
+		int before = this.wechat.drafts(team.appId).size();
+		assertThat(team.composeNews(List.of(article), MassSendTeam.shanghai(MassSendTeam.daysAhead(13), LocalTime.NOON))
+			.status()).isEqualTo(201);
+		List<RecordedDraft> drafts = this.wechat.drafts(team.appId);
+		assertThat(drafts).hasSize(before + 1);
+		Map<String, Object> item = drafts.get(drafts.size() - 1).articles().get(0);
+		assertThat(item.get("content"))
+			.isEqualTo("<p>运动会圆满结束。</p><p>来源：https://www.example.edu.cn/news/2024/1.html</p>");
+		assertThat(item.get("content_source_url")).isEqualTo(source);
 	}
 
 	@Test

@@ -62,12 +62,17 @@ final class MassSendTeam {
 
 	/** An approved article with a cover, at the end of the account's queue. */
 	long queuedArticle(String title) {
+		return queuedArticle(title, "<p>我校举行秋季运动会，师生踊跃参加。</p>", "本校宣传部");
+	}
+
+	/** An approved article with this body and source and a cover, queued. */
+	long queuedArticle(String title, String body, String source) {
 		Map<String, Object> req = new LinkedHashMap<>();
 		req.put("accountId", this.account);
 		req.put("departmentId", this.department);
 		req.put("title", title);
-		req.put("body", "<p>我校举行秋季运动会，师生踊跃参加。</p>");
-		req.put("source", "本校宣传部");
+		req.put("body", body);
+		req.put("source", source);
 		req.put("sensitivity", "GENERAL");
 		long id = this.fx.post("/api/articles", this.editor.token(), req).json().get("id").asLong();
 		JsonNode cover = this.fx

@@ -1,6 +1,7 @@
 package io.wxops.admin.screening;
 
 import java.util.List;
+import java.util.Set;
 
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
@@ -185,6 +186,57 @@ class ScreenerTests {
 	}
 
 	@Test
+	void textInHtmlCommentsOrHiddenElementsIsNotShipped() {
+		String body = "<p>通知<!-- 内部文件 --><!--[if mso]>代开发票<![endif]--></p><noscript>赌博网站</noscript>";
+		assertThat(BodyHtml.sanitised(body)).doesNotContain("内部文件", "代开发票", "<!--");
+		assertThat(BodyHtml.draftContent(body, "本院")).doesNotContain("内部文件", "代开发票");
+		// nor does the content of elements a browser does not show
+		assertThat(BodyHtml.sanitised(body)).isEqualTo("<p>通知</p>");
+		assertThat(terms(screen(article("通知", body)))).isEmpty();
+	}
+
+	@Test
+	void everyImageReferenceMustBeAnUploadedImage() {
+		String ok = "https://mmbiz.qpic.cn/mmbiz_jpg/ok/0?wx_fmt=jpeg";
+		String body = "<p><img src=\"" + ok + "\" data-src=\"https://cdn.example/lazy.jpg\">"
+				+ "<img srcset=\"https://cdn.example/a.jpg 1x, " + ok + " 2x\" src=\"" + ok + "\">"
+				+ "<span style=\"background: url('http://cdn.example/bg.png') no-repeat\">字</span></p>"
+				+ "<svg><image href=\"https://cdn.example/svg.png\"/><use xlink:href=\"https://cdn.example/x.svg#a\"/></svg>"
+				+ "<style>p { background-image: url(https://cdn.example/sheet.png) }</style>";
+		ScreeningResult result = this.screener
+			.screen(new ScreeningInput("通知", null, null, body, "本院", 680, false, Set.of(ok)), LEXICON);
+		assertThat(result.passed()).isFalse();
+		assertThat(result.findings()).filteredOn((f) -> f.rule().equals(Finding.IMAGE_NOT_UPLOADED))
+			.extracting(Finding::excerpt)
+			.containsExactlyInAnyOrder("https://cdn.example/lazy.jpg", "https://cdn.example/a.jpg",
+					"http://cdn.example/bg.png", "https://cdn.example/svg.png", "https://cdn.example/x.svg#a",
+					"https://cdn.example/sheet.png");
+		// an uploaded image alone passes
+		assertThat(this.screener
+			.screen(new ScreeningInput("通知", null, null, "<p><img src=\"" + ok + "\"></p>", "本院", 680, false,
+					Set.of(ok)), LEXICON)
+			.passed()).isTrue();
+	}
+
+	@Test
+	void altAndTitleTextsAndTheSourceAreScreened() {
+		ScreeningResult result = screen(new ScreeningInput("通知", null, null,
+				"<p title=\"赌博网站\"><img src=\"x\" alt=\"内·部文件\"></p>", "代开发票网", 680, false));
+		assertThat(terms(result)).extracting(Finding::field, Finding::term)
+			.containsExactly(Tuple.tuple("attributes", "赌博网站"), Tuple.tuple("attributes", "内部文件"),
+					Tuple.tuple("source", "代开发票"));
+	}
+
+	@Test
+	void theSourceGoesIntoTheDraftAndAUrlSourceIsTheSourceUrl() {
+		assertThat(BodyHtml.draftContent("<p>正文</p>", " 本校<宣传部> ")).isEqualTo("<p>正文</p><p>来源：本校&lt;宣传部&gt;</p>");
+		assertThat(BodyHtml.sourceUrl("本校宣传部")).isNull();
+		assertThat(BodyHtml.sourceUrl("\u200Bhttps://www.example.edu.cn/news/1 "))
+			.isEqualTo("https://www.example.edu.cn/news/1");
+		assertThat(BodyHtml.sourceUrl("javascript:alert(1)")).isNull();
+	}
+
+	@Test
 	void mixedCaseFormOfTermIsFound() {
 		assertThat(terms(screen(article("Vpn翻墙教程", "<p>正文</p>")))).singleElement()
 			.satisfies((f) -> assertThat(f.category()).isEqualTo(Category.STATE_SECURITY));
@@ -203,13 +255,20 @@ class ScreenerTests {
 				+ "<a href=\"https://example.org/赌博网站\" title=\"代开发票\">链接</a><span data-x=\"vpn翻墙\">正常</span></p>"
 				+ "<script>var s = '内部文件';</script><style>.代开发票{}</style><!-- 赌博网站 -->";
 		ScreeningResult result = screen(article("通知", html));
-		assertThat(terms(result)).isEmpty();
+		// alt and title texts ship (an image's alternative text, a tooltip): screened,
+		// and
+		// reported in their own field (changed deliberately, issue 11 item 5)
+		assertThat(terms(result)).extracting(Finding::field, Finding::term)
+			.containsExactly(Tuple.tuple("attributes", "内部文件"), Tuple.tuple("attributes", "代开发票"));
 	}
 
 	@Test
 	void sameTermInTextNextToAnAttributeIsReportedOnce() {
 		ScreeningResult result = screen(article("通知", "<p><img alt=\"内部文件\">内部文件</p>"));
-		assertThat(terms(result)).singleElement().satisfies((f) -> assertThat(f.start()).isEqualTo(0));
+		assertThat(terms(result)).filteredOn((f) -> f.field().equals("body"))
+			.singleElement()
+			.satisfies((f) -> assertThat(f.start()).isEqualTo(0));
+		assertThat(terms(result)).filteredOn((f) -> f.field().equals("attributes")).hasSize(1);
 	}
 
 	// ---- positions
