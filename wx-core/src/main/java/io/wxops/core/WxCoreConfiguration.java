@@ -7,6 +7,7 @@ import io.wxops.core.account.AccountMapper;
 import io.wxops.core.account.AccountRegistry;
 import io.wxops.core.account.AccountStanding;
 import io.wxops.core.account.AnnualReviewMapper;
+import io.wxops.core.db.UtcInstantTypeHandler;
 import io.wxops.core.redis.RedisKeys;
 import io.wxops.core.secret.Pseudonyms;
 import io.wxops.core.secret.SecretCipher;
@@ -33,6 +34,16 @@ public class WxCoreConfiguration {
 	@ConditionalOnMissingBean
 	Clock clock() {
 		return Clock.systemUTC();
+	}
+
+	/**
+	 * Every Instant of both services' mappers, bound so that MariaDB 10.x keeps its
+	 * milliseconds (see {@link UtcInstantTypeHandler}); MyBatis-Plus registers
+	 * TypeHandler beans.
+	 */
+	@Bean
+	UtcInstantTypeHandler utcInstantTypeHandler() {
+		return new UtcInstantTypeHandler();
 	}
 
 	@Bean

@@ -120,6 +120,12 @@ public class MassSendExecutor {
 	 */
 	boolean fire(long id) {
 		Instant now = this.service.now();
+		MassSend due = this.sends.selectById(id);
+		// Compared in Java too, with the slot as stored: whatever a server does with the
+		// precision of the bound time, a send never leaves before its slot.
+		if (due == null || now.isBefore(due.getSlotAt())) {
+			return false;
+		}
 		Boolean claimed = this.tx.execute((status) -> {
 			if (this.sends.claim(id, now) != 1) {
 				return false;

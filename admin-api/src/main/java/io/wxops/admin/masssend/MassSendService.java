@@ -181,7 +181,7 @@ public class MassSendService {
 		}
 		checkAudience(errors, req);
 		Instant now = now();
-		Instant slot = (req.slotAt() != null) ? req.slotAt().truncatedTo(ChronoUnit.MILLIS) : now;
+		Instant slot = (req.slotAt() != null) ? storedPrecision(req.slotAt()) : now;
 		if (slot.isBefore(now.minus(Duration.ofMinutes(1)))) {
 			errors.put("slotAt", "the time slot is in the past");
 		}
@@ -496,6 +496,15 @@ public class MassSendService {
 		m.put("slotAt", s.getSlotAt().toString());
 		m.put("contentHash", s.getContentHash());
 		return m;
+	}
+
+	/**
+	 * The slot as slot_at (DATETIME(3)) holds it: rounded up to the millisecond, never
+	 * down, so a send cannot leave before the time asked for.
+	 */
+	static Instant storedPrecision(Instant slot) {
+		Instant millis = slot.truncatedTo(ChronoUnit.MILLIS);
+		return millis.equals(slot) ? millis : millis.plusMillis(1);
 	}
 
 	Instant now() {

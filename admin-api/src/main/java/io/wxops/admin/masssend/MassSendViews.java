@@ -18,7 +18,8 @@ final class MassSendViews {
 			+ "head reviews it) and sensitivity (GENERAL, SENSITIVE or MAJOR): they go through the account's review "
 			+ "chain for that sensitivity and cannot be previewed or sent before it approves. audience is ALL (everyone: only when chosen), TAG (tagId from WeChat's tags) or OPENIDS "
 			+ "(2 to 10,000). sendIgnoreReprint must be chosen explicitly. slotAt is when it goes out (omit for "
-			+ "now); its day in the account's time zone is the send's day.")
+			+ "now); its day in the account's time zone is the send's day. It is kept to the millisecond, "
+			+ "rounded up, and the send never leaves before it.")
 	record ComposeRequest(Long accountId, String kind, List<Long> articleIds, String text, String imageMediaId,
 			String audience, Long tagId, List<String> openids, Boolean sendIgnoreReprint, Instant slotAt,
 			Long departmentId, String sensitivity) {

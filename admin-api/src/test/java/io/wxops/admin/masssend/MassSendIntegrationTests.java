@@ -88,6 +88,23 @@ class MassSendIntegrationTests {
 	}
 
 	@Test
+	void aSlotKeepsItsMillisecondsRoundedUpAndTheSendNeverLeavesBeforeIt() {
+		MassSendTeam team = new MassSendTeam(this.fx);
+		Instant asked = Instant.now()
+			.plusSeconds(4)
+			.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+			.plusNanos(550_500_000);
+		long id = team.composeText("毫秒不丢。", asked).json().get("id").asLong();
+		assertThat(this.jdbc.queryForObject("SELECT DATE_FORMAT(slot_at, '%f') FROM ms_send WHERE id = ?", String.class,
+				id))
+			.isEqualTo("551000");
+		assertThat(Instant.parse(team.send(id).get("slotAt").asString())).isEqualTo(asked.plusNanos(500_000));
+		team.previewAndConfirm(id);
+		await().atMost(Duration.ofSeconds(15)).until(() -> !this.wechat.sends(team.appId).isEmpty());
+		assertThat(this.wechat.sends(team.appId).get(0).sentAt()).isAfterOrEqualTo(asked);
+	}
+
+	@Test
 	void theJobFinishEventTheGatewayStoredCompletesTheSendWithCountsAndUrls() {
 		MassSendTeam team = new MassSendTeam(this.fx);
 		long article = team.queuedArticle("开学典礼");
