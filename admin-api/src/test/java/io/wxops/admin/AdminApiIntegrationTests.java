@@ -27,11 +27,27 @@ class AdminApiIntegrationTests {
 
 	final HttpClient http = HttpClient.newHttpClient();
 
+	@Value("${local.management.port}")
+	int managementPort;
+
 	@Test
-	void healthShowsDatabaseAndRedis() throws Exception {
-		HttpResponse<String> r = get("/actuator/health");
+	void healthShowsDatabaseAndRedisOnTheManagementPort() throws Exception {
+		HttpResponse<String> r = get(this.managementPort, "/actuator/health");
 		assertThat(r.statusCode()).isEqualTo(200);
 		assertThat(r.body()).contains("\"status\":\"UP\"").contains("\"db\"").contains("\"redis\"");
+		assertThat(get(this.managementPort, "/actuator/prometheus").statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void thePublicPortServesHealthWithoutDetailsAndNoOtherActuatorEndpoint() throws Exception {
+		assertThat(this.managementPort).isNotEqualTo(this.port);
+		HttpResponse<String> health = get("/actuator/health");
+		assertThat(health.statusCode()).isEqualTo(200);
+		assertThat(health.body()).isEqualTo("{\"status\":\"UP\"}");
+		for (String path : new String[] { "/actuator/prometheus", "/actuator/metrics", "/actuator/health/db",
+				"/actuator/info", "/actuator" }) {
+			assertThat(get(path).statusCode()).as(path).isEqualTo(404);
+		}
 	}
 
 	@Test
@@ -50,7 +66,11 @@ class AdminApiIntegrationTests {
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).build(),
+		return get(this.port, path);
+	}
+
+	private HttpResponse<String> get(int port, String path) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
 				HttpResponse.BodyHandlers.ofString());
 	}
 

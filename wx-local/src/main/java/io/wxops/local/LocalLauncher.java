@@ -166,6 +166,10 @@ public final class LocalLauncher {
 			// this
 			// host.
 			common.put("server.address", "127.0.0.1");
+			// Two applications in one JVM: each its own free management port (Actuator
+			// details, metrics, Prometheus), on this host only like everything here.
+			common.put("management.server.port", "0");
+			common.put("management.server.address", "127.0.0.1");
 			// Logging is one Logback setup for the whole JVM, so the application name in
 			// each line would be that of the first application; logger names tell them
 			// apart instead.
@@ -435,6 +439,16 @@ public final class LocalLauncher {
 			return "http://127.0.0.1:" + adminPort();
 		}
 
+		/** Actuator of the gateway: health details, metrics, Prometheus. */
+		public String gatewayManagementUrl() {
+			return "http://127.0.0.1:" + this.gateway.getEnvironment().getProperty("local.management.port");
+		}
+
+		/** Actuator of the admin API: health details, metrics, Prometheus. */
+		public String adminManagementUrl() {
+			return "http://127.0.0.1:" + this.admin.getEnvironment().getProperty("local.management.port");
+		}
+
 		public String simulatorUrl() {
 			return this.follower.url();
 		}
@@ -505,9 +519,13 @@ public final class LocalLauncher {
 			lines.add("  Gateway:            " + gatewayUrl());
 			lines.add("    demo callback:    " + demoCallbackUrl());
 			lines.add("    health:           " + gatewayUrl() + "/actuator/health");
+			lines.add("    management:       " + gatewayManagementUrl()
+					+ "/actuator/health (details), /actuator/prometheus");
 			lines.add("  Admin API:          " + adminUrl());
 			lines.add("    Swagger UI:       " + adminUrl() + "/swagger-ui.html");
 			lines.add("    health:           " + adminUrl() + "/actuator/health");
+			lines.add("    management:       " + adminManagementUrl()
+					+ "/actuator/health (details), /actuator/prometheus");
 			lines.add("  Demo account:       " + DemoAccount.NAME + "  AppID " + DemoAccount.APP_ID + "  original id "
 					+ DemoAccount.ORIGINAL_ID + "  (" + this.demo.mode() + " mode)");
 			lines.add("    secrets in:       " + LocalState.demoSecretsFile(this.settings));

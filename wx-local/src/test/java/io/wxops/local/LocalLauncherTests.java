@@ -76,6 +76,18 @@ class LocalLauncherTests {
 	}
 
 	@Test
+	void eachApplicationHasItsOwnManagementPortWithTheDetailsAndMetrics() throws Exception {
+		assertThat(running.gatewayManagementUrl()).isNotEqualTo(running.adminManagementUrl());
+		for (String base : new String[] { running.gatewayManagementUrl(), running.adminManagementUrl() }) {
+			HttpResponse<String> health = get(base + "/actuator/health");
+			assertThat(health.statusCode()).as(base).isEqualTo(200);
+			assertThat(health.body()).as(base).contains("\"db\"").contains("\"redis\"");
+			assertThat(get(base + "/actuator/prometheus").statusCode()).as(base).isEqualTo(200);
+		}
+		assertThat(get(running.gatewayUrl() + "/actuator/prometheus").statusCode()).isEqualTo(404);
+	}
+
+	@Test
 	void eachApplicationReadsItsOwnApplicationYml() throws Exception {
 		assertThat(running.gateway().getEnvironment().getProperty("spring.application.name")).isEqualTo("wx-gateway");
 		assertThat(running.admin().getEnvironment().getProperty("spring.application.name")).isEqualTo("admin-api");

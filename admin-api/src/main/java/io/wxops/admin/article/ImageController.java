@@ -12,7 +12,6 @@ import io.wxops.admin.security.Role;
 import io.wxops.admin.web.ApiException;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,7 +31,7 @@ class ImageController {
 		this.service = service;
 	}
 
-	@PostMapping(path = "/api/articles/{id}/images", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@PostMapping("/api/articles/{id}/images")
 	@Allow(Role.EDITOR)
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Upload an image",

@@ -179,7 +179,7 @@ class InboxController {
 		return this.tickets.reply(caller, id, body.msgType(), body.content(), body.mediaId());
 	}
 
-	@PostMapping(path = "/api/tickets/{id}/replies/image", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@PostMapping("/api/tickets/{id}/replies/image")
 	@Allow(Role.HANDLER)
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Reply with an image",

@@ -19,12 +19,10 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.CannotCreateTransactionException;
-import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -124,22 +122,6 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 	ResponseEntity<ProblemDetail> notMultipart(MultipartException ex) {
 		return api(ApiException.invalid("file",
 				"send the file as multipart/form-data (with its boundary) in a part named 'file'"));
-	}
-
-	/**
-	 * A body of another type sent to an upload (only multipart/form-data is taken): the
-	 * file part is what is missing, so it is a 400 naming it, as the uploads document.
-	 */
-	@Override
-	protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
-			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		if (ex.getSupportedMediaTypes().equals(List.of(MediaType.MULTIPART_FORM_DATA))) {
-			return ResponseEntity.badRequest()
-				.body(api(ApiException.invalid("file",
-						"send the file as multipart/form-data (with its boundary) in a part named 'file'"))
-					.getBody());
-		}
-		return super.handleHttpMediaTypeNotSupported(ex, headers, status, request);
 	}
 
 	@Override

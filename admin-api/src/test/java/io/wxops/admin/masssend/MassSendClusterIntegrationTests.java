@@ -51,6 +51,8 @@ class MassSendClusterIntegrationTests {
 		props.putAll(DevServersInitializer.testAuditKeys());
 		props.put("wxops.wechat.api-host", SimulatorInitializer.simulator().baseUrl());
 		props.put("server.port", "0");
+		// A second instance in this JVM: a free management port, not the default one.
+		props.put("management.server.port", "0");
 		// As command-line arguments: they outrank application.yml.
 		second = new SpringApplicationBuilder(AdminApplication.class)
 			.run(props.entrySet().stream().map((e) -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));

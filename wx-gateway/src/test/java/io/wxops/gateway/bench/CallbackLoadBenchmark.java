@@ -512,6 +512,8 @@ public final class CallbackLoadBenchmark {
 			servers.springProperties().forEach((k, v) -> args.add("--" + k + "=" + v));
 			Map<String, String> props = new LinkedHashMap<>();
 			props.put("server.port", "0");
+			// A second instance in this JVM: a free management port, not the default one.
+			props.put("management.server.port", "0");
 			props.put("wxops.secrets.key", SecretCipher.generateKey());
 			props.put("wxops.gateway.baseline-endpoint", "true");
 			props.put("spring.main.banner-mode", "off");

@@ -68,6 +68,8 @@ class ClusterIntegrationTests {
 				servers.jdbcUrl().replaceFirst("//[^/]+/", "//127.0.0.1:" + dbProxy.port() + "/"));
 		props.put("wxops.secrets.key", DevServersInitializer.testSecretKey());
 		props.put("server.port", "0");
+		// A second instance in this JVM: a free management port, not the default one.
+		props.put("management.server.port", "0");
 		props.put("spring.flyway.enabled", "false");
 		// As command-line arguments: they outrank application.yml, default properties
 		// would not.
