@@ -33,7 +33,7 @@ public final class BodyHtml {
 		.addAttributes(":all", "style", "title")
 		.addAttributes("img", "data-src", "alt", "title", "width", "height");
 
-	private static final String HIDDEN = "script, style, template, noscript, iframe, object, embed, title, head";
+	private static final String HIDDEN = String.join(", ", VisibleText.SKIPPED);
 
 	private static final Pattern CSS_URL = Pattern.compile("url\\(\\s*(['\"]?)(.*?)\\1\\s*\\)",
 			Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
@@ -57,26 +57,6 @@ public final class BodyHtml {
 	/** The body's HTML as it is sent to WeChat: the sanitiser's output. */
 	public static String sanitised(String html) {
 		return clean(Jsoup.parse((html != null) ? html : "")).body().html();
-	}
-
-	/**
-	 * The alt and title texts of the sanitised body's elements, one a line in document
-	 * order: they ship, so they are screened.
-	 */
-	static String attributeText(Document cleaned) {
-		StringBuilder text = new StringBuilder();
-		for (Element e : cleaned.body().getAllElements()) {
-			for (String name : new String[] { "alt", "title" }) {
-				String value = e.attr(name);
-				if (!value.isBlank()) {
-					if (!text.isEmpty()) {
-						text.append('\n');
-					}
-					text.append(value);
-				}
-			}
-		}
-		return text.toString();
 	}
 
 	/**

@@ -95,11 +95,13 @@ public class Screener {
 		String html = (input.bodyHtml() != null) ? input.bodyHtml() : "";
 		String source = (input.source() != null) ? input.source() : "";
 		// What ships is the sanitiser's output: its text is what is screened.
+		// (read from the parsed body in one pass, without building the sanitised copy:
+		// its
+		// text nodes are the same)
 		Document raw = Jsoup.parse(html);
-		List<String> images = (input.imageUrls() != null) ? BodyHtml.imageReferences(raw) : List.of();
-		Document cleaned = BodyHtml.clean(raw);
-		String body = VisibleText.of(cleaned, html.length());
-		String attributes = BodyHtml.attributeText(cleaned);
+		VisibleText.Parts parts = VisibleText.read(raw, html.length());
+		String body = parts.body();
+		String attributes = parts.attributes();
 
 		List<Finding> findings = new ArrayList<>();
 		findTerms(findings, TITLE, title, lexicon, input.marketingForbidden());
@@ -110,7 +112,7 @@ public class Screener {
 		// The source is rendered into the draft: screened like the body, not counted.
 		findTerms(findings, SOURCE, source, lexicon, input.marketingForbidden());
 		if (input.imageUrls() != null) {
-			checkImages(findings, images, input.imageUrls());
+			checkImages(findings, BodyHtml.imageReferences(raw), input.imageUrls());
 		}
 		int counted = checkLength(findings, title, body, input.maxChars());
 		if (input.source() == null || VisibleText.trim(input.source()).isEmpty()) {

@@ -27,8 +27,9 @@ import org.jsoup.select.NodeFilter;
  */
 public final class VisibleText {
 
-	private static final Set<String> SKIPPED = Set.of("script", "style", "head", "template", "noscript", "iframe",
-			"title");
+	/** What a browser does not show as text; {@link BodyHtml} drops the same, whole. */
+	static final Set<String> SKIPPED = Set.of("script", "style", "head", "template", "noscript", "iframe", "title",
+			"object", "embed");
 
 	private static final Set<String> BLOCKS = Set.of("address", "article", "aside", "blockquote", "br", "caption",
 			"center", "dd", "details", "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer",
@@ -69,29 +70,48 @@ public final class VisibleText {
 	}
 
 	/**
-	 * The visible text of {@code html} as it ships: of the sanitiser's output
-	 * ({@link BodyHtml}), so that comments and dropped elements are not text; empty for
-	 * null or blank HTML.
+	 * The visible text of {@code html}: exactly the text of the sanitised body that ships
+	 * ({@link BodyHtml}), since the sanitiser keeps every text node outside the elements
+	 * skipped here and drops comments; empty for null or blank HTML.
 	 */
 	public static String of(String html) {
 		if (html == null || html.isBlank()) {
 			return "";
 		}
-		return of(BodyHtml.clean(Jsoup.parse(html)), html.length());
+		return read(Jsoup.parse(html), html.length()).body();
 	}
 
-	static String of(Document cleaned, int capacity) {
+	/**
+	 * The visible text and the alt/title texts (one a line) of a parsed body, in one
+	 * pass: both ship, so both are screened.
+	 */
+	static Parts read(Document raw, int capacity) {
 		Collector text = new Collector(capacity);
-		text.traverse(cleaned);
-		return text.finish();
+		text.traverse(raw);
+		return new Parts(text.finish(), text.attributes.toString());
+	}
+
+	record Parts(String body, String attributes) {
 	}
 
 	private static final class Collector implements NodeFilter {
 
 		private final StringBuilder text;
 
+		private final StringBuilder attributes = new StringBuilder();
+
 		Collector(int capacity) {
 			this.text = new StringBuilder(capacity);
+		}
+
+		private void attribute(Element element, String name) {
+			String value = element.attr(name);
+			if (!value.isBlank()) {
+				if (!this.attributes.isEmpty()) {
+					this.attributes.append('\n');
+				}
+				this.attributes.append(value);
+			}
 		}
 
 		@Override
@@ -103,6 +123,10 @@ public final class VisibleText {
 				String name = element.normalName();
 				if (SKIPPED.contains(name)) {
 					return FilterResult.SKIP_ENTIRELY;
+				}
+				if (element.attributesSize() > 0) {
+					attribute(element, "alt");
+					attribute(element, "title");
 				}
 				if (BLOCKS.contains(name)) {
 					breakLine();

@@ -1,5 +1,6 @@
 package io.wxops.admin.screening;
 
+import io.wxops.core.text.TextNormaliser;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,6 +44,20 @@ class VisibleTextTests {
 	void nullOrBlankHtmlHasNoText() {
 		assertThat(VisibleText.of(null)).isEmpty();
 		assertThat(VisibleText.of("  ")).isEmpty();
+	}
+
+	@Test
+	void theVisibleTextIsTheTextOfWhatShips() {
+		// screening reads the parsed body; the draft carries the sanitiser's output: the
+		// two must hold the same text (whitespace aside, which screening ignores)
+		String html = "<article><header>标题</header><p>正<!-- 注释 -->文<font color=red>红字</font>"
+				+ "<custom-tag>自定义</custom-tag></p><svg><text>矢量</text></svg><form><textarea>输入</textarea></form>"
+				+ "<noscript>无</noscript><object>对象</object><details><summary>摘</summary>要</details></article>";
+		String shipped = BodyHtml.sanitised(html);
+		assertThat(shipped).doesNotContain("注释", "无", "对象", "custom-tag", "<svg");
+		assertThat(TextNormaliser.normaliseTerm(VisibleText.of(html)))
+			.isEqualTo(TextNormaliser.normaliseTerm(VisibleText.of(shipped)))
+			.isEqualTo("标题正文红字自定义矢量输入摘要");
 	}
 
 }
