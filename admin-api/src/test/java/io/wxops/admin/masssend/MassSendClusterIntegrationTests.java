@@ -3,27 +3,22 @@ package io.wxops.admin.masssend;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import io.wxops.admin.AdminApplication;
 import io.wxops.admin.AdminFixtures;
 import io.wxops.admin.AdminIntegrationTest;
+import io.wxops.admin.SecondAdminInstance;
 import io.wxops.admin.SimulatorInitializer;
-import io.wxops.devkit.DevServers;
-import io.wxops.devkit.DevServersInitializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,16 +41,7 @@ class MassSendClusterIntegrationTests {
 
 	@BeforeAll
 	static void startSecondInstance() {
-		Map<String, Object> props = new HashMap<>(DevServers.forTests().springProperties());
-		props.put("wxops.secrets.key", DevServersInitializer.testSecretKey());
-		props.putAll(DevServersInitializer.testAuditKeys());
-		props.put("wxops.wechat.api-host", SimulatorInitializer.simulator().baseUrl());
-		props.put("server.port", "0");
-		// A second instance in this JVM: a free management port, not the default one.
-		props.put("management.server.port", "0");
-		// As command-line arguments: they outrank application.yml.
-		second = new SpringApplicationBuilder(AdminApplication.class)
-			.run(props.entrySet().stream().map((e) -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+		second = SecondAdminInstance.start();
 	}
 
 	@AfterAll

@@ -6,7 +6,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -15,20 +14,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import io.wxops.admin.AdminApplication;
 import io.wxops.admin.AdminFixtures;
 import io.wxops.admin.AdminFixtures.Login;
 import io.wxops.admin.AdminFixtures.Response;
 import io.wxops.admin.AdminIntegrationTest;
-import io.wxops.admin.SimulatorInitializer;
-import io.wxops.devkit.DevServers;
-import io.wxops.devkit.DevServersInitializer;
+import io.wxops.admin.SecondAdminInstance;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -56,13 +51,7 @@ class SignInLockoutIntegrationTests {
 
 	@BeforeAll
 	static void startSecondInstance() {
-		Map<String, Object> props = new HashMap<>(DevServers.forTests().springProperties());
-		props.put("wxops.secrets.key", DevServersInitializer.testSecretKey());
-		props.put("wxops.wechat.api-host", SimulatorInitializer.simulator().baseUrl());
-		props.put("server.port", "0");
-		props.put("management.server.port", "0");
-		second = new SpringApplicationBuilder(AdminApplication.class)
-			.run(props.entrySet().stream().map((e) -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+		second = SecondAdminInstance.start();
 	}
 
 	@AfterAll
