@@ -6,6 +6,7 @@ import com.baomidou.mybatisplus.annotation.IdType;
 import com.baomidou.mybatisplus.annotation.TableField;
 import com.baomidou.mybatisplus.annotation.TableId;
 import com.baomidou.mybatisplus.annotation.TableName;
+import io.wxops.core.db.UtcInstantTypeHandler;
 
 /** Row of {@code adm_audit_entry}. */
 @TableName(value = "adm_audit_entry", autoResultMap = true)
@@ -14,7 +15,9 @@ public class AuditEntry {
 	@TableId(type = IdType.INPUT)
 	private Long seq;
 
-	@TableField(typeHandler = UtcMillisTypeHandler.class)
+	// The entry's hash covers its time to the millisecond: what is read must be what was
+	// written.
+	@TableField(typeHandler = UtcInstantTypeHandler.class)
 	private Instant occurredAt;
 
 	private Long personId;

@@ -1,7 +1,5 @@
 package io.wxops.admin.review;
 
-import java.time.Instant;
-
 import com.baomidou.mybatisplus.annotation.IdType;
 import com.baomidou.mybatisplus.annotation.TableId;
 import com.baomidou.mybatisplus.annotation.TableName;
@@ -10,7 +8,7 @@ import com.baomidou.mybatisplus.annotation.TableName;
  * Row of {@code art_review_decision}: one reviewer's decision at one level of one round.
  */
 @TableName("art_review_decision")
-public class ReviewDecision {
+public class ReviewDecision extends LevelDecision {
 
 	@TableId(type = IdType.AUTO)
 	private Long id;
@@ -18,20 +16,6 @@ public class ReviewDecision {
 	private Long articleId;
 
 	private Integer reviewRound;
-
-	private Integer levelIndex;
-
-	private String level;
-
-	private String decision;
-
-	private String contentHash;
-
-	private Long reviewerId;
-
-	private String comment;
-
-	private Instant decidedAt;
 
 	public Long getId() {
 		return this.id;
@@ -55,62 +39,6 @@ public class ReviewDecision {
 
 	public void setReviewRound(Integer reviewRound) {
 		this.reviewRound = reviewRound;
-	}
-
-	public Integer getLevelIndex() {
-		return this.levelIndex;
-	}
-
-	public void setLevelIndex(Integer levelIndex) {
-		this.levelIndex = levelIndex;
-	}
-
-	public String getLevel() {
-		return this.level;
-	}
-
-	public void setLevel(String level) {
-		this.level = level;
-	}
-
-	public String getDecision() {
-		return this.decision;
-	}
-
-	public void setDecision(String decision) {
-		this.decision = decision;
-	}
-
-	public String getContentHash() {
-		return this.contentHash;
-	}
-
-	public void setContentHash(String contentHash) {
-		this.contentHash = contentHash;
-	}
-
-	public Long getReviewerId() {
-		return this.reviewerId;
-	}
-
-	public void setReviewerId(Long reviewerId) {
-		this.reviewerId = reviewerId;
-	}
-
-	public String getComment() {
-		return this.comment;
-	}
-
-	public void setComment(String comment) {
-		this.comment = comment;
-	}
-
-	public Instant getDecidedAt() {
-		return this.decidedAt;
-	}
-
-	public void setDecidedAt(Instant decidedAt) {
-		this.decidedAt = decidedAt;
 	}
 
 }

@@ -127,18 +127,7 @@ public class ReviewService {
 	@Transactional
 	public ReviewState decide(Caller caller, long articleId, Boolean approve, String comment, String contentHash) {
 		Article a = this.articles.visible(caller, articleId);
-		if (approve == null) {
-			throw ApiException.invalid("decision", "decision is APPROVE or REJECT");
-		}
-		if (contentHash == null || contentHash.isBlank()) {
-			throw ApiException.invalid("contentHash", "send the contentHash of the content you reviewed");
-		}
-		if (!approve && (comment == null || comment.isBlank())) {
-			throw ApiException.invalid("comment", "say why it is rejected, so the editor can fix it");
-		}
-		if (comment != null && comment.length() > 1024) {
-			throw ApiException.invalid("comment", "at most 1024 characters");
-		}
+		DecisionInput.check(approve, comment, contentHash, "the editor can fix it");
 		if (!ArticleStatus.IN_REVIEW.name().equals(a.getStatus())) {
 			throw ApiException.conflict("not-in-review", "The article is " + a.getStatus(),
 					"Only a submitted article awaiting review can be approved or rejected.");

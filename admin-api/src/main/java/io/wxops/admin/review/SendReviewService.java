@@ -163,18 +163,7 @@ public class SendReviewService {
 	@Transactional
 	public SendReviewState decide(Caller caller, long sendId, Boolean approve, String comment, String contentHash) {
 		MassSend s = visible(caller, sendId);
-		if (approve == null) {
-			throw ApiException.invalid("decision", "decision is APPROVE or REJECT");
-		}
-		if (contentHash == null || contentHash.isBlank()) {
-			throw ApiException.invalid("contentHash", "send the contentHash of the send you reviewed");
-		}
-		if (!approve && (comment == null || comment.isBlank())) {
-			throw ApiException.invalid("comment", "say why it is rejected, so the publisher can compose it again");
-		}
-		if (comment != null && comment.length() > 1024) {
-			throw ApiException.invalid("comment", "at most 1024 characters");
-		}
+		DecisionInput.check(approve, comment, contentHash, "the publisher can compose it again");
 		SendReview r = reviewOf(s);
 		if (!"IN_REVIEW".equals(r.getStatus()) || !"COMPOSED".equals(s.getStatus())) {
 			throw ApiException.conflict("not-in-review", "The send's review is " + r.getStatus(),
