@@ -100,6 +100,21 @@ public class AdminFixtures {
 	/** The EncodingAESKey of fixture accounts (43 characters). */
 	public static final String AES_KEY = "FixtureAesKey0123456789abcdefghijklmnopqrst";
 
+	/**
+	 * A new draft's body for {@code POST /api/articles}: GENERAL, with a stated source.
+	 * Mutable, so a test can add or change a field.
+	 */
+	public static Map<String, Object> draftBody(long accountId, long departmentId, String title, String body) {
+		Map<String, Object> req = new java.util.LinkedHashMap<>();
+		req.put("accountId", accountId);
+		req.put("departmentId", departmentId);
+		req.put("title", title);
+		req.put("body", body);
+		req.put("source", "本校宣传部");
+		req.put("sensitivity", "GENERAL");
+		return req;
+	}
+
 	/** A registration body for the API, with every registry field filled. */
 	public static Map<String, Object> newAccountBody(String appId, long departmentId) {
 		Map<String, Object> body = new java.util.LinkedHashMap<>();

@@ -112,13 +112,7 @@ class ProblemAnswersIntegrationTests {
 		long account = this.fx.registerAccount(admin).get("id").asLong();
 		long department = this.fx.department("宣传部");
 		Login editor = this.fx.departmental(Role.EDITOR, account, department);
-		Map<String, Object> req = new LinkedHashMap<>();
-		req.put("accountId", account);
-		req.put("departmentId", department);
-		req.put("title", "图片新闻");
-		req.put("body", "<p>正文</p>");
-		req.put("source", "本校宣传部");
-		req.put("sensitivity", "GENERAL");
+		Map<String, Object> req = AdminFixtures.draftBody(account, department, "图片新闻", "<p>正文</p>");
 		long article = this.fx.post("/api/articles", editor.token(), req).json().get("id").asLong();
 		String boundary = "----wxopsnul";
 		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();

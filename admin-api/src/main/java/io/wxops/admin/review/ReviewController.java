@@ -28,6 +28,16 @@ class ReviewController {
 	}
 
 	record Decision(String decision, String comment, String contentHash) {
+
+		/** True for APPROVE, false for REJECT; anything else is a 400 naming decision. */
+		boolean approves() {
+			return switch ((this.decision != null) ? this.decision : "") {
+				case "APPROVE" -> true;
+				case "REJECT" -> false;
+				default -> throw ApiException.invalid("decision", "decision is APPROVE or REJECT");
+			};
+		}
+
 	}
 
 	@PostMapping("/api/articles/{id}/submit")
@@ -54,12 +64,7 @@ class ReviewController {
 					+ "reviewed: if the article changed since, 409. You may not decide an article you wrote or at a "
 					+ "second level.")
 	ReviewService.ReviewState decide(Caller caller, @PathVariable long id, @RequestBody Decision body) {
-		Boolean approve = switch ((body.decision() != null) ? body.decision() : "") {
-			case "APPROVE" -> true;
-			case "REJECT" -> false;
-			default -> throw ApiException.invalid("decision", "decision is APPROVE or REJECT");
-		};
-		return this.service.decide(caller, id, approve, body.comment(), body.contentHash());
+		return this.service.decide(caller, id, body.approves(), body.comment(), body.contentHash());
 	}
 
 	@GetMapping("/api/reviews/pending")

@@ -8,7 +8,6 @@ import io.wxops.admin.security.Allow;
 import io.wxops.admin.security.AllowAnyPerson;
 import io.wxops.admin.security.Caller;
 import io.wxops.admin.security.Role;
-import io.wxops.admin.web.ApiException;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,12 +44,7 @@ class SendReviewController {
 					+ "last level approves, the send cannot be previewed, confirmed or sent.")
 	SendReviewService.SendReviewState decide(Caller caller, @PathVariable long id,
 			@RequestBody ReviewController.Decision body) {
-		Boolean approve = switch ((body.decision() != null) ? body.decision() : "") {
-			case "APPROVE" -> true;
-			case "REJECT" -> false;
-			default -> throw ApiException.invalid("decision", "decision is APPROVE or REJECT");
-		};
-		return this.service.decide(caller, id, approve, body.comment(), body.contentHash());
+		return this.service.decide(caller, id, body.approves(), body.comment(), body.contentHash());
 	}
 
 	@GetMapping("/api/reviews/pending-sends")

@@ -44,13 +44,7 @@ class ArticleImagesIntegrationTests {
 		long account = this.fx.registerAccount(admin).get("id").asLong();
 		long department = this.fx.department("宣传部");
 		this.editor = this.fx.departmental(Role.EDITOR, account, department);
-		Map<String, Object> req = new LinkedHashMap<>();
-		req.put("accountId", account);
-		req.put("departmentId", department);
-		req.put("title", "图片新闻");
-		req.put("body", "<p>正文</p>");
-		req.put("source", "本校宣传部");
-		req.put("sensitivity", "GENERAL");
+		Map<String, Object> req = AdminFixtures.draftBody(account, department, "图片新闻", "<p>正文</p>");
 		this.article = this.fx.post("/api/articles", this.editor.token(), req).json().get("id").asLong();
 	}
 
@@ -94,13 +88,7 @@ class ArticleImagesIntegrationTests {
 		long accountB = this.fx.registerAccount(admin).get("id").asLong();
 		long department = this.fx.department("宣传部");
 		Login editorB = this.fx.departmental(Role.EDITOR, accountB, department);
-		Map<String, Object> req = new LinkedHashMap<>();
-		req.put("accountId", accountB);
-		req.put("departmentId", department);
-		req.put("title", "别人的封面");
-		req.put("body", "<p>正文</p>");
-		req.put("source", "本校宣传部");
-		req.put("sensitivity", "GENERAL");
+		Map<String, Object> req = AdminFixtures.draftBody(accountB, department, "别人的封面", "<p>正文</p>");
 		long articlesBefore = this.jdbc.queryForObject("SELECT COUNT(*) FROM art_article", Long.class);
 		req.put("coverImageId", coverOfA);
 		Response foreign = this.fx.post("/api/articles", editorB.token(), req);

@@ -1,6 +1,5 @@
 package io.wxops.admin.audit;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -63,14 +62,8 @@ class AuditLexiconIntegrationTests {
 		long account = this.fx.registerAccount(admin).get("id").asLong();
 		long department = this.fx.department("宣传部");
 		Login editor = this.fx.departmental(Role.EDITOR, account, department);
-		Map<String, Object> req = new LinkedHashMap<>();
-		req.put("accountId", account);
-		req.put("departmentId", department);
-		req.put("title", "校园新闻");
+		Map<String, Object> req = AdminFixtures.draftBody(account, department, "校园新闻", "<p>我校举行秋季运动会，师生踊跃参加。</p>");
 		req.put("author", "宣传部");
-		req.put("body", "<p>我校举行秋季运动会，师生踊跃参加。</p>");
-		req.put("source", "本校宣传部");
-		req.put("sensitivity", "GENERAL");
 		Response draft = this.fx.post("/api/articles", editor.token(), req);
 		assertThat(draft.status()).as(draft.body()).isEqualTo(201);
 		long id = draft.json().get("id").asLong();
