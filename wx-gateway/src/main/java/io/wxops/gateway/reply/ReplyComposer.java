@@ -77,27 +77,38 @@ public class ReplyComposer {
 		}
 		if ("text".equalsIgnoreCase(m.getMsgType()) && m.getContent() != null) {
 			String text = TextNormaliser.normaliseTerm(m.getContent());
-			Optional<AutoReplyRule> exact = rules.stream()
-				.filter(r -> r.getTriggerType() == TriggerType.KEYWORD && r.getMatchMode() == MatchMode.EXACT)
-				.filter(r -> r.getKeyword() != null && !text.isEmpty()
-						&& text.equals(TextNormaliser.normaliseTerm(r.getKeyword())))
+			// Each keyword normalised once per message, not once per comparison.
+			List<Keyword> keywords = rules.stream()
+				.filter(r -> r.getTriggerType() == TriggerType.KEYWORD && r.getKeyword() != null)
+				.map(r -> new Keyword(r, TextNormaliser.normaliseTerm(r.getKeyword())))
+				.filter(k -> !k.key().isEmpty())
+				.toList();
+			Optional<AutoReplyRule> exact = keywords.stream()
+				.filter(k -> k.rule().getMatchMode() == MatchMode.EXACT && text.equals(k.key()))
+				.map(Keyword::rule)
 				.findFirst();
 			if (exact.isPresent()) {
 				return exact;
 			}
-			Optional<AutoReplyRule> contains = rules.stream()
-				.filter(r -> r.getTriggerType() == TriggerType.KEYWORD && r.getMatchMode() == MatchMode.CONTAINS)
-				.filter(r -> r.getKeyword() != null && !TextNormaliser.normaliseTerm(r.getKeyword()).isEmpty())
+			Optional<AutoReplyRule> contains = keywords.stream()
+				.filter(k -> k.rule().getMatchMode() == MatchMode.CONTAINS)
 				// the message contains the keyword, never the keyword the message
-				.filter(r -> text.contains(TextNormaliser.normaliseTerm(r.getKeyword())))
-				.sorted(Comparator.comparing((AutoReplyRule r) -> -r.getPriority())
-					.thenComparing(r -> -TextNormaliser.normaliseTerm(r.getKeyword()).length()))
+				.filter(k -> text.contains(k.key()))
+				.sorted(Comparator.comparing((Keyword k) -> -k.rule().getPriority())
+					.thenComparing(k -> -k.key().length()))
+				.map(Keyword::rule)
 				.findFirst();
 			if (contains.isPresent()) {
 				return contains;
 			}
 		}
 		return first(rules, TriggerType.DEFAULT);
+	}
+
+	/**
+	 * A keyword rule and its keyword as {@link TextNormaliser#normaliseTerm} makes it.
+	 */
+	private record Keyword(AutoReplyRule rule, String key) {
 	}
 
 	private static Optional<AutoReplyRule> first(List<AutoReplyRule> rules, TriggerType trigger) {
