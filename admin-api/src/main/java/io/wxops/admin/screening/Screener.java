@@ -94,10 +94,9 @@ public class Screener {
 		String digest = (input.digest() != null) ? input.digest() : "";
 		String html = (input.bodyHtml() != null) ? input.bodyHtml() : "";
 		String source = (input.source() != null) ? input.source() : "";
-		// What ships is the sanitiser's output: its text is what is screened.
-		// (read from the parsed body in one pass, without building the sanitised copy:
-		// its
-		// text nodes are the same)
+		// What ships is the sanitiser's output, so its text is what is screened: read
+		// from the parsed body in one pass, without building the sanitised copy (its
+		// text nodes are the same).
 		Document raw = Jsoup.parse(html);
 		VisibleText.Parts parts = VisibleText.read(raw, html.length());
 		String body = parts.body();
