@@ -32,6 +32,7 @@ import io.wxops.admin.screening.VisibleText;
 import io.wxops.admin.security.Caller;
 import io.wxops.admin.security.Role;
 import io.wxops.admin.web.ApiException;
+import io.wxops.admin.web.Problem;
 import io.wxops.admin.web.PageRequest;
 import io.wxops.admin.web.PageResult;
 import io.wxops.core.account.Account;
@@ -185,7 +186,7 @@ public class ArticleService {
 		}
 		ArticleStatus status = ArticleStatus.valueOf(a.getStatus());
 		if (status == ArticleStatus.SENT) {
-			throw ApiException.conflict("article-sent", "The article was sent",
+			throw Problem.ARTICLE_SENT.exception("The article was sent",
 					"Sent content is never changed. Write a new article instead.");
 		}
 		if (!req.version().equals(a.getVersion())) {
@@ -314,7 +315,7 @@ public class ArticleService {
 		}
 		QueueEntry entry = this.queue.queuedFor(id);
 		if (entry == null) {
-			throw ApiException.conflict("not-queued", "The article is not in the queue",
+			throw Problem.NOT_QUEUED.exception("The article is not in the queue",
 					"Only an approved article waiting in the publishing queue can be withdrawn.");
 		}
 		closeEntry(caller, entry, "WITHDRAWN", reason.trim());

@@ -3,11 +3,11 @@ package io.wxops.admin.security;
 import java.util.Arrays;
 
 import io.wxops.admin.web.ApiException;
+import io.wxops.admin.web.Problem;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
@@ -38,13 +38,13 @@ class AccessInterceptor implements HandlerInterceptor {
 		SessionService.Authenticated who = this.sessions.authenticate(bearer(request), request.getRemoteAddr())
 			.orElseThrow(() -> {
 				response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-				return new ApiException(HttpStatus.UNAUTHORIZED, "unauthenticated", "Sign-in required",
+				return Problem.UNAUTHENTICATED.exception("Sign-in required",
 						"Send 'Authorization: Bearer <token>' with a token from POST /api/session. "
 								+ "Tokens end on logout, password change, after inactivity and when they expire.");
 			});
 		AllowAnyPerson anyPerson = method.getMethodAnnotation(AllowAnyPerson.class);
 		if (who.mustChangePassword() && (anyPerson == null || !anyPerson.beforePasswordChange())) {
-			throw new ApiException(HttpStatus.FORBIDDEN, "password-change-required", "Change your password first",
+			throw Problem.PASSWORD_CHANGE_REQUIRED.exception("Change your password first",
 					"Your password was set by someone else. Change it with PUT /api/session/password, then sign in again.");
 		}
 		Allow allow = method.getMethodAnnotation(Allow.class);
