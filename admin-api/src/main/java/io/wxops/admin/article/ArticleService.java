@@ -17,7 +17,7 @@ import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 import com.baomidou.mybatisplus.core.toolkit.Wrappers;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
-import io.wxops.admin.account.RegistryService;
+import io.wxops.admin.account.AccountAccess;
 import io.wxops.admin.article.ArticleViews.ArticleRequest;
 import io.wxops.admin.article.ArticleViews.ArticleSummary;
 import io.wxops.admin.article.ArticleViews.ArticleView;
@@ -67,14 +67,14 @@ public class ArticleService {
 
 	private final AuditTrail audit;
 
-	private final RegistryService registry;
+	private final AccountAccess accountAccess;
 
 	private final Clock clock;
 
 	ArticleService(ArticleMapper articles, ArticleVersionMapper versions, ArticleImageMapper images,
 			QueueEntryMapper queue, AccountMapper accounts, DepartmentMapper departments, AuditTrail audit,
-			RegistryService registry, Clock clock) {
-		this.registry = registry;
+			AccountAccess accountAccess, Clock clock) {
+		this.accountAccess = accountAccess;
 		this.articles = articles;
 		this.versions = versions;
 		this.images = images;
@@ -255,7 +255,7 @@ public class ArticleService {
 	// ---- the publishing queue
 
 	public List<QueueItem> queue(Caller caller, long accountId) {
-		this.registry.visible(caller, accountId);
+		this.accountAccess.visible(caller, accountId);
 		return this.queue.queued(accountId).stream().map((q) -> {
 			Article a = this.articles.selectById(q.getArticleId());
 			return new QueueItem(a.getId(), a.getTitle(), Sensitivity.valueOf(a.getSensitivity()), q.getPosition(),
@@ -280,7 +280,7 @@ public class ArticleService {
 
 	@Transactional
 	public List<QueueItem> reorder(Caller caller, long accountId, List<Long> articleIds) {
-		this.registry.visible(caller, accountId);
+		this.accountAccess.visible(caller, accountId);
 		caller.require(accountId, Role.PUBLISHER);
 		List<QueueEntry> entries = this.queue.queued(accountId);
 		Set<Long> queued = new HashSet<>();

@@ -16,7 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import com.baomidou.mybatisplus.core.toolkit.Wrappers;
-import io.wxops.admin.account.RegistryService;
+import io.wxops.admin.account.AccountAccess;
 import io.wxops.admin.account.TestFollower;
 import io.wxops.admin.account.TestFollowerMapper;
 import io.wxops.admin.article.Article;
@@ -101,7 +101,7 @@ public class MassSendService {
 
 	private final AuditTrail audit;
 
-	private final RegistryService registryService;
+	private final AccountAccess accountAccess;
 
 	private final JsonMapper json;
 
@@ -112,10 +112,10 @@ public class MassSendService {
 	MassSendService(MassSendMapper sends, MassSendArticleMapper sendArticles, ArticleMapper articles,
 			QueueEntryMapper queue, ArticleImageMapper images, AccountMapper accounts, AccountRegistry registry,
 			AccountStanding standing, ScreeningService screening, TestFollowerMapper testFollowers, TagService tags,
-			WeChatCalls wechat, AuditTrail audit, RegistryService registryService, JsonMapper json, Clock clock,
+			WeChatCalls wechat, AuditTrail audit, AccountAccess accountAccess, JsonMapper json, Clock clock,
 			SendReviewService reviews) {
 		this.reviews = reviews;
-		this.registryService = registryService;
+		this.accountAccess = accountAccess;
 		this.sends = sends;
 		this.sendArticles = sendArticles;
 		this.articles = articles;
@@ -136,7 +136,7 @@ public class MassSendService {
 	// ---- reading
 
 	public List<SendView> list(Caller caller, long accountId, String status) {
-		this.registryService.visible(caller, accountId);
+		this.accountAccess.visible(caller, accountId);
 		return this.sends
 			.selectList(Wrappers.<MassSend>lambdaQuery()
 				.eq(MassSend::getAccountId, accountId)
@@ -167,7 +167,7 @@ public class MassSendService {
 		if (req.accountId() == null) {
 			throw ApiException.invalid("accountId", "the account to send from is required");
 		}
-		Account account = this.registryService.visible(caller, req.accountId());
+		Account account = this.accountAccess.visible(caller, req.accountId());
 		caller.require(account.getId(), Role.PUBLISHER);
 		this.standing.requireOperating(account.getId());
 		Map<String, String> errors = new LinkedHashMap<>();
