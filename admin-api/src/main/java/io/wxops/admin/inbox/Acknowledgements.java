@@ -4,9 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 import com.baomidou.mybatisplus.core.toolkit.Wrappers;
 import io.wxops.core.account.Account;
@@ -22,6 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,20 +48,13 @@ public class Acknowledgements implements DisposableBean {
 
 	private final Clock clock;
 
-	/**
-	 * Sends acknowledgements of newly opened tickets off the routing thread: two threads
-	 * and a bounded queue. What does not fit, or is still queued at shutdown, stays
-	 * PENDING and {@link #sendPending(Duration)} sends it later.
-	 */
-	private final ThreadPoolExecutor background = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS,
-			new ArrayBlockingQueue<>(2_000), (r) -> {
-				Thread t = new Thread(r, "inbox-ack");
-				t.setDaemon(true);
-				return t;
-			}, new ThreadPoolExecutor.DiscardPolicy());
+	/** Sends acknowledgements off the routing thread (see {@link InboxExecutors}). */
+	private final ThreadPoolTaskExecutor background;
 
 	Acknowledgements(TicketMapper tickets, TicketEntryMapper entries, AccountMapper accounts, AccountRegistry registry,
-			AccountStanding standing, WeChatCalls wechat, Clock clock) {
+			AccountStanding standing, WeChatCalls wechat, Clock clock,
+			@Qualifier("acknowledgementExecutor") ThreadPoolTaskExecutor background) {
+		this.background = background;
 		this.tickets = tickets;
 		this.entries = entries;
 		this.accounts = accounts;
@@ -87,8 +79,8 @@ public class Acknowledgements implements DisposableBean {
 	}
 
 	/**
-	 * Sends the ticket's acknowledgement in the background (see {@link #background}); at
-	 * most once, as {@link #send(long)} claims it.
+	 * Sends the ticket's acknowledgement in the background (see {@link InboxExecutors});
+	 * at most once, as {@link #send(long)} claims it.
 	 */
 	public void sendSoon(long ticketId) {
 		this.background.execute(() -> {
@@ -102,12 +94,11 @@ public class Acknowledgements implements DisposableBean {
 	}
 
 	@Override
-	public void destroy() throws InterruptedException {
+	public void destroy() {
 		// Queued ones stay PENDING for the retry; the ones being sent may finish (an
-		// interrupted one would stay SENDING and never be sent).
-		this.background.getQueue().clear();
-		this.background.shutdown();
-		this.background.awaitTermination(5, TimeUnit.SECONDS);
+		// interrupted one would stay SENDING and never be sent): the executor, shut
+		// down after this bean, waits for them.
+		this.background.getThreadPoolExecutor().getQueue().clear();
 	}
 
 	/**

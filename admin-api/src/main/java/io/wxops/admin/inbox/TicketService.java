@@ -746,9 +746,9 @@ public class TicketService {
 	 */
 	private Map<String, Instant> windowsCloseAt(List<Ticket> tickets) {
 		Map<String, Instant> closes = new java.util.HashMap<>();
-		for (Map<String, Object> row : this.inbound.lastMessageTimes(tickets)) {
-			closes.put(row.get("account_id") + ":" + row.get("from_user"),
-					Instant.ofEpochSecond(((Number) row.get("last_time")).longValue()).plus(WINDOW));
+		for (InboundMapper.LastMessage last : this.inbound.lastMessageTimes(tickets)) {
+			closes.put(last.getAccountId() + ":" + last.getFromUser(),
+					Instant.ofEpochSecond(last.getLastTime()).plus(WINDOW));
 		}
 		return closes;
 	}
