@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 import com.baomidou.mybatisplus.core.toolkit.Wrappers;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.wxops.core.account.Account;
 import io.wxops.core.account.AccountMapper;
 import io.wxops.core.account.AccountRegistry;
@@ -137,7 +139,7 @@ public class Acknowledgements implements DisposableBean {
 	 */
 	public boolean send(long ticketId) {
 		Ticket t = this.tickets.selectById(ticketId);
-		if (t == null || !"PENDING".equals(t.getAckStatus())) {
+		if (t == null || t.getAckStatus() != AckStatus.PENDING) {
 			return false;
 		}
 		// Everything that can fail before WeChat is called comes before the claim, so
@@ -148,8 +150,8 @@ public class Acknowledgements implements DisposableBean {
 		int claimed = this.tickets.update(null,
 				Wrappers.<Ticket>lambdaUpdate()
 					.eq(Ticket::getId, ticketId)
-					.eq(Ticket::getAckStatus, "PENDING")
-					.set(Ticket::getAckStatus, "SENDING")
+					.eq(Ticket::getAckStatus, AckStatus.PENDING)
+					.set(Ticket::getAckStatus, AckStatus.SENDING)
 					.setSql("ack_attempts = ack_attempts + 1"));
 		if (claimed != 1) {
 			return false;
@@ -157,14 +159,14 @@ public class Acknowledgements implements DisposableBean {
 		int attempt = t.getAckAttempts() + 1;
 		TicketEntry entry = new TicketEntry();
 		entry.setTicketId(ticketId);
-		entry.setKind("OUT");
+		entry.setKind(EntryKind.OUT);
 		entry.setMsgType("text");
 		entry.setContent(account.getAckText());
 		entry.setCreatedAt(now());
-		String outcome;
+		AckStatus outcome;
 		if (!sender.standing().operating()) {
-			outcome = "FAILED";
-			entry.setDelivery("UNDELIVERED");
+			outcome = AckStatus.FAILED;
+			entry.setDelivery(Delivery.UNDELIVERED);
 			entry.setErrorMessage(sender.standing().reason());
 		}
 		else {
@@ -173,8 +175,8 @@ public class Acknowledgements implements DisposableBean {
 				this.wechat.call(snapshot, (w) -> w.getKefuService()
 					.sendKefuMessage(
 							WxMpKefuMessage.TEXT().toUser(t.getOpenid()).content(account.getAckText()).build()));
-				outcome = "SENT";
-				entry.setDelivery("DELIVERED");
+				outcome = AckStatus.SENT;
+				entry.setDelivery(Delivery.DELIVERED);
 			}
 			catch (WeChatCallException ex) {
 				if (notReceived(ex) && attempt < MAX_ATTEMPTS) {
@@ -184,30 +186,32 @@ public class Acknowledgements implements DisposableBean {
 					this.tickets.update(null,
 							Wrappers.<Ticket>lambdaUpdate()
 								.eq(Ticket::getId, ticketId)
-								.eq(Ticket::getAckStatus, "SENDING")
-								.set(Ticket::getAckStatus, "PENDING"));
+								.eq(Ticket::getAckStatus, AckStatus.SENDING)
+								.set(Ticket::getAckStatus, AckStatus.PENDING));
 					return false;
 				}
 				log.warn("Acknowledgement of ticket {} not delivered: {}", ticketId, ex.error());
-				outcome = "FAILED";
-				entry.setDelivery("UNDELIVERED");
+				outcome = AckStatus.FAILED;
+				entry.setDelivery(Delivery.UNDELIVERED);
 				entry.setErrorCode(ex.errcode());
 				entry.setErrorMessage(ex.detail());
 			}
 		}
 		this.entries.insert(entry);
 		Instant now = now();
-		this.tickets.update(null, Wrappers.<Ticket>lambdaUpdate()
-			.eq(Ticket::getId, ticketId)
-			.set(Ticket::getAckStatus, outcome)
-			.set("SENT".equals(outcome), Ticket::getAcknowledgedAt, now)
-			// Only from NEW as it is now: a handler may have moved the ticket on
-			// while WeChat was being called.
-			.setSql("SENT".equals(outcome), "status = CASE WHEN status = 'NEW' THEN 'ACKNOWLEDGED' ELSE status END"));
+		this.tickets.update(null,
+				Wrappers.<Ticket>lambdaUpdate()
+					.eq(Ticket::getId, ticketId)
+					.set(Ticket::getAckStatus, outcome)
+					.set(outcome == AckStatus.SENT, Ticket::getAcknowledgedAt, now)
+					// Only from NEW as it is now: a handler may have moved the ticket on
+					// while WeChat was being called.
+					.setSql(outcome == AckStatus.SENT, "status = CASE WHEN status = {0} THEN {1} ELSE status END",
+							TicketStatus.NEW.name(), TicketStatus.ACKNOWLEDGED.name()));
 		// No new version: this is not a handler's change, and it touches only the
 		// acknowledgement's own columns (and NEW), so a handler acting on the ticket at
 		// the same moment is not refused as stale.
-		return "SENT".equals(outcome);
+		return outcome == AckStatus.SENT;
 	}
 
 	/**
@@ -215,24 +219,19 @@ public class Acknowledgements implements DisposableBean {
 	 * few seconds: a burst of new tickets would otherwise read and decrypt the account
 	 * for each acknowledgement.
 	 */
-	private record Sender(Account account, AccountSnapshot snapshot, AccountStanding.Standing standing, long at) {
+	private record Sender(Account account, AccountSnapshot snapshot, AccountStanding.Standing standing) {
 	}
 
-	private static final long SENDER_TTL_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
-
-	private final java.util.Map<Long, Sender> senders = new java.util.concurrent.ConcurrentHashMap<>();
+	private final Cache<Long, Sender> senders = Caffeine.newBuilder()
+		.expireAfterWrite(Duration.ofSeconds(10))
+		.maximumSize(10_000)
+		.build();
 
 	private Sender sender(long accountId) {
-		long nowNanos = System.nanoTime();
-		Sender known = this.senders.get(accountId);
-		if (known != null && nowNanos - known.at() < SENDER_TTL_NANOS) {
-			return known;
-		}
-		Account account = this.accounts.selectById(accountId);
-		Sender fresh = new Sender(account, this.registry.find(account.getAppId()).orElseThrow(),
-				this.standing.of(accountId), nowNanos);
-		this.senders.put(accountId, fresh);
-		return fresh;
+		return this.senders.get(accountId, (id) -> {
+			Account account = this.accounts.selectById(id);
+			return new Sender(account, this.registry.find(account.getAppId()).orElseThrow(), this.standing.of(id));
+		});
 	}
 
 	private Instant now() {

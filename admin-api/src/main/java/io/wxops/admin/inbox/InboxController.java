@@ -37,12 +37,22 @@ import org.springframework.web.multipart.MultipartFile;
 		+ "SLA escalation and the duty view.")
 class InboxController {
 
-	private final TicketService tickets;
+	private final TicketQueue queue;
+
+	private final TicketAssignment assignment;
+
+	private final TicketProgress progress;
+
+	private final TicketReplies replies;
 
 	private final InboxSettingsService settings;
 
-	InboxController(TicketService tickets, InboxSettingsService settings) {
-		this.tickets = tickets;
+	InboxController(TicketQueue queue, TicketAssignment assignment, TicketProgress progress, TicketReplies replies,
+			InboxSettingsService settings) {
+		this.queue = queue;
+		this.assignment = assignment;
+		this.progress = progress;
+		this.replies = replies;
 		this.settings = settings;
 	}
 
@@ -75,7 +85,7 @@ class InboxController {
 					+ "RESOLVED, CLOSED; without it every status but CLOSED), category (CONSULTATION, COMPLAINT, "
 					+ "REPORT_PETITION, SUGGESTION, MALICIOUS) and mine (assigned to you). Malicious ones only with "
 					+ "includeHidden. An ADMIN or AUDITOR of an account sees all its tickets.")
-	PageResult<TicketService.TicketView> queue(Caller caller, @RequestParam(required = false) Long accountId,
+	PageResult<TicketViews.TicketView> queue(Caller caller, @RequestParam(required = false) Long accountId,
 			@RequestParam(required = false) String status, @RequestParam(required = false) String category,
 			@RequestParam(defaultValue = "false") boolean mine,
 			@RequestParam(defaultValue = "false") boolean includeHidden,
@@ -83,48 +93,47 @@ class InboxController {
 					required = false) Integer page,
 			@Parameter(description = "Page size, 1 to 200 (default 20).") @RequestParam(
 					required = false) Integer size) {
-		return this.tickets.queue(caller, accountId, status, category, mine, includeHidden, PageRequest.of(page, size));
+		return this.queue.queue(caller, accountId, status, category, mine, includeHidden, PageRequest.of(page, size));
 	}
 
 	@GetMapping("/api/inbox/duty")
 	@Allow({ Role.HANDLER, Role.ADMIN })
 	@Operation(summary = "Duty view (值班)",
 			description = "Tickets not yet acknowledged (status NEW, oldest first), and overdue or escalated ones "
-					+ "(soonest due first), of your departments; at most " + TicketService.DUTY_LIMIT
+					+ "(soonest due first), of your departments; at most " + TicketQueue.DUTY_LIMIT
 					+ " of each, with their totals.")
-	TicketService.DutyView duty(Caller caller, @RequestParam(required = false) Long accountId) {
-		return this.tickets.duty(caller, accountId);
+	TicketViews.DutyView duty(Caller caller, @RequestParam(required = false) Long accountId) {
+		return this.queue.duty(caller, accountId);
 	}
 
 	@GetMapping("/api/tickets/{id}")
 	@Allow({ Role.HANDLER, Role.ADMIN, Role.AUDITOR })
 	@Operation(summary = "A ticket with its thread", description = "Both directions in order, notes and events.")
-	TicketService.TicketDetail get(Caller caller, @PathVariable long id) {
-		return this.tickets.detail(caller, id);
+	TicketViews.TicketDetail get(Caller caller, @PathVariable long id) {
+		return this.queue.detail(caller, id);
 	}
 
 	@GetMapping("/api/accounts/{id}/followers/{openid}/thread")
 	@Allow({ Role.HANDLER, Role.ADMIN, Role.AUDITOR })
 	@Operation(summary = "A follower's whole thread",
 			description = "Both directions in time order across the follower's tickets you may read.")
-	List<TicketService.FollowerEntry> followerThread(Caller caller, @PathVariable long id,
-			@PathVariable String openid) {
-		return this.tickets.followerThread(caller, id, openid);
+	List<TicketViews.FollowerEntry> followerThread(Caller caller, @PathVariable long id, @PathVariable String openid) {
+		return this.queue.followerThread(caller, id, openid);
 	}
 
 	@GetMapping("/api/tickets/{id}/entries/{entryId}/media")
 	@Allow({ Role.HANDLER, Role.ADMIN, Role.AUDITOR })
 	@Operation(summary = "An image or voice the follower sent", description = "Fetched from WeChat's media API.")
 	ResponseEntity<byte[]> media(Caller caller, @PathVariable long id, @PathVariable long entryId) {
-		TicketService.Media media = this.tickets.media(caller, id, entryId);
+		TicketViews.Media media = this.queue.media(caller, id, entryId);
 		return ResponseEntity.ok().contentType(MediaType.parseMediaType(media.contentType())).body(media.bytes());
 	}
 
 	@PostMapping("/api/tickets/{id}/claim")
 	@Allow(Role.HANDLER)
 	@Operation(summary = "Take the ticket yourself")
-	TicketService.TicketView claim(Caller caller, @PathVariable long id) {
-		return this.tickets.claim(caller, id);
+	TicketViews.TicketView claim(Caller caller, @PathVariable long id) {
+		return this.assignment.claim(caller, id);
 	}
 
 	@PostMapping("/api/tickets/{id}/assign")
@@ -132,30 +141,30 @@ class InboxController {
 	@Operation(summary = "Assign the ticket",
 			description = "To an enabled person who may handle it: a HANDLER of its department on this account (or "
 					+ "of the central office, once escalated). Anyone else is a 400; transfer the ticket instead.")
-	TicketService.TicketView assign(Caller caller, @PathVariable long id, @RequestBody Assignment body) {
-		return this.tickets.assign(caller, id, body.personId());
+	TicketViews.TicketView assign(Caller caller, @PathVariable long id, @RequestBody Assignment body) {
+		return this.assignment.assign(caller, id, body.personId());
 	}
 
 	@PostMapping("/api/tickets/{id}/transfer")
 	@Allow(Role.HANDLER)
 	@Operation(summary = "Transfer to another department", description = "With a reason, which is kept.")
-	TicketService.TicketView transfer(Caller caller, @PathVariable long id, @RequestBody Transfer body) {
-		return this.tickets.transfer(caller, id, body.departmentId(), body.reason());
+	TicketViews.TicketView transfer(Caller caller, @PathVariable long id, @RequestBody Transfer body) {
+		return this.assignment.transfer(caller, id, body.departmentId(), body.reason());
 	}
 
 	@PostMapping("/api/tickets/{id}/notes")
 	@Allow(Role.HANDLER)
 	@Operation(summary = "Add an internal note")
-	TicketService.TicketView note(Caller caller, @PathVariable long id, @RequestBody Note body) {
-		return this.tickets.note(caller, id, body.text());
+	TicketViews.TicketView note(Caller caller, @PathVariable long id, @RequestBody Note body) {
+		return this.progress.note(caller, id, body.text());
 	}
 
 	@PostMapping("/api/tickets/{id}/status")
 	@Allow(Role.HANDLER)
 	@Operation(summary = "Move the ticket on", description = "NEW → ACKNOWLEDGED → IN_PROGRESS → RESOLVED.")
-	TicketService.TicketView status(Caller caller, @PathVariable long id,
+	TicketViews.TicketView status(Caller caller, @PathVariable long id,
 			@jakarta.validation.Valid @RequestBody StatusChange body) {
-		return this.tickets.changeStatus(caller, id, body.status());
+		return this.progress.changeStatus(caller, id, body.status());
 	}
 
 	@PostMapping("/api/tickets/{id}/close")
@@ -163,8 +172,8 @@ class InboxController {
 	@Operation(summary = "Close with the follow-up (回访)",
 			description = "Only a resolved ticket. When the follower has unsubscribed, the closed ticket's openid "
 					+ "becomes the follower's pseudonym (anon_...), as in the gateway's stored messages.")
-	TicketService.TicketView close(Caller caller, @PathVariable long id, @RequestBody Closing body) {
-		return this.tickets.close(caller, id, body.method(), body.result(), body.satisfied());
+	TicketViews.TicketView close(Caller caller, @PathVariable long id, @RequestBody Closing body) {
+		return this.progress.close(caller, id, body.method(), body.result(), body.satisfied());
 	}
 
 	@PostMapping("/api/tickets/{id}/replies")
@@ -175,8 +184,8 @@ class InboxController {
 					+ "follower's last message, 5 messages) the reply is kept as undelivered and the answer is 409: "
 					+ "the follower must write again. Inside it, the reply is kept as SENDING before WeChat is called "
 					+ "and then marked DELIVERED or UNDELIVERED (with WeChat's error translated).")
-	TicketService.Reply reply(Caller caller, @PathVariable long id, @RequestBody ReplyRequest body) {
-		return this.tickets.reply(caller, id, body.msgType(), body.content(), body.mediaId());
+	TicketViews.Reply reply(Caller caller, @PathVariable long id, @RequestBody ReplyRequest body) {
+		return this.replies.reply(caller, id, body.msgType(), body.content(), body.mediaId());
 	}
 
 	@PostMapping("/api/tickets/{id}/replies/image")
@@ -188,9 +197,9 @@ class InboxController {
 					+ "image is a 400 (file). It is uploaded to WeChat as temporary "
 					+ "media, then sent like an image reply: inside the window only (409 outside it, the reply "
 					+ "kept as undelivered with its media id).")
-	TicketService.Reply replyImage(Caller caller, @PathVariable long id, @RequestPart("file") MultipartFile file) {
+	TicketViews.Reply replyImage(Caller caller, @PathVariable long id, @RequestPart("file") MultipartFile file) {
 		try {
-			return this.tickets.replyImage(caller, id, file.getBytes());
+			return this.replies.replyImage(caller, id, file.getBytes());
 		}
 		catch (IOException ex) {
 			throw ApiException.invalid("file", "the upload could not be read");
@@ -201,8 +210,8 @@ class InboxController {
 	@Allow(Role.HANDLER)
 	@Operation(summary = "Flag a malicious message for removal",
 			description = "Only a MALICIOUS ticket that is not closed; the reason (1 to 500 characters) is required.")
-	TicketService.TicketView flag(Caller caller, @PathVariable long id, @RequestBody Flag body) {
-		return this.tickets.flagForRemoval(caller, id, body.reason());
+	TicketViews.TicketView flag(Caller caller, @PathVariable long id, @RequestBody Flag body) {
+		return this.progress.flagForRemoval(caller, id, body.reason());
 	}
 
 	@GetMapping("/api/accounts/{id}/inbox-settings")

@@ -25,13 +25,13 @@ class InboxScheduler {
 
 	private final Acknowledgements acks;
 
-	private final TicketService tickets;
+	private final TicketEscalation tickets;
 
 	private final Clock clock;
 
 	private final TicketPrivacy privacy;
 
-	InboxScheduler(InboxRouter router, Acknowledgements acks, TicketService tickets, Clock clock,
+	InboxScheduler(InboxRouter router, Acknowledgements acks, TicketEscalation tickets, Clock clock,
 			TicketPrivacy privacy) {
 		this.privacy = privacy;
 		this.router = router;

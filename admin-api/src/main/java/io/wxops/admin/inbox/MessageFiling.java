@@ -119,7 +119,7 @@ class MessageFiling {
 		}
 		TicketEntry entry = new TicketEntry();
 		entry.setTicketId(ticket.getId());
-		entry.setKind("IN");
+		entry.setKind(EntryKind.IN);
 		entry.setInboundMessageId(m.id());
 		entry.setMsgType(click ? "click" : m.msgType());
 		entry.setContent(m.describe());
@@ -128,24 +128,24 @@ class MessageFiling {
 		// against replies; CreateTime has whole seconds only.
 		entry.setCreatedAt(m.arrivedAt());
 		this.entries.insert(entry);
-		return (created && "PENDING".equals(ticket.getAckStatus())) ? ticket.getId() : 0L;
+		return (created && ticket.getAckStatus() == AckStatus.PENDING) ? ticket.getId() : 0L;
 	}
 
 	/** A message joined an existing ticket: it may reopen it, and is its latest. */
 	private void joined(Ticket ticket, Instant at, Instant now) {
-		if ("RESOLVED".equals(ticket.getStatus())) {
+		if (ticket.getStatus() == TicketStatus.RESOLVED) {
 			// The follower wrote again after the result: the ticket is open again, and a
 			// handler about to close it sees a new version.
 			this.tickets.update(null,
 					Wrappers.<Ticket>lambdaUpdate()
 						.eq(Ticket::getId, ticket.getId())
-						.set(Ticket::getStatus, "IN_PROGRESS")
+						.set(Ticket::getStatus, TicketStatus.IN_PROGRESS)
 						.set(at.isAfter(ticket.getLastMessageAt()), Ticket::getLastMessageAt, at)
 						.set(Ticket::getUpdatedAt, now)
 						.setSql("version = version + 1"));
 			TicketEntry reopened = new TicketEntry();
 			reopened.setTicketId(ticket.getId());
-			reopened.setKind("EVENT");
+			reopened.setKind(EntryKind.EVENT);
 			reopened.setContent("reopened: the follower wrote again after the result");
 			reopened.setCreatedAt(now);
 			this.entries.insert(reopened);
@@ -169,13 +169,13 @@ class MessageFiling {
 		Ticket t = new Ticket();
 		t.setAccountId(account.getId());
 		t.setOpenid(openid);
-		t.setCategory(c.category().name());
+		t.setCategory(c.category());
 		t.setDepartmentId(department);
-		t.setStatus("NEW");
+		t.setStatus(TicketStatus.NEW);
 		boolean malicious = c.category() == Category.MALICIOUS;
 		t.setHidden(malicious);
 		t.setRemovalFlagged(false);
-		t.setAckStatus(malicious ? null : "PENDING");
+		t.setAckStatus(malicious ? null : AckStatus.PENDING);
 		// From when the follower wrote, so a routing backlog does not push the date
 		// later.
 		t.setDueAt(at.plus(Duration.ofDays(Math.max(slaDays, 1))));

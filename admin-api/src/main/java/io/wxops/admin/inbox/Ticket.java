@@ -5,6 +5,8 @@ import java.time.Instant;
 import com.baomidou.mybatisplus.annotation.IdType;
 import com.baomidou.mybatisplus.annotation.TableId;
 import com.baomidou.mybatisplus.annotation.TableName;
+import com.baomidou.mybatisplus.annotation.Version;
+import io.wxops.core.inbox.Category;
 
 /**
  * Row of {@code inb_ticket}: one follower's matter in one category, from first message to
@@ -20,11 +22,11 @@ public class Ticket {
 
 	private String openid;
 
-	private String category;
+	private Category category;
 
 	private Long departmentId;
 
-	private String status;
+	private TicketStatus status;
 
 	private Long assigneeId;
 
@@ -32,7 +34,7 @@ public class Ticket {
 
 	private Boolean removalFlagged;
 
-	private String ackStatus;
+	private AckStatus ackStatus;
 
 	private Instant acknowledgedAt;
 
@@ -53,6 +55,12 @@ public class Ticket {
 
 	private Instant closedAt;
 
+	/**
+	 * Bumped by a handler's change ({@link TicketEdits#save}) through MyBatis-Plus's
+	 * optimistic lock; routing's {@code last_message_at} and the acknowledgement's
+	 * outcome are written without it on purpose (they are not a handler's change).
+	 */
+	@Version
 	private Integer version;
 
 	private Instant createdAt;
@@ -83,11 +91,11 @@ public class Ticket {
 		this.openid = openid;
 	}
 
-	public String getCategory() {
+	public Category getCategory() {
 		return this.category;
 	}
 
-	public void setCategory(String category) {
+	public void setCategory(Category category) {
 		this.category = category;
 	}
 
@@ -99,11 +107,11 @@ public class Ticket {
 		this.departmentId = departmentId;
 	}
 
-	public String getStatus() {
+	public TicketStatus getStatus() {
 		return this.status;
 	}
 
-	public void setStatus(String status) {
+	public void setStatus(TicketStatus status) {
 		this.status = status;
 	}
 
@@ -131,11 +139,11 @@ public class Ticket {
 		this.removalFlagged = removalFlagged;
 	}
 
-	public String getAckStatus() {
+	public AckStatus getAckStatus() {
 		return this.ackStatus;
 	}
 
-	public void setAckStatus(String ackStatus) {
+	public void setAckStatus(AckStatus ackStatus) {
 		this.ackStatus = ackStatus;
 	}
 

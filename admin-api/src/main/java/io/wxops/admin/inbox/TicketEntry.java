@@ -15,7 +15,7 @@ public class TicketEntry {
 
 	private Long ticketId;
 
-	private String kind;
+	private EntryKind kind;
 
 	private Long inboundMessageId;
 
@@ -27,7 +27,7 @@ public class TicketEntry {
 
 	private String mediaId;
 
-	private String delivery;
+	private Delivery delivery;
 
 	private Integer errorCode;
 
@@ -51,11 +51,11 @@ public class TicketEntry {
 		this.ticketId = ticketId;
 	}
 
-	public String getKind() {
+	public EntryKind getKind() {
 		return this.kind;
 	}
 
-	public void setKind(String kind) {
+	public void setKind(EntryKind kind) {
 		this.kind = kind;
 	}
 
@@ -99,11 +99,11 @@ public class TicketEntry {
 		this.mediaId = mediaId;
 	}
 
-	public String getDelivery() {
+	public Delivery getDelivery() {
 		return this.delivery;
 	}
 
-	public void setDelivery(String delivery) {
+	public void setDelivery(Delivery delivery) {
 		this.delivery = delivery;
 	}
 

@@ -78,7 +78,7 @@ class TicketPrivacy {
 				SELECT t.id, t.openid, a.app_id FROM inb_ticket t
 				  JOIN wx_follower f ON f.account_id = t.account_id AND f.openid = t.openid
 				  JOIN wx_account a ON a.id = t.account_id
-				 WHERE t.status = 'CLOSED' AND f.subscribed = FALSE LIMIT ?""", BATCH);
+				 WHERE t.status = ? AND f.subscribed = FALSE LIMIT ?""", TicketStatus.CLOSED.name(), BATCH);
 		for (Map<String, Object> r : rows) {
 			this.jdbc.update("UPDATE inb_ticket SET openid = ? WHERE id = ? AND openid = ?",
 					this.pseudonyms.of((String) r.get("app_id"), (String) r.get("openid")), r.get("id"),
@@ -95,8 +95,8 @@ class TicketPrivacy {
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		List<Map<String, Object>> due = this.jdbc.queryForList("""
 				SELECT t.id, t.openid, a.app_id FROM inb_ticket t JOIN wx_account a ON a.id = t.account_id
-				 WHERE t.status = 'CLOSED' AND t.closed_at < ? AND t.thread_ended_at IS NULL LIMIT ?""",
-				Timestamp.from(now.minus(this.retention)), BATCH);
+				 WHERE t.status = ? AND t.closed_at < ? AND t.thread_ended_at IS NULL LIMIT ?""",
+				TicketStatus.CLOSED.name(), Timestamp.from(now.minus(this.retention)), BATCH);
 		for (Map<String, Object> r : due) {
 			long id = ((Number) r.get("id")).longValue();
 			String openid = (String) r.get("openid");
@@ -110,7 +110,7 @@ class TicketPrivacy {
 						 WHERE e.ticket_id = ?""", pseudonym, Timestamp.from(now), id);
 				this.jdbc.update("""
 						UPDATE inb_ticket_entry SET content = NULL, media_id = NULL, error_message = NULL
-						 WHERE ticket_id = ? AND kind IN ('IN', 'OUT')""", id);
+						 WHERE ticket_id = ? AND kind IN (?, ?)""", id, EntryKind.IN.name(), EntryKind.OUT.name());
 				this.jdbc.update("UPDATE inb_ticket SET openid = ?, thread_ended_at = ? WHERE id = ?", pseudonym,
 						Timestamp.from(now), id);
 			});

@@ -43,7 +43,7 @@ class InboxIntegrationTests {
 	InboxRouter router;
 
 	@Autowired
-	TicketService tickets;
+	TicketEscalation tickets;
 
 	@Autowired
 	TicketMapper ticketMapper;
@@ -189,7 +189,7 @@ class InboxIntegrationTests {
 		int rulesBefore = this.jdbc.queryForObject("SELECT COUNT(*) FROM inb_rule WHERE account_id = ?", Integer.class,
 				team.account);
 		Response bad = this.fx.post(path, team.admin.token(),
-				Map.of("kind", "KEYWORD", "category", "MALICIOUS", "priority", 20, "patterns", List.of("好", " ")));
+				Map.of("kind", "KEYWORD", "category", "MALICIOUS", "priority", 20, "patterns", List.of("好人", " ")));
 		assertThat(bad.status()).isEqualTo(400);
 		assertThat(AdminFixtures.fieldErrors(bad)).containsExactly("patterns[1]");
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM inb_rule WHERE account_id = ?", Integer.class,
@@ -852,9 +852,9 @@ class InboxIntegrationTests {
 					Ticket t = new Ticket();
 					t.setAccountId(team.account);
 					t.setOpenid(openid);
-					t.setCategory("COMPLAINT");
+					t.setCategory(io.wxops.core.inbox.Category.COMPLAINT);
 					t.setDepartmentId(team.service);
-					t.setStatus("NEW");
+					t.setStatus(TicketStatus.NEW);
 					t.setHidden(false);
 					t.setRemovalFlagged(false);
 					Instant now = Instant.now();
