@@ -1,0 +1,135 @@
+package io.wxops.admin.inbox;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import io.wxops.admin.AdminFixtures.Response;
+import io.wxops.admin.AdminIntegrationTest;
+import io.wxops.devkit.simulator.SimulatedFailure;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A new ticket's same-day acknowledgement goes once, again only when WeChat certainly did
+ * not receive it.
+ */
+@AdminIntegrationTest
+class AcknowledgementIntegrationTests extends InboxTestSupport {
+
+	@Autowired
+	Acknowledgements acks;
+
+	@org.springframework.beans.factory.annotation.Value("${wxops.wechat.max-retry-times:2}")
+	int maxRetryTimes;
+
+	@Test
+	void newMessagesJoinTheFollowersOpenTicketAndTheAcknowledgementGoesOnce() {
+		InboxTeam team = team();
+		String openid = team.followerWithWindow();
+		team.text(openid, "投诉：宿舍热水不足", Instant.now());
+		List<Map<String, Object>> first = team.ticketsOf(openid, 1);
+		long id = ((Number) first.get(0).get("id")).longValue();
+		team.awaitAck(id, "SENT");
+		long second = team.text(openid, "投诉补充：三楼也没有", Instant.now());
+		team.routed(second);
+		assertThat(team.ticketsOf(openid, 1)).hasSize(1);
+		JsonNode detail = this.fx.get("/api/tickets/" + id, team.serviceHandler.token()).json();
+		assertThat(detail.at("/ticket/status").asString()).isEqualTo("ACKNOWLEDGED");
+		assertThat(detail.get("thread").valueStream().filter((e) -> "IN".equals(e.get("kind").asString())).count())
+			.isEqualTo(2);
+		assertThat(this.wechat.customMessages(team.appId, openid)).hasSize(1)
+			.allSatisfy((m) -> assertThat(m.content()).contains("已收到您的留言"));
+		List<String> thread = this.fx
+			.get("/api/accounts/" + team.account + "/followers/" + openid + "/thread", team.serviceHandler.token())
+			.json()
+			.valueStream()
+			.map((f) -> f.at("/entry/kind").asString())
+			.toList();
+		assertThat(thread).containsExactly("IN", "OUT", "IN");
+	}
+
+	/**
+	 * An acknowledgement WeChat did not receive (busy, even after the call's own retries)
+	 * goes back to PENDING and the retry delivers it, once; after the last attempt it is
+	 * FAILED. A server error is not retried: the message may have arrived.
+	 */
+	@Test
+	void anAcknowledgementWeChatDidNotReceiveIsSentAgain() {
+		InboxTeam team = team();
+		String openid = team.followerWithWindow();
+		this.wechat.failNext("/cgi-bin/message/custom/send", busy(), callsPerAttempt());
+		team.text(openid, "投诉：楼道灯坏了", Instant.now());
+		long id = team.ticketOf(openid);
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.jdbc.queryForObject("SELECT ack_attempts FROM inb_ticket WHERE id = ?", Integer.class,
+					id) == 1
+					&& "PENDING".equals(this.jdbc.queryForObject("SELECT ack_status FROM inb_ticket WHERE id = ?",
+							String.class, id)));
+		assertThat(this.wechat.customMessages(team.appId, openid)).isEmpty();
+		this.acks.sendPending(Duration.ZERO);
+		assertThat(this.jdbc.queryForObject("SELECT ack_status FROM inb_ticket WHERE id = ?", String.class, id))
+			.isEqualTo("SENT");
+		assertThat(this.wechat.customMessages(team.appId, openid)).hasSize(1);
+
+		String unlucky = team.followerWithWindow();
+		this.wechat.failNext("/cgi-bin/message/custom/send", busy(), callsPerAttempt() * Acknowledgements.MAX_ATTEMPTS);
+		team.text(unlucky, "投诉：楼道灯坏了", Instant.now());
+		long other = team.ticketOf(unlucky);
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> "PENDING:1".equals(this.jdbc.queryForObject(
+					"SELECT CONCAT(ack_status, ':', ack_attempts) FROM inb_ticket WHERE id = ?", String.class, other)));
+		for (int i = 1; i < Acknowledgements.MAX_ATTEMPTS; i++) {
+			this.acks.sendPending(Duration.ZERO);
+		}
+		assertThat(this.jdbc.queryForObject("SELECT CONCAT(ack_status, ':', ack_attempts) FROM inb_ticket WHERE id = ?",
+				String.class, other))
+			.isEqualTo("FAILED:" + Acknowledgements.MAX_ATTEMPTS);
+		assertThat(this.wechat.customMessages(team.appId, unlucky)).isEmpty();
+
+		String maybe = team.followerWithWindow();
+		this.wechat.failNext("/cgi-bin/message/custom/send", SimulatedFailure.httpStatus(502), 1);
+		team.text(maybe, "投诉：楼道灯坏了", Instant.now());
+		long third = team.ticketOf(maybe);
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> "FAILED".equals(
+					this.jdbc.queryForObject("SELECT ack_status FROM inb_ticket WHERE id = ?", String.class, third)));
+	}
+
+	/**
+	 * A handler who moves the ticket on while its acknowledgement is with WeChat keeps
+	 * their status: the acknowledgement only moves a ticket that is still NEW.
+	 */
+	@Test
+	void theAcknowledgementDoesNotUndoAHandlersStatus() {
+		InboxTeam team = team();
+		String openid = team.followerWithWindow();
+		this.wechat.failNext("/cgi-bin/message/custom/send", SimulatedFailure.delay(Duration.ofSeconds(2)), 1);
+		team.text(openid, "投诉：路灯不亮", Instant.now());
+		long id = team.ticketOf(openid);
+		team.awaitAck(id, "SENDING");
+		Response moved = this.fx.post("/api/tickets/" + id + "/status", team.serviceHandler.token(),
+				Map.of("status", "IN_PROGRESS"));
+		assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+		team.awaitAck(id, "SENT");
+		assertThat(this.jdbc.queryForObject("SELECT status FROM inb_ticket WHERE id = ?", String.class, id))
+			.isEqualTo("IN_PROGRESS");
+	}
+
+	/** WeChat's errcode -1, "system busy". */
+	private static SimulatedFailure busy() {
+		return SimulatedFailure.errcode(-1, "system error");
+	}
+
+	/** WxJava repeats a call WeChat answered "busy" max-retry-times more times. */
+	private int callsPerAttempt() {
+		return 1 + this.maxRetryTimes;
+	}
+
+}
