@@ -167,9 +167,11 @@ public class InboxSettingsService {
 			.eq(category != null, InboxRule::getCategory, (category != null) ? category.name() : null)
 			.eq(kind != null, InboxRule::getKind, kind)
 			.like(query != null && !query.isBlank(), InboxRule::getPattern, (query != null) ? query.trim() : null);
-		long total = this.rules.selectCount(where);
-		where.orderByDesc(InboxRule::getPriority).orderByAsc(InboxRule::getId).last(page.limitClause());
-		return new PageResult<>(this.rules.selectList(where), page.page(), page.size(), total);
+		where.orderByDesc(InboxRule::getPriority).orderByAsc(InboxRule::getId);
+		var found = this.rules.selectPage(
+				com.baomidou.mybatisplus.extension.plugins.pagination.Page.<InboxRule>of(page.page() + 1L, page.size()),
+				where);
+		return new PageResult<>(found.getRecords(), page.page(), page.size(), found.getTotal());
 	}
 
 	@Transactional
@@ -179,6 +181,9 @@ public class InboxSettingsService {
 		Map<String, String> errors = validate(req.kind(), req.category(), req.departmentId());
 		if (req.pattern() == null || req.pattern().isBlank() || req.pattern().trim().length() > MAX_PATTERN) {
 			errors.put("pattern", "1 to " + MAX_PATTERN + " characters");
+		}
+		else if (tooShortKeyword(req.kind(), req.pattern())) {
+			errors.put("pattern", TOO_SHORT);
 		}
 		if (!errors.isEmpty()) {
 			throw ApiException.invalid(errors);
@@ -231,6 +236,9 @@ public class InboxSettingsService {
 			if (pattern == null || pattern.isBlank() || pattern.trim().length() > MAX_PATTERN) {
 				errors.put("patterns[" + i + "]", "1 to " + MAX_PATTERN + " characters");
 			}
+			else if (tooShortKeyword(req.kind(), pattern)) {
+				errors.put("patterns[" + i + "]", TOO_SHORT);
+			}
 		}
 		if (!errors.isEmpty()) {
 			throw ApiException.invalid(errors);
@@ -267,6 +275,17 @@ public class InboxSettingsService {
 			announce(this.accounts.selectById(accountId));
 		}
 		return result;
+	}
+
+	static final String TOO_SHORT = "a keyword must keep at least " + TextNormaliser.MIN_KEYWORD_LENGTH
+			+ " characters once spacing, punctuation, width and case are normalised";
+
+	/**
+	 * A KEYWORD pattern that normalises to nothing or one character (it would match
+	 * almost every message); wx-core's normaliser decides, as when the rules are matched.
+	 */
+	private static boolean tooShortKeyword(String kind, String pattern) {
+		return "KEYWORD".equals(kind) && TextNormaliser.keyword(pattern) == null;
 	}
 
 	private static String sameRuleKey(String kind, String category, Long departmentId, String pattern) {

@@ -91,4 +91,14 @@ public class InboxRule {
 		this.createdAt = createdAt;
 	}
 
+	/**
+	 * Whether this is a KEYWORD rule whose pattern normalises to fewer than
+	 * {@link io.wxops.core.text.TextNormaliser#MIN_KEYWORD_LENGTH} characters: it never
+	 * matches (such rules are refused from now on; older ones are reported). Not a
+	 * column.
+	 */
+	public boolean isUnusableKeyword() {
+		return "KEYWORD".equals(this.kind) && io.wxops.core.text.TextNormaliser.keyword(this.pattern) == null;
+	}
+
 }

@@ -8,6 +8,7 @@ import java.util.TreeMap;
 
 import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
 import io.wxops.core.text.TextNormaliser;
+import io.wxops.core.text.UnusableKeywords;
 
 /**
  * An account's classification rules, compiled: KEYWORD patterns normalised as the
@@ -50,9 +51,10 @@ public final class RuleSet {
 		for (InboxRule rule : rules.stream().sorted(ORDER).toList()) {
 			switch (rule.getKind()) {
 				case "KEYWORD" -> {
-					String key = TextNormaliser.normaliseTerm(rule.getPattern());
-					if (!key.isEmpty()) {
-						keywords.putIfAbsent(key, rule);
+					// One that normalises to nothing or one character is skipped (and
+					// reported once).
+					if (UnusableKeywords.check("inb_rule", rule.getId(), rule.getPattern())) {
+						keywords.putIfAbsent(TextNormaliser.keyword(rule.getPattern()), rule);
 					}
 				}
 				case "MENU_KEY" -> menuKeys.putIfAbsent(rule.getPattern(), rule);

@@ -108,6 +108,26 @@ public final class TextNormaliser {
 		return new String(n.chars, 0, n.length);
 	}
 
+	/**
+	 * Fewest characters (code points) a keyword must keep once normalised: a keyword that
+	 * normalises to nothing or to one character (a lone "好", "?", a space) would match
+	 * almost every message.
+	 */
+	public static final int MIN_KEYWORD_LENGTH = 2;
+
+	/**
+	 * A matching keyword (an auto-reply keyword, an inbox KEYWORD rule) normalised as
+	 * {@link #normaliseTerm} does, or null when too little of it survives
+	 * ({@link #MIN_KEYWORD_LENGTH}): such a keyword is refused and never matched.
+	 */
+	public static String keyword(String raw) {
+		if (raw == null) {
+			return null;
+		}
+		String key = normaliseTerm(raw);
+		return (key.codePointCount(0, key.length()) >= MIN_KEYWORD_LENGTH) ? key : null;
+	}
+
 	/** Normalises {@code text}, keeping for every kept char the index it came from. */
 	public static Normalised normalise(String text) {
 		int n = text.length();

@@ -25,6 +25,18 @@ class RuleSetTests {
 	}
 
 	@Test
+	void keywordRulesThatNormaliseToOneCharacterOrNothingNeverMatch() {
+		InboxRule single = rule("KEYWORD", "好", Category.MALICIOUS, null, 10);
+		InboxRule blank = rule("KEYWORD", " ，。", Category.MALICIOUS, null, 10);
+		RuleSet rules = RuleSet.compile(List.of(single, blank, rule("KEYWORD", "投诉", Category.COMPLAINT, null, 1)));
+		assertThat(rules.classify("好好学习", null)).isEqualTo(Classification.DEFAULT);
+		assertThat(rules.classify("我要投诉，好", null).category()).isEqualTo(Category.COMPLAINT);
+		assertThat(single.isUnusableKeyword()).isTrue();
+		assertThat(blank.isUnusableKeyword()).isTrue();
+		assertThat(rule("MENU_KEY", "A", Category.COMPLAINT, null, 1).isUnusableKeyword()).isFalse();
+	}
+
+	@Test
 	void withoutAMatchAMessageIsAConsultation() {
 		RuleSet rules = RuleSet.compile(List.of(rule("KEYWORD", "投诉", Category.COMPLAINT, null, 10)));
 		assertThat(rules.classify("请问图书馆几点开门", null)).isEqualTo(Classification.DEFAULT);

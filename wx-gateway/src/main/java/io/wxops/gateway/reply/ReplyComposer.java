@@ -80,8 +80,10 @@ public class ReplyComposer {
 			// Each keyword normalised once per message, not once per comparison.
 			List<Keyword> keywords = rules.stream()
 				.filter(r -> r.getTriggerType() == TriggerType.KEYWORD && r.getKeyword() != null)
-				.map(r -> new Keyword(r, TextNormaliser.normaliseTerm(r.getKeyword())))
-				.filter(k -> !k.key().isEmpty())
+				// A keyword that normalises to nothing or one character is skipped
+				// (ReplyRuleCache reports it when it loads the rules).
+				.map(r -> new Keyword(r, TextNormaliser.keyword(r.getKeyword())))
+				.filter(k -> k.key() != null)
 				.toList();
 			Optional<AutoReplyRule> exact = keywords.stream()
 				.filter(k -> k.rule().getMatchMode() == MatchMode.EXACT && text.equals(k.key()))

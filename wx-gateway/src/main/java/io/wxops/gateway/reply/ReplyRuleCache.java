@@ -7,7 +7,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.wxops.core.inbox.InboxRuleMapper;
 import io.wxops.core.inbox.RuleSet;
 import io.wxops.core.reply.AutoReplyRule;
+import io.wxops.core.reply.AutoReplyRule.TriggerType;
 import io.wxops.core.reply.AutoReplyRuleMapper;
+import io.wxops.core.text.UnusableKeywords;
 
 import org.springframework.stereotype.Component;
 
@@ -39,7 +41,20 @@ public class ReplyRuleCache {
 	}
 
 	public List<AutoReplyRule> rules(long accountId) {
-		return this.rules.computeIfAbsent(accountId, id -> List.copyOf(this.mapper.findEnabled(id)));
+		return this.rules.computeIfAbsent(accountId, id -> loaded(this.mapper.findEnabled(id)));
+	}
+
+	/**
+	 * The rules as loaded; a keyword rule whose keyword normalises to nothing or one
+	 * character is reported (once) and then skipped when replies are chosen.
+	 */
+	private static List<AutoReplyRule> loaded(List<AutoReplyRule> rules) {
+		for (AutoReplyRule r : rules) {
+			if (r.getTriggerType() == TriggerType.KEYWORD) {
+				UnusableKeywords.check("wx_auto_reply_rule", r.getId(), r.getKeyword());
+			}
+		}
+		return List.copyOf(rules);
 	}
 
 	public Inbox inbox(long accountId) {

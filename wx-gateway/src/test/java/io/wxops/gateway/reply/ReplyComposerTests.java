@@ -29,6 +29,16 @@ class ReplyComposerTests {
 			this.fallback);
 
 	@Test
+	void keywordsThatNormaliseToOneCharacterOrNothingAreSkipped() {
+		AutoReplyRule single = rule(6, AutoReplyRule.keyword(1, MatchMode.CONTAINS, " 好！", "single"));
+		AutoReplyRule punctuation = rule(7, AutoReplyRule.keyword(1, MatchMode.EXACT, "？？", "nothing"));
+		List<AutoReplyRule> rules = List.of(single, punctuation, this.fallback);
+		assertThat(ReplyComposer.choose(rules, text("你好好"))).contains(this.fallback);
+		assertThat(ReplyComposer.choose(rules, text("好"))).contains(this.fallback);
+		assertThat(ReplyComposer.choose(rules, text("？？"))).contains(this.fallback);
+	}
+
+	@Test
 	void exactKeywordMatchesTheWholeMessageOnly() {
 		assertThat(choose(text(" 你好 "))).contains(this.exact);
 		assertThat(choose(text("你好吗"))).contains(this.fallback);
