@@ -43,6 +43,9 @@ class MassSendIntegrationTests {
 	MassSendExecutor executor;
 
 	@Autowired
+	MassSendResults results;
+
+	@Autowired
 	JdbcTemplate jdbc;
 
 	WeChatApiSimulator wechat = SimulatorInitializer.simulator();
@@ -184,7 +187,7 @@ class MassSendIntegrationTests {
 				       msg_id = 900002 WHERE id = ?""", team.account, otherId);
 		jobFinish(team.account, 900_002L, firstSending.plusMillis(1), 6);
 		jobFinish(team.account, acceptedMsgId, firstSending.plusMillis(2), 117);
-		this.executor.collectResults(Duration.ofHours(1));
+		this.results.collect(Duration.ofHours(1));
 		JsonNode finished = team.send(id);
 		assertThat(finished.get("status").asString()).isEqualTo("FINISHED");
 		assertThat(finished.get("msgId").asLong()).isEqualTo(acceptedMsgId);
