@@ -2,25 +2,26 @@ package io.wxops.admin.masssend;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
 import com.baomidou.mybatisplus.core.toolkit.Wrappers;
 import io.wxops.admin.audit.AuditTrail;
+import io.wxops.core.message.InboundMessage;
+import io.wxops.core.message.InboundView;
+import io.wxops.core.message.InboundView.ArticleUrl;
+import io.wxops.core.message.InboundView.JobFinish;
 import io.wxops.core.wechat.WeChatCallException;
 import me.chanjar.weixin.mp.bean.result.WxMpMassGetResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * WeChat's results for accepted sends (SENT → FINISHED): the MASSSENDJOBFINISH event the
- * gateway stored, else message/mass/get after a while. A send accepted under an unknown
- * msg_id takes its job-finish event's.
+ * gateway stored (read through wx-core's {@link JobFinish}), else message/mass/get after
+ * a while. A send accepted under an unknown msg_id takes its job-finish event's.
  */
 @Component
 public class MassSendResults {
@@ -35,19 +36,16 @@ public class MassSendResults {
 
 	private final AuditTrail audit;
 
-	private final JsonMapper json;
-
 	private final TransactionTemplate tx;
 
 	private final SendClock clock;
 
 	MassSendResults(MassSendMapper sends, MassSendArticleMapper sendArticles, MassSendWeChat wechat, AuditTrail audit,
-			JsonMapper json, TransactionTemplate tx, SendClock clock) {
+			TransactionTemplate tx, SendClock clock) {
 		this.sends = sends;
 		this.sendArticles = sendArticles;
 		this.wechat = wechat;
 		this.audit = audit;
-		this.json = json;
 		this.tx = tx;
 		this.clock = clock;
 	}
@@ -67,9 +65,10 @@ public class MassSendResults {
 				}
 				continue;
 			}
-			String fields = this.sends.jobFinishFields(s.getAccountId(), String.valueOf(s.getMsgId()));
-			if (fields != null) {
-				this.tx.executeWithoutResult((status) -> finishFromEvent(s, this.json.readTree(fields)));
+			InboundMessage event = this.sends.jobFinish(s.getAccountId(), String.valueOf(s.getMsgId()));
+			if (event != null) {
+				JobFinish report = InboundView.of(event).jobFinish();
+				this.tx.executeWithoutResult((status) -> finishFromEvent(s, report));
 				finished++;
 			}
 			else if (s.getAcceptedAt() != null && s.getAcceptedAt().isBefore(now.minus(pollAfter))) {
@@ -87,13 +86,14 @@ public class MassSendResults {
 	 * msg_id.
 	 */
 	private boolean attachJobFinish(MassSend s) {
-		Map<String, Object> event = this.sends.nextUnclaimedJobFinish(s.getId());
-		if (event == null) {
+		InboundMessage row = this.sends.nextUnclaimedJobFinish(s.getId());
+		if (row == null) {
 			return false;
 		}
+		InboundView event = InboundView.of(row);
 		long msgId;
 		try {
-			msgId = Long.parseLong(String.valueOf(event.get("msg_id")).trim());
+			msgId = Long.parseLong(String.valueOf(event.msgId()).trim());
 		}
 		catch (NumberFormatException ex) {
 			return false;
@@ -103,42 +103,36 @@ public class MassSendResults {
 				return false;
 			}
 			s.setMsgId(msgId);
-			finishFromEvent(s, this.json.readTree(String.valueOf(event.get("fields"))));
+			finishFromEvent(s, event.jobFinish());
 			return true;
 		}));
 	}
 
-	private void finishFromEvent(MassSend s, JsonNode fields) {
+	private void finishFromEvent(MassSend s, JobFinish report) {
 		Instant now = this.clock.now();
 		int updated = this.sends.update(null,
 				Wrappers.<MassSend>lambdaUpdate()
 					.eq(MassSend::getId, s.getId())
 					.eq(MassSend::getStatus, SendStatus.SENT)
 					.set(MassSend::getStatus, SendStatus.FINISHED)
-					.set(MassSend::getWechatStatus, text(fields, "Status"))
-					.set(MassSend::getTotalCount, number(fields, "TotalCount"))
-					.set(MassSend::getFilterCount, number(fields, "FilterCount"))
-					.set(MassSend::getSentCount, number(fields, "SentCount"))
-					.set(MassSend::getErrorCount, number(fields, "ErrorCount"))
-					.set(MassSend::getCopyrightResult,
-							fields.has("CopyrightCheckResult") ? fields.get("CopyrightCheckResult").toString() : null)
+					.set(MassSend::getWechatStatus, report.status())
+					.set(MassSend::getTotalCount, report.totalCount())
+					.set(MassSend::getFilterCount, report.filterCount())
+					.set(MassSend::getSentCount, report.sentCount())
+					.set(MassSend::getErrorCount, report.errorCount())
+					.set(MassSend::getCopyrightResult, report.copyrightCheckResult())
 					.set(MassSend::getFinishedAt, now)
 					.set(MassSend::getUpdatedAt, now)
 					.setSql("version = version + 1"));
 		if (updated != 1) {
 			return;
 		}
-		for (JsonNode item : items(fields.path("ArticleUrlResult").path("ResultList").path("item"))) {
-			Integer idx = number(item, "ArticleIdx");
-			String url = text(item, "ArticleUrl");
-			if (idx != null && url != null) {
-				this.sendArticles.setUrl(s.getId(), idx, url);
-			}
+		for (ArticleUrl url : report.articleUrls()) {
+			this.sendArticles.setUrl(s.getId(), url.index(), url.url());
 		}
 		this.audit.record(SendOutcomes.SCHEDULER, "MASS_SEND_FINISHED", "MASS_SEND", s.getId(), s.getAccountId(),
-				Map.of("status", SendStatus.SENT.name()),
-				Map.of("status", SendStatus.FINISHED.name(), "wechatStatus", String.valueOf(text(fields, "Status")),
-						"sentCount", String.valueOf(number(fields, "SentCount"))));
+				Map.of("status", SendStatus.SENT.name()), Map.of("status", SendStatus.FINISHED.name(), "wechatStatus",
+						String.valueOf(report.status()), "sentCount", String.valueOf(report.sentCount())));
 	}
 
 	private boolean pollStatus(MassSend s) {
@@ -163,28 +157,6 @@ public class MassSendResults {
 		catch (WeChatCallException ex) {
 			log.warn("Could not ask WeChat about mass send {}: {}", s.getId(), ex.error());
 			return false;
-		}
-	}
-
-	private static List<JsonNode> items(JsonNode node) {
-		if (node == null || node.isMissingNode() || node.isNull()) {
-			return List.of();
-		}
-		return node.isArray() ? node.valueStream().toList() : List.of(node);
-	}
-
-	private static String text(JsonNode node, String field) {
-		JsonNode v = node.get(field);
-		return (v == null || v.isNull()) ? null : v.asString();
-	}
-
-	private static Integer number(JsonNode node, String field) {
-		String t = text(node, field);
-		try {
-			return (t != null) ? Integer.valueOf(t.trim()) : null;
-		}
-		catch (NumberFormatException ex) {
-			return null;
 		}
 	}
 

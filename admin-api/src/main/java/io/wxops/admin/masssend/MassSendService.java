@@ -66,6 +66,16 @@ public class MassSendService {
 		return this.views.view(s);
 	}
 
+	/**
+	 * The send, for a PUBLISHER of its account to act on: 404 when the caller holds no
+	 * role there, 403 when not PUBLISHER.
+	 */
+	MassSend forPublisher(Caller caller, long id) {
+		MassSend s = visible(caller, id);
+		caller.require(s.getAccountId(), Role.PUBLISHER);
+		return s;
+	}
+
 	/** The send, when the caller holds any role on its account; else 404. */
 	MassSend visible(Caller caller, long id) {
 		MassSend s = this.sends.selectById(id);

@@ -8,7 +8,6 @@ import io.wxops.admin.account.TestFollowerMapper;
 import io.wxops.admin.audit.AuditTrail;
 import io.wxops.admin.masssend.MassSendViews.SendView;
 import io.wxops.admin.security.Caller;
-import io.wxops.admin.security.Role;
 import io.wxops.admin.web.Problem;
 import io.wxops.core.account.Account;
 import io.wxops.core.account.AccountMapper;
@@ -54,8 +53,7 @@ public class SendPreviews {
 
 	@Transactional
 	public SendView preview(Caller caller, long id) {
-		MassSend s = this.sends.visible(caller, id);
-		caller.require(s.getAccountId(), Role.PUBLISHER);
+		MassSend s = this.sends.forPublisher(caller, id);
 		if (!s.getStatus().canBecome(SendStatus.PREVIEWED)) {
 			throw Problem.NOT_PREVIEWABLE.exception("The send is " + s.getStatus(),
 					"Only a composed send can be previewed (again, before it is confirmed).");
@@ -83,8 +81,7 @@ public class SendPreviews {
 
 	@Transactional
 	public SendView confirm(Caller caller, long id, String previewHash) {
-		MassSend s = this.sends.visible(caller, id);
-		caller.require(s.getAccountId(), Role.PUBLISHER);
+		MassSend s = this.sends.forPublisher(caller, id);
 		if (s.getStatus() != SendStatus.PREVIEWED) {
 			throw Problem.NOT_PREVIEWED.exception("The send has no preview to confirm",
 					"Send the preview to the test followers first (群发前需进行测试), then confirm it.");

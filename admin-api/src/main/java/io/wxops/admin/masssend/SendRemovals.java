@@ -5,7 +5,6 @@ import java.util.Map;
 import io.wxops.admin.audit.AuditTrail;
 import io.wxops.admin.masssend.MassSendViews.SendView;
 import io.wxops.admin.security.Caller;
-import io.wxops.admin.security.Role;
 import io.wxops.admin.web.ApiException;
 import io.wxops.admin.web.Problem;
 
@@ -36,8 +35,7 @@ public class SendRemovals {
 
 	@Transactional
 	public SendView cancel(Caller caller, long id) {
-		MassSend s = this.sends.visible(caller, id);
-		caller.require(s.getAccountId(), Role.PUBLISHER);
+		MassSend s = this.sends.forPublisher(caller, id);
 		if (!s.getStatus().canBecome(SendStatus.CANCELLED)) {
 			throw Problem.NOT_CANCELLABLE.exception("The send is " + s.getStatus(),
 					"Only a send that has not started can be cancelled.");
@@ -53,8 +51,7 @@ public class SendRemovals {
 	/** Deletes a sent message from WeChat (message/mass/delete). */
 	@Transactional
 	public SendView delete(Caller caller, long id, Integer articleIdx) {
-		MassSend s = this.sends.visible(caller, id);
-		caller.require(s.getAccountId(), Role.PUBLISHER);
+		MassSend s = this.sends.forPublisher(caller, id);
 		if (!s.getStatus().acceptedByWeChat()) {
 			throw Problem.NOT_SENT.exception("The send is " + s.getStatus(),
 					"Only a message WeChat accepted can be deleted.");
