@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import com.baomidou.mybatisplus.annotation.IdType;
 import com.baomidou.mybatisplus.annotation.TableId;
 import com.baomidou.mybatisplus.annotation.TableName;
+import com.baomidou.mybatisplus.annotation.Version;
 
 /** Row of {@code ms_send}: one mass send from composition to WeChat's result. */
 @TableName("ms_send")
@@ -16,13 +17,13 @@ public class MassSend {
 
 	private Long accountId;
 
-	private String kind;
+	private SendKind kind;
 
 	private String textContent;
 
 	private String imageMediaId;
 
-	private String audience;
+	private Audience audience;
 
 	private Long tagId;
 
@@ -36,7 +37,7 @@ public class MassSend {
 
 	private Integer monthSlot;
 
-	private String status;
+	private SendStatus status;
 
 	private String contentHash;
 
@@ -84,6 +85,8 @@ public class MassSend {
 
 	private Long composedBy;
 
+	/** Checked and bumped by every operator's change (optimistic locking). */
+	@Version
 	private Integer version;
 
 	private Instant createdAt;
@@ -106,11 +109,11 @@ public class MassSend {
 		this.accountId = accountId;
 	}
 
-	public String getKind() {
+	public SendKind getKind() {
 		return this.kind;
 	}
 
-	public void setKind(String kind) {
+	public void setKind(SendKind kind) {
 		this.kind = kind;
 	}
 
@@ -130,11 +133,11 @@ public class MassSend {
 		this.imageMediaId = imageMediaId;
 	}
 
-	public String getAudience() {
+	public Audience getAudience() {
 		return this.audience;
 	}
 
-	public void setAudience(String audience) {
+	public void setAudience(Audience audience) {
 		this.audience = audience;
 	}
 
@@ -186,11 +189,11 @@ public class MassSend {
 		this.monthSlot = monthSlot;
 	}
 
-	public String getStatus() {
+	public SendStatus getStatus() {
 		return this.status;
 	}
 
-	public void setStatus(String status) {
+	public void setStatus(SendStatus status) {
 		this.status = status;
 	}
 

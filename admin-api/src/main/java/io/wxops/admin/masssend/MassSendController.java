@@ -30,7 +30,13 @@ import org.springframework.web.bind.annotation.RestController;
 		+ "followers, confirm, and it goes out at its slot, exactly once, at most once per account per local day.")
 class MassSendController {
 
-	private final MassSendService service;
+	private final MassSendService sends;
+
+	private final SendComposer composer;
+
+	private final SendPreviews previews;
+
+	private final SendRemovals removals;
 
 	private final TagService tags;
 
@@ -38,9 +44,12 @@ class MassSendController {
 
 	private final AccountRegistry registry;
 
-	MassSendController(MassSendService service, TagService tags, AccountAccess accountAccess,
-			AccountRegistry registry) {
-		this.service = service;
+	MassSendController(MassSendService sends, SendComposer composer, SendPreviews previews, SendRemovals removals,
+			TagService tags, AccountAccess accountAccess, AccountRegistry registry) {
+		this.sends = sends;
+		this.composer = composer;
+		this.previews = previews;
+		this.removals = removals;
 		this.tags = tags;
 		this.accountAccess = accountAccess;
 		this.registry = registry;
@@ -56,14 +65,14 @@ class MassSendController {
 					+ "with nextFreeDay; so does a service account's fifth send of a month (monthly-quota). The "
 					+ "account must be operating (ACTIVE, annual review in order).")
 	SendView compose(Caller caller, @RequestBody ComposeRequest body) {
-		return this.service.compose(caller, body);
+		return this.composer.compose(caller, body);
 	}
 
 	@GetMapping("/api/sends")
 	@AllowAnyPerson
 	@Operation(summary = "An account's sends", description = "Newest slot first; filter by status.")
 	List<SendView> list(Caller caller, @RequestParam long accountId, @RequestParam(required = false) String status) {
-		return this.service.list(caller, accountId, status);
+		return this.sends.list(caller, accountId, status);
 	}
 
 	@GetMapping("/api/sends/{id}")
@@ -72,7 +81,7 @@ class MassSendController {
 			description = "With WeChat's msg_id, counts and article URLs once known. A SENT send may have no msgId "
 					+ "yet: WeChat answered 45065 (already accepted) without it; its job-finish event supplies it.")
 	SendView get(Caller caller, @PathVariable long id) {
-		return this.service.get(caller, id);
+		return this.sends.get(caller, id);
 	}
 
 	@PostMapping("/api/sends/{id}/preview")
@@ -81,7 +90,7 @@ class MassSendController {
 			description = "Sends the message to each of the account's test followers (message/mass/preview). A TEXT "
 					+ "or IMAGE send must be approved first (409 send-not-approved).")
 	SendView preview(Caller caller, @PathVariable long id) {
-		return this.service.preview(caller, id);
+		return this.previews.preview(caller, id);
 	}
 
 	@PostMapping("/api/sends/{id}/confirm")
@@ -89,14 +98,14 @@ class MassSendController {
 	@Operation(summary = "Confirm the preview",
 			description = "Send the previewHash you saw. Whoever previewed may confirm only if the account allows it.")
 	SendView confirm(Caller caller, @PathVariable long id, @RequestBody ConfirmRequest body) {
-		return this.service.confirm(caller, id, body.previewHash());
+		return this.previews.confirm(caller, id, body.previewHash());
 	}
 
 	@PostMapping("/api/sends/{id}/cancel")
 	@Allow(Role.PUBLISHER)
 	@Operation(summary = "Cancel a send that has not started", description = "Frees its day.")
 	SendView cancel(Caller caller, @PathVariable long id) {
-		return this.service.cancel(caller, id);
+		return this.removals.cancel(caller, id);
 	}
 
 	@PostMapping("/api/sends/{id}/delete")
@@ -105,7 +114,7 @@ class MassSendController {
 			description = "message/mass/delete: articleIdx 0 (or none) deletes the whole message, 1-8 one article. "
 					+ "409 msg-id-unknown while WeChat has not named the send's msg_id.")
 	SendView delete(Caller caller, @PathVariable long id, @RequestBody(required = false) DeleteRequest body) {
-		return this.service.delete(caller, id, (body != null) ? body.articleIdx() : null);
+		return this.removals.delete(caller, id, (body != null) ? body.articleIdx() : null);
 	}
 
 	@GetMapping("/api/accounts/{id}/tags")

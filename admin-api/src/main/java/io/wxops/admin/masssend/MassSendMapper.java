@@ -2,9 +2,9 @@ package io.wxops.admin.masssend;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
+import io.wxops.core.message.InboundMessage;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
@@ -48,25 +48,28 @@ public interface MassSendMapper extends BaseMapper<MassSend> {
 	@Select("SELECT month_slot FROM ms_send WHERE account_id = #{accountId} AND month_claim = #{first}")
 	List<Integer> monthSlotsTaken(@Param("accountId") long accountId, @Param("first") java.time.LocalDate first);
 
+	/**
+	 * The account's job-finish event for the msg_id, as the gateway stored it, or null.
+	 */
 	@Select("""
-			SELECT fields FROM wx_inbound_message
+			SELECT * FROM wx_inbound_message
 			 WHERE account_id = #{accountId} AND event = 'MASSSENDJOBFINISH' AND msg_id = #{msgId}
 			 ORDER BY id LIMIT 1""")
-	String jobFinishFields(@Param("accountId") long accountId, @Param("msgId") String msgId);
+	InboundMessage jobFinish(@Param("accountId") long accountId, @Param("msgId") String msgId);
 
 	/**
 	 * For a send WeChat accepted without telling its msg_id (45065): the account's first
 	 * MASSSENDJOBFINISH received since the send first went SENDING whose MsgID no send
-	 * holds; its {@code msg_id} and {@code fields}, or null.
+	 * holds, or null.
 	 */
 	@Select("""
-			SELECT m.msg_id AS msg_id, m.fields AS fields FROM wx_inbound_message m
+			SELECT m.* FROM wx_inbound_message m
 			  JOIN ms_send s ON s.id = #{sendId} AND m.account_id = s.account_id
 			 WHERE m.event = 'MASSSENDJOBFINISH' AND m.msg_id IS NOT NULL AND m.received_at >= s.first_sending_at
 			   AND NOT EXISTS (SELECT 1 FROM ms_send o
 			                    WHERE o.account_id = m.account_id AND o.msg_id = CAST(m.msg_id AS SIGNED))
 			 ORDER BY m.received_at, m.id LIMIT 1""")
-	Map<String, Object> nextUnclaimedJobFinish(@Param("sendId") long sendId);
+	InboundMessage nextUnclaimedJobFinish(@Param("sendId") long sendId);
 
 	/**
 	 * Gives a send accepted under an unknown msg_id the one its job-finish event names.

@@ -24,14 +24,17 @@ class MassSendScheduler {
 
 	private final MassSendExecutor executor;
 
+	private final MassSendResults results;
+
 	private final Duration reconcileLease;
 
 	private final Duration resultPollAfter;
 
-	MassSendScheduler(MassSendExecutor executor,
+	MassSendScheduler(MassSendExecutor executor, MassSendResults results,
 			@Value("${wxops.admin.mass-send.reconcile-after:30s}") Duration reconcileLease,
 			@Value("${wxops.admin.mass-send.result-poll-after:10m}") Duration resultPollAfter) {
 		this.executor = executor;
+		this.results = results;
 		this.reconcileLease = reconcileLease;
 		this.resultPollAfter = resultPollAfter;
 	}
@@ -57,7 +60,7 @@ class MassSendScheduler {
 	@Scheduled(fixedDelayString = "${wxops.admin.mass-send.result-interval:5s}", initialDelayString = "4s")
 	@SchedulerLock(name = "mass-send-results", lockAtMostFor = "PT5M")
 	void collectResults() {
-		run("results", () -> this.executor.collectResults(this.resultPollAfter));
+		run("results", () -> this.results.collect(this.resultPollAfter));
 	}
 
 	private static void run(String what, java.util.function.IntSupplier job) {

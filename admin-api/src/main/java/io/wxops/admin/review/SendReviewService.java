@@ -11,8 +11,6 @@ import java.util.Set;
 
 import com.baomidou.mybatisplus.core.toolkit.Wrappers;
 import io.wxops.admin.audit.AuditTrail;
-import io.wxops.admin.masssend.MassSend;
-import io.wxops.admin.masssend.MassSendMapper;
 import io.wxops.admin.security.Caller;
 import io.wxops.admin.security.Role;
 import io.wxops.admin.web.ApiException;
@@ -37,22 +35,19 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SendReviewService {
 
-	/** The kinds of send reviewed here; MPNEWS is reviewed article by article. */
-	public static final Set<String> REVIEWED_KINDS = Set.of("TEXT", "IMAGE");
-
 	private static final Role[] REVIEWERS = { Role.DEPT_REVIEWER, Role.OFFICE_REVIEWER, Role.LEADER };
 
 	private final SendReviewMapper reviews;
 
 	private final SendReviewDecisionMapper decisions;
 
-	private final MassSendMapper sends;
+	private final ReviewedSends sends;
 
 	private final AuditTrail audit;
 
 	private final Clock clock;
 
-	SendReviewService(SendReviewMapper reviews, SendReviewDecisionMapper decisions, MassSendMapper sends,
+	SendReviewService(SendReviewMapper reviews, SendReviewDecisionMapper decisions, ReviewedSends sends,
 			AuditTrail audit, Clock clock) {
 		this.reviews = reviews;
 		this.decisions = decisions;
@@ -102,42 +97,46 @@ public class SendReviewService {
 		return this.reviews.imageUrl(accountId, mediaId);
 	}
 
-	/** Starts the review of a TEXT or IMAGE send just composed, in its transaction. */
+	/**
+	 * Starts the review of a TEXT or IMAGE send just composed, in its transaction.
+	 * @param contentHash the hash of the content composed, which the chain decides on
+	 */
 	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
-	public void start(Caller caller, MassSend s, Account account, Long departmentId, Sensitivity sensitivity) {
+	public void start(Caller caller, long sendId, String contentHash, Account account, Long departmentId,
+			Sensitivity sensitivity) {
 		List<ReviewLevel> chain = ReviewPolicy.parse(account.getReviewPolicy()).levelsFor(sensitivity);
 		SendReview r = new SendReview();
-		r.setSendId(s.getId());
+		r.setSendId(sendId);
 		r.setDepartmentId(departmentId);
 		r.setSensitivity(sensitivity.name());
 		r.setLevels(Levels.format(chain));
-		r.setStatus("IN_REVIEW");
-		r.setSubmittedHash(s.getContentHash());
+		r.setStatus(SendReviewStatus.IN_REVIEW.name());
+		r.setSubmittedHash(contentHash);
 		r.setSubmittedAt(now());
 		r.setVersion(1);
 		this.reviews.insert(r);
-		this.audit.record(caller, "SEND_SUBMITTED", "MASS_SEND", s.getId(), s.getAccountId(), null, Map.of("status",
-				"IN_REVIEW", "sensitivity", sensitivity.name(), "chain", chain, "contentHash", s.getContentHash()));
+		this.audit.record(caller, "SEND_SUBMITTED", "MASS_SEND", sendId, account.getId(), null,
+				Map.of("status", SendReviewStatus.IN_REVIEW.name(), "sensitivity", sensitivity.name(), "chain", chain,
+						"contentHash", contentHash));
 	}
 
 	/**
-	 * Throws unless the send may go out as far as review goes: an MPNEWS send (its
-	 * articles are checked against their approvals), or a TEXT or IMAGE send whose chain
-	 * approved exactly its current content.
+	 * Throws unless the chain of a TEXT or IMAGE send approved exactly its current
+	 * content (an MPNEWS send has no chain: its articles are checked against their
+	 * approvals).
+	 * @param kind the send's kind, as the problem names it
 	 */
-	public void requireApproved(MassSend s) {
-		if (!REVIEWED_KINDS.contains(s.getKind())) {
-			return;
-		}
-		SendReview r = this.reviews.selectById(s.getId());
-		if (r == null || !"APPROVED".equals(r.getStatus())) {
+	public void requireApproved(long sendId, String kind, String contentHash) {
+		SendReview r = this.reviews.selectById(sendId);
+		if (r == null || !SendReviewStatus.APPROVED.name().equals(r.getStatus())) {
 			String state = (r == null) ? "has not been reviewed" : "is " + r.getStatus();
-			throw Problem.SEND_NOT_APPROVED.exception("The send is not approved", "A " + s.getKind()
-					+ " send is reviewed before it is previewed or sent (先审后发); this one " + state
-					+ ". See GET /api/sends/" + s.getId() + "/review"
-					+ ((r != null && "REJECTED".equals(r.getStatus())) ? "; cancel it and compose again." : "."));
+			throw Problem.SEND_NOT_APPROVED.exception("The send is not approved",
+					"A " + kind + " send is reviewed before it is previewed or sent (先审后发); this one " + state
+							+ ". See GET /api/sends/" + sendId + "/review"
+							+ ((r != null && SendReviewStatus.REJECTED.name().equals(r.getStatus()))
+									? "; cancel it and compose again." : "."));
 		}
-		if (!s.getContentHash().equals(r.getApprovedHash())) {
+		if (!contentHash.equals(r.getApprovedHash())) {
 			throw Problem.SEND_NOT_APPROVED.exception("The send is not what was approved",
 					"Its content changed after the review approved it (hash " + r.getApprovedHash()
 							+ "); cancel it and compose again.");
@@ -152,7 +151,7 @@ public class SendReviewService {
 	// ---- reviewing
 
 	public SendReviewState review(Caller caller, long sendId) {
-		MassSend s = visible(caller, sendId);
+		ReviewedSend s = visible(caller, sendId);
 		return state(s, reviewOf(s));
 	}
 
@@ -162,22 +161,22 @@ public class SendReviewService {
 	 */
 	@Transactional
 	public SendReviewState decide(Caller caller, long sendId, Boolean approve, String comment, String contentHash) {
-		MassSend s = visible(caller, sendId);
+		ReviewedSend s = visible(caller, sendId);
 		DecisionInput.check(approve, comment, contentHash, "the publisher can compose it again");
 		SendReview r = reviewOf(s);
-		if (!"IN_REVIEW".equals(r.getStatus()) || !"COMPOSED".equals(s.getStatus())) {
+		if (!SendReviewStatus.IN_REVIEW.name().equals(r.getStatus()) || !s.awaitingReview()) {
 			throw Problem.NOT_IN_REVIEW.exception("The send's review is " + r.getStatus(),
-					"Only a composed send awaiting review can be approved or rejected (the send is " + s.getStatus()
+					"Only a composed send awaiting review can be approved or rejected (the send is " + s.status()
 							+ ").");
 		}
-		if (!contentHash.equals(r.getSubmittedHash()) || !contentHash.equals(s.getContentHash())) {
+		if (!contentHash.equals(r.getSubmittedHash()) || !contentHash.equals(s.contentHash())) {
 			throw Problem.STALE_CONTENT.exception("The content changed",
 					"The send is not the content you reviewed (hash " + contentHash
 							+ "). Load it again and review what is there now.");
 		}
 		List<ReviewLevel> chain = Levels.parse(r.getLevels());
 		List<SendReviewDecision> made = this.decisions.findBySend(sendId);
-		int next = (int) made.stream().filter((d) -> "APPROVED".equals(d.getDecision())).count();
+		int next = approvedLevels(made);
 		if (next >= chain.size()) {
 			throw Problem.CHAIN_COMPLETE.exception("Every level of this review has decided",
 					"Load the review again to see its outcome.");
@@ -189,7 +188,7 @@ public class SendReviewService {
 							? " of department " + r.getDepartmentId() : "")
 					+ " on this account; your grants do not include that.");
 		}
-		if (s.getComposedBy() == caller.personId()) {
+		if (s.composedBy() == caller.personId()) {
 			throw Problem.OWN_SEND.exception("You composed this send",
 					"Nobody reviews a send they composed; another reviewer must decide.");
 		}
@@ -201,7 +200,8 @@ public class SendReviewService {
 		d.setSendId(sendId);
 		d.setLevelIndex(next);
 		d.setLevel(level.name());
-		d.setDecision(approve ? "APPROVED" : "REJECTED");
+		SendReviewStatus decision = approve ? SendReviewStatus.APPROVED : SendReviewStatus.REJECTED;
+		d.setDecision(decision.name());
 		d.setContentHash(contentHash);
 		d.setReviewerId(caller.personId());
 		d.setComment((comment != null) ? comment.trim() : null);
@@ -213,23 +213,24 @@ public class SendReviewService {
 			throw alreadyDecided();
 		}
 		boolean last = approve && next == chain.size() - 1;
-		String status = !approve ? "REJECTED" : (last ? "APPROVED" : "IN_REVIEW");
+		SendReviewStatus status = (!approve || last) ? decision : SendReviewStatus.IN_REVIEW;
 		// Conditional on the version read: of two reviewers deciding at once, one counts.
 		int updated = this.reviews.update(null,
 				Wrappers.<SendReview>lambdaUpdate()
 					.eq(SendReview::getSendId, sendId)
 					.eq(SendReview::getVersion, r.getVersion())
-					.eq(SendReview::getStatus, "IN_REVIEW")
-					.set(SendReview::getStatus, status)
+					.eq(SendReview::getStatus, SendReviewStatus.IN_REVIEW.name())
+					.set(SendReview::getStatus, status.name())
 					.set(last, SendReview::getApprovedHash, contentHash)
-					.set(!"IN_REVIEW".equals(status), SendReview::getDecidedAt, d.getDecidedAt())
+					.set(status != SendReviewStatus.IN_REVIEW, SendReview::getDecidedAt, d.getDecidedAt())
 					.set(SendReview::getVersion, r.getVersion() + 1));
 		if (updated != 1) {
 			throw alreadyDecided();
 		}
 		this.audit.record(caller, approve ? "SEND_REVIEW_APPROVED" : "SEND_REVIEW_REJECTED", "MASS_SEND", sendId,
-				s.getAccountId(), Map.of("review", "IN_REVIEW"), Map.of("review", status, "level", level.name(),
-						"contentHash", contentHash, "comment", (d.getComment() != null) ? d.getComment() : ""));
+				s.accountId(), Map.of("review", SendReviewStatus.IN_REVIEW.name()),
+				Map.of("review", status.name(), "level", level.name(), "contentHash", contentHash, "comment",
+						(d.getComment() != null) ? d.getComment() : ""));
 		return state(s, this.reviews.selectById(sendId));
 	}
 
@@ -238,25 +239,24 @@ public class SendReviewService {
 		Optional<Set<Long>> scope = caller.accountScope(REVIEWERS);
 		List<PendingSend> mine = new ArrayList<>();
 		for (SendReview r : this.reviews.open()) {
-			MassSend s = this.sends.selectById(r.getSendId());
-			if (scope.isPresent() && !scope.get().contains(s.getAccountId())) {
+			ReviewedSend s = this.sends.find(r.getSendId()).orElse(null);
+			if (s == null || (scope.isPresent() && !scope.get().contains(s.accountId()))) {
 				continue;
 			}
 			List<ReviewLevel> chain = Levels.parse(r.getLevels());
 			List<SendReviewDecision> made = this.decisions.findBySend(r.getSendId());
-			int next = (int) made.stream().filter((d) -> "APPROVED".equals(d.getDecision())).count();
+			int next = approvedLevels(made);
 			if (next >= chain.size()) {
 				continue;
 			}
 			ReviewLevel level = chain.get(next);
-			if (may(caller, s, r, level) && s.getComposedBy() != caller.personId()
+			if (may(caller, s, r, level) && s.composedBy() != caller.personId()
 					&& made.stream().noneMatch((d) -> d.getReviewerId() == caller.personId())) {
-				String imageUrl = (s.getImageMediaId() != null)
-						? this.reviews.imageUrl(s.getAccountId(), s.getImageMediaId()) : null;
-				mine.add(new PendingSend(s.getId(), s.getAccountId(), r.getDepartmentId(), s.getKind(),
-						s.getTextContent(), s.getImageMediaId(), imageUrl, s.getAudience(),
-						Sensitivity.valueOf(r.getSensitivity()), level, s.getContentHash(), s.getSlotAt(),
-						r.getSubmittedAt()));
+				String imageUrl = (s.imageMediaId() != null) ? this.reviews.imageUrl(s.accountId(), s.imageMediaId())
+						: null;
+				mine.add(new PendingSend(s.id(), s.accountId(), r.getDepartmentId(), s.kind(), s.text(),
+						s.imageMediaId(), imageUrl, s.audience(), Sensitivity.valueOf(r.getSensitivity()), level,
+						s.contentHash(), s.slotAt(), r.getSubmittedAt()));
 			}
 		}
 		return mine;
@@ -269,32 +269,32 @@ public class SendReviewService {
 	 * needs the send's department (any department for a send composed before sends were
 	 * reviewed, which names none).
 	 */
-	private static boolean may(Caller caller, MassSend s, SendReview r, ReviewLevel level) {
+	private static boolean may(Caller caller, ReviewedSend s, SendReview r, ReviewLevel level) {
 		Role needed = Role.valueOf(level.name());
 		return (level == ReviewLevel.DEPT_REVIEWER && r.getDepartmentId() != null)
-				? caller.can(s.getAccountId(), r.getDepartmentId(), needed) : caller.can(s.getAccountId(), needed);
+				? caller.can(s.accountId(), r.getDepartmentId(), needed) : caller.can(s.accountId(), needed);
 	}
 
-	private MassSend visible(Caller caller, long sendId) {
-		MassSend s = this.sends.selectById(sendId);
-		if (s == null || !caller.can(s.getAccountId(), Role.values())) {
+	private ReviewedSend visible(Caller caller, long sendId) {
+		ReviewedSend s = this.sends.find(sendId).orElse(null);
+		if (s == null || !caller.can(s.accountId(), Role.values())) {
 			throw ApiException.notFound("Send", sendId);
 		}
 		return s;
 	}
 
-	private SendReview reviewOf(MassSend s) {
-		SendReview r = this.reviews.selectById(s.getId());
+	private SendReview reviewOf(ReviewedSend s) {
+		SendReview r = this.reviews.selectById(s.id());
 		if (r == null) {
-			throw Problem.NOT_REVIEWED_HERE.exception("A " + s.getKind() + " send has no review of its own",
+			throw Problem.NOT_REVIEWED_HERE.exception("A " + s.kind() + " send has no review of its own",
 					"An MPNEWS send carries articles approved by their own review (GET /api/articles/{id}/review).");
 		}
 		return r;
 	}
 
-	private SendReviewState state(MassSend s, SendReview r) {
+	private SendReviewState state(ReviewedSend s, SendReview r) {
 		List<ReviewLevel> chain = Levels.parse(r.getLevels());
-		List<SendReviewDecision> all = this.decisions.findBySend(s.getId());
+		List<SendReviewDecision> all = this.decisions.findBySend(s.id());
 		List<ReviewService.Step> steps = new ArrayList<>();
 		for (int i = 0; i < chain.size(); i++) {
 			int index = i;
@@ -304,8 +304,13 @@ public class SendReviewService {
 					d.map(SendReviewDecision::getComment).orElse(null),
 					d.map(SendReviewDecision::getDecidedAt).orElse(null)));
 		}
-		return new SendReviewState(s.getId(), r.getStatus(), r.getDepartmentId(),
-				Sensitivity.valueOf(r.getSensitivity()), r.getSubmittedHash(), r.getApprovedHash(), steps, all);
+		return new SendReviewState(s.id(), r.getStatus(), r.getDepartmentId(), Sensitivity.valueOf(r.getSensitivity()),
+				r.getSubmittedHash(), r.getApprovedHash(), steps, all);
+	}
+
+	/** How many levels approved so far: the index of the level that decides next. */
+	private static int approvedLevels(List<SendReviewDecision> made) {
+		return (int) made.stream().filter((d) -> SendReviewStatus.APPROVED.name().equals(d.getDecision())).count();
 	}
 
 	private static ApiException alreadyDecided() {

@@ -80,8 +80,7 @@ class MassSendClusterIntegrationTests {
 		finally {
 			pool.shutdownNow();
 		}
-		await().atMost(Duration.ofSeconds(10))
-			.until(() -> List.of("SENT", "FINISHED").contains(team.send(id).get("status").asString()));
+		await().atMost(Duration.ofSeconds(10)).until(() -> List.of("SENT", "FINISHED").contains(team.status(id)));
 		assertThat(SimulatorInitializer.simulator().sends(team.appId)).hasSize(1);
 		assertThat(SimulatorInitializer.simulator().sendCalls(team.appId)).isEqualTo(1);
 	}

@@ -43,6 +43,9 @@ class MassSendIntegrationTests {
 	MassSendExecutor executor;
 
 	@Autowired
+	MassSendResults results;
+
+	@Autowired
 	JdbcTemplate jdbc;
 
 	WeChatApiSimulator wechat = SimulatorInitializer.simulator();
@@ -56,8 +59,7 @@ class MassSendIntegrationTests {
 		team.previewAndConfirm(id);
 		assertThat(this.wechat.previews(team.appId)).hasSize(1);
 		// SENDING is passed through on the way (committed before WeChat is called).
-		await().atMost(Duration.ofSeconds(10))
-			.until(() -> !List.of("CONFIRMED", "SENDING").contains(team.send(id).get("status").asString()));
+		await().atMost(Duration.ofSeconds(10)).until(() -> !List.of("CONFIRMED", "SENDING").contains(team.status(id)));
 		JsonNode sent = team.send(id);
 		assertThat(sent.get("status").asString()).isIn("SENT", "FINISHED");
 		List<RecordedSend> recorded = this.wechat.sends(team.appId);
@@ -110,7 +112,7 @@ class MassSendIntegrationTests {
 		long article = team.queuedArticle("开学典礼");
 		long id = team.composeNews(List.of(article), null).json().get("id").asLong();
 		team.previewAndConfirm(id);
-		await().atMost(Duration.ofSeconds(10)).until(() -> team.send(id).get("msgId").isNumber());
+		await().atMost(Duration.ofSeconds(10)).until(() -> team.msgIdKnown(id));
 		long msgId = team.send(id).get("msgId").asLong();
 		// What the gateway stores when WeChat pushes MASSSENDJOBFINISH.
 		this.jdbc.update("""
@@ -121,7 +123,7 @@ class MassSendIntegrationTests {
 				"{\"MsgID\":\"" + msgId + "\",\"Status\":\"send success\",\"TotalCount\":\"120\",\"FilterCount\":"
 						+ "\"118\",\"SentCount\":\"117\",\"ErrorCount\":\"1\",\"ArticleUrlResult\":{\"Count\":\"1\","
 						+ "\"ResultList\":{\"item\":{\"ArticleIdx\":\"1\",\"ArticleUrl\":\"https://mp.weixin.qq.com/s/abc\"}}}}");
-		await().atMost(Duration.ofSeconds(10)).until(() -> "FINISHED".equals(team.send(id).get("status").asString()));
+		await().atMost(Duration.ofSeconds(10)).until(() -> "FINISHED".equals(team.status(id)));
 		JsonNode finished = team.send(id);
 		assertThat(finished.get("sentCount").asInt()).isEqualTo(117);
 		assertThat(finished.get("errorCount").asInt()).isEqualTo(1);
@@ -136,8 +138,7 @@ class MassSendIntegrationTests {
 		team.previewAndConfirm(id);
 		await().atMost(Duration.ofSeconds(10)).until(() -> this.wechat.sendCalls(team.appId) >= 1);
 		await().atMost(Duration.ofSeconds(5))
-			.until(() -> "SENDING".equals(team.send(id).get("status").asString())
-					&& !team.send(id).get("errorMessage").isNull());
+			.until(() -> "SENDING".equals(team.status(id)) && !team.send(id).get("errorMessage").isNull());
 		// As after a restart: sends left in SENDING are asked again with their
 		// clientmsgid.
 		this.executor.reconcile(Duration.ZERO);
@@ -155,8 +156,7 @@ class MassSendIntegrationTests {
 		long id = team.composeText("运动会改期通知。", Instant.now()).json().get("id").asLong();
 		team.previewAndConfirm(id);
 		await().atMost(Duration.ofSeconds(10))
-			.until(() -> "SENDING".equals(team.send(id).get("status").asString())
-					&& !team.send(id).get("errorMessage").isNull());
+			.until(() -> "SENDING".equals(team.status(id)) && !team.send(id).get("errorMessage").isNull());
 		long acceptedMsgId = this.wechat.sends(team.appId).get(0).msgId();
 		// WeChat remembers the clientmsgid, but this answer does not name the msg_id.
 		this.wechat.failNext(SENDALL, SimulatedFailure.errcode(45065, "clientmsgid exist"), 1);
@@ -184,7 +184,7 @@ class MassSendIntegrationTests {
 				       msg_id = 900002 WHERE id = ?""", team.account, otherId);
 		jobFinish(team.account, 900_002L, firstSending.plusMillis(1), 6);
 		jobFinish(team.account, acceptedMsgId, firstSending.plusMillis(2), 117);
-		this.executor.collectResults(Duration.ofHours(1));
+		this.results.collect(Duration.ofHours(1));
 		JsonNode finished = team.send(id);
 		assertThat(finished.get("status").asString()).isEqualTo("FINISHED");
 		assertThat(finished.get("msgId").asLong()).isEqualTo(acceptedMsgId);
@@ -214,11 +214,10 @@ class MassSendIntegrationTests {
 		long id = team.composeText("图书馆周末延长开放。", Instant.now()).json().get("id").asLong();
 		team.previewAndConfirm(id);
 		await().atMost(Duration.ofSeconds(10))
-			.until(() -> "SENDING".equals(team.send(id).get("status").asString())
-					&& !team.send(id).get("errorMessage").isNull());
+			.until(() -> "SENDING".equals(team.status(id)) && !team.send(id).get("errorMessage").isNull());
 		assertThat(this.wechat.sends(team.appId)).isEmpty();
 		this.executor.reconcile(Duration.ZERO);
-		assertThat(team.send(id).get("status").asString()).isIn("SENT", "FINISHED");
+		assertThat(team.status(id)).isIn("SENT", "FINISHED");
 		assertThat(this.wechat.sends(team.appId)).hasSize(1);
 	}
 
@@ -229,7 +228,7 @@ class MassSendIntegrationTests {
 		this.wechat.failNext(SENDALL, SimulatedFailure.errcode(45028, "has no masssend quota"), 1);
 		long id = team.composeNews(List.of(article), null).json().get("id").asLong();
 		team.previewAndConfirm(id);
-		await().atMost(Duration.ofSeconds(10)).until(() -> "FAILED".equals(team.send(id).get("status").asString()));
+		await().atMost(Duration.ofSeconds(10)).until(() -> "FAILED".equals(team.status(id)));
 		JsonNode failed = team.send(id);
 		assertThat(failed.get("errorCode").asInt()).isEqualTo(45028);
 		assertThat(failed.get("errorMessage").asString()).containsIgnoringCase("quota");
@@ -326,7 +325,7 @@ class MassSendIntegrationTests {
 		assertThat(confirm.status()).isEqualTo(409);
 		assertThat(confirm.problemType()).isEqualTo("https://wxops.io/problems/not-previewed");
 		this.executor.fireDue();
-		assertThat(team.send(id).get("status").asString()).isEqualTo("COMPOSED");
+		assertThat(team.status(id)).isEqualTo("COMPOSED");
 		assertThat(this.wechat.sendCalls(team.appId)).isZero();
 	}
 
@@ -406,7 +405,7 @@ class MassSendIntegrationTests {
 		MassSendTeam team = new MassSendTeam(this.fx);
 		long id = team.composeText("稍后删除的通知", Instant.now()).json().get("id").asLong();
 		team.previewAndConfirm(id);
-		await().atMost(Duration.ofSeconds(10)).until(() -> team.send(id).get("msgId").isNumber());
+		await().atMost(Duration.ofSeconds(10)).until(() -> team.msgIdKnown(id));
 		Response deleted = this.fx.post("/api/sends/" + id + "/delete", team.publisher.token(),
 				Map.of("articleIdx", 0));
 		assertThat(deleted.status()).as(deleted.body()).isEqualTo(200);

@@ -151,6 +151,16 @@ final class MassSendTeam {
 		return this.fx.get("/api/sends/" + sendId, this.publisher.token()).json();
 	}
 
+	/** The send's status as the API answers it (COMPOSED ... FINISHED). */
+	String status(long sendId) {
+		return send(sendId).get("status").asString();
+	}
+
+	/** Whether WeChat's msg_id of the send is known yet. */
+	boolean msgIdKnown(long sendId) {
+		return send(sendId).get("msgId").isNumber();
+	}
+
 	static Instant shanghai(LocalDate day, LocalTime time) {
 		return day.atTime(time).atZone(SHANGHAI).toInstant();
 	}
