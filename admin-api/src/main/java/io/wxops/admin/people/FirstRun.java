@@ -4,13 +4,13 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.wxops.admin.AdminProperties;
 import io.wxops.admin.security.Caller;
 import io.wxops.admin.security.Role;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
@@ -23,28 +23,29 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @Order(1)
+@EnableConfigurationProperties(FirstRunProperties.class)
 class FirstRun implements ApplicationRunner {
 
 	private final PeopleService people;
 
 	private final PersonMapper persons;
 
-	private final AdminProperties.FirstRun settings;
+	private final FirstRunProperties settings;
 
 	private final TransactionTemplate tx;
 
 	private final PrintStream console;
 
 	@Autowired
-	FirstRun(PeopleService people, PersonMapper persons, AdminProperties properties, TransactionTemplate tx) {
-		this(people, persons, properties, tx, System.out);
+	FirstRun(PeopleService people, PersonMapper persons, FirstRunProperties settings, TransactionTemplate tx) {
+		this(people, persons, settings, tx, System.out);
 	}
 
-	FirstRun(PeopleService people, PersonMapper persons, AdminProperties properties, TransactionTemplate tx,
+	FirstRun(PeopleService people, PersonMapper persons, FirstRunProperties settings, TransactionTemplate tx,
 			PrintStream console) {
 		this.people = people;
 		this.persons = persons;
-		this.settings = properties.firstRun();
+		this.settings = settings;
 		this.tx = tx;
 		this.console = console;
 	}

@@ -18,7 +18,7 @@ import io.wxops.admin.audit.AuditTrail;
 import io.wxops.admin.security.Caller;
 import io.wxops.admin.security.PasswordPolicy;
 import io.wxops.admin.security.Role;
-import io.wxops.admin.security.SessionService;
+import io.wxops.admin.security.Sessions;
 import io.wxops.admin.web.ApiException;
 import io.wxops.admin.web.Problem;
 import io.wxops.admin.web.PageRequest;
@@ -51,14 +51,14 @@ public class PeopleService {
 
 	private final PasswordPolicy passwords;
 
-	private final SessionService sessions;
+	private final Sessions sessions;
 
 	private final AuditTrail audit;
 
 	private final Clock clock;
 
 	public PeopleService(DepartmentMapper departments, PersonMapper people, GrantMapper grants, AccountMapper accounts,
-			PasswordPolicy passwords, SessionService sessions, AuditTrail audit, Clock clock) {
+			PasswordPolicy passwords, Sessions sessions, AuditTrail audit, Clock clock) {
 		this.departments = departments;
 		this.people = people;
 		this.grants = grants;

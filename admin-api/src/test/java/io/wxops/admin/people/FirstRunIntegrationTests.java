@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 import io.wxops.admin.AdminIntegrationTest;
-import io.wxops.admin.AdminProperties;
 import io.wxops.admin.security.Role;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +32,7 @@ class FirstRunIntegrationTests {
 	PeopleService service;
 
 	@Autowired
-	AdminProperties properties;
+	FirstRunProperties properties;
 
 	@Autowired
 	TransactionTemplate tx;
