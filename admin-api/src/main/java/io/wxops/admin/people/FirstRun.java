@@ -28,6 +28,10 @@ class FirstRun implements ApplicationRunner {
 
 	private final PeopleService people;
 
+	private final DepartmentService departments;
+
+	private final GrantService grants;
+
 	private final PersonMapper persons;
 
 	private final FirstRunProperties settings;
@@ -37,13 +41,16 @@ class FirstRun implements ApplicationRunner {
 	private final PrintStream console;
 
 	@Autowired
-	FirstRun(PeopleService people, PersonMapper persons, FirstRunProperties settings, TransactionTemplate tx) {
-		this(people, persons, settings, tx, System.out);
+	FirstRun(PeopleService people, DepartmentService departments, GrantService grants, PersonMapper persons,
+			FirstRunProperties settings, TransactionTemplate tx) {
+		this(people, departments, grants, persons, settings, tx, System.out);
 	}
 
-	FirstRun(PeopleService people, PersonMapper persons, FirstRunProperties settings, TransactionTemplate tx,
-			PrintStream console) {
+	FirstRun(PeopleService people, DepartmentService departments, GrantService grants, PersonMapper persons,
+			FirstRunProperties settings, TransactionTemplate tx, PrintStream console) {
 		this.people = people;
+		this.departments = departments;
+		this.grants = grants;
 		this.persons = persons;
 		this.settings = settings;
 		this.tx = tx;
@@ -59,11 +66,11 @@ class FirstRun implements ApplicationRunner {
 		PeopleService.Issued admin;
 		try {
 			admin = this.tx.execute((status) -> {
-				PeopleService.DepartmentView office = this.people.createDepartment(system, null,
+				DepartmentService.DepartmentView office = this.departments.createDepartment(system, null,
 						this.settings.department(), "office");
 				PeopleService.Issued issued = this.people.createPerson(system, this.settings.username(),
 						"Administrator", office.id(), null, null, null);
-				this.people.grant(system, issued.person().id(), Role.ADMIN, null, null);
+				this.grants.grant(system, issued.person().id(), Role.ADMIN, null, null);
 				return issued;
 			});
 		}

@@ -180,6 +180,7 @@ public class SessionService implements Sessions {
 			throw ApiException.invalid("newPassword", "the new password must differ from the current one");
 		}
 		String hash = this.passwords.hash(replacement);
+		boolean[] stale = { false };
 		this.tx.executeWithoutResult((status) -> {
 			Person change = new Person();
 			change.setId(person.getId());
@@ -187,14 +188,25 @@ public class SessionService implements Sessions {
 			change.setPasswordChangedAt(now);
 			change.setMustChangePassword(false);
 			change.setUpdatedAt(now);
-			change.setVersion(person.getVersion() + 1);
+			// The version read above: an administrator's change in between (a reset, a
+			// disable) wins, and this change is refused rather than silently applied.
+			change.setVersion(person.getVersion());
 			// Only these columns: the failure counter belongs to the reservations.
-			this.people.updateById(change);
+			if (this.people.updateById(change) != 1) {
+				status.setRollbackOnly();
+				stale[0] = true;
+				return;
+			}
 			this.people.clearFailures(person.getId());
 			int revoked = this.sessions.revokeAll(person.getId(), now, "PASSWORD_CHANGED");
 			this.audit.record(caller, "PASSWORD_CHANGED", "PERSON", person.getId(), null, null,
 					Map.of("sessionsRevoked", revoked));
 		});
+		if (stale[0]) {
+			// The current password was right: the reserved failure is taken back.
+			this.people.clearFailures(person.getId());
+			throw ApiException.staleVersion("person");
+		}
 	}
 
 	@Override

@@ -32,6 +32,12 @@ class FirstRunIntegrationTests {
 	PeopleService service;
 
 	@Autowired
+	DepartmentService departments;
+
+	@Autowired
+	GrantService grantService;
+
+	@Autowired
 	FirstRunProperties properties;
 
 	@Autowired
@@ -59,7 +65,7 @@ class FirstRunIntegrationTests {
 	void laterStartsCreateAndPrintNothing() {
 		long before = this.people.countAll();
 		ByteArrayOutputStream console = new ByteArrayOutputStream();
-		new FirstRun(this.service, this.people, this.properties, this.tx,
+		new FirstRun(this.service, this.departments, this.grantService, this.people, this.properties, this.tx,
 				new PrintStream(console, true, StandardCharsets.UTF_8))
 			.run(new DefaultApplicationArguments());
 		assertThat(console.toString(StandardCharsets.UTF_8)).isEmpty();
