@@ -12,16 +12,13 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
-import io.wxops.admin.security.Caller;
 import io.wxops.core.WxCoreConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
 import org.apache.ibatis.annotations.Mapper;
 import org.mybatis.spring.annotation.MapperScan;
-import org.springdoc.core.utils.SpringDocUtils;
 
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -31,7 +28,6 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 /** The admin API's wiring, apart from its main class so slice tests can leave it out. */
 @Configuration(proxyBeanMethods = false)
 @Import(WxCoreConfiguration.class)
-@EnableConfigurationProperties(AdminProperties.class)
 @MapperScan(basePackages = "io.wxops.admin", annotationClass = Mapper.class)
 @EnableScheduling
 @EnableSchedulerLock(defaultLockAtMostFor = "PT5M")
@@ -60,11 +56,6 @@ class AdminConfiguration {
 		interceptor.addInnerInterceptor(pagination);
 		interceptor.addInnerInterceptor(new OptimisticLockerInnerInterceptor());
 		return interceptor;
-	}
-
-	static {
-		// The caller is resolved from the bearer token, not sent as a parameter.
-		SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
 	}
 
 	@Bean

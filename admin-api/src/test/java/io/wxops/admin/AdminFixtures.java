@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.wxops.admin.people.DepartmentService;
+import io.wxops.admin.people.GrantService;
 import io.wxops.admin.people.PeopleService;
 import io.wxops.admin.security.Caller;
 import io.wxops.admin.security.Role;
@@ -31,14 +33,20 @@ public class AdminFixtures {
 
 	private final PeopleService people;
 
+	private final DepartmentService departments;
+
+	private final GrantService grants;
+
 	private final Environment environment;
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
-	AdminFixtures(PeopleService people, Environment environment) {
+	AdminFixtures(PeopleService people, DepartmentService departments, GrantService grants, Environment environment) {
 		this.people = people;
+		this.departments = departments;
+		this.grants = grants;
 		this.environment = environment;
 	}
 
@@ -60,7 +68,7 @@ public class AdminFixtures {
 	}
 
 	public long department(String name) {
-		return this.people.createDepartment(Caller.system("test"), null, name, unique("d")).id();
+		return this.departments.createDepartment(Caller.system("test"), null, name, unique("d")).id();
 	}
 
 	/** A new person in a new department holding one role on every account. */
@@ -78,7 +86,7 @@ public class AdminFixtures {
 		PeopleService.Issued issued = this.people.createPerson(Caller.system("test"), username, role + " person",
 				department, null, null, PASSWORD);
 		if (role != null) {
-			this.people.grant(Caller.system("test"), issued.person().id(), role, accountId, null);
+			this.grants.grant(Caller.system("test"), issued.person().id(), role, accountId, null);
 		}
 		return new Login(issued.person().id(), username, department, login(username, PASSWORD));
 	}
@@ -152,7 +160,7 @@ public class AdminFixtures {
 		String username = unique(role.name().toLowerCase().replace('_', '-') + "-");
 		PeopleService.Issued issued = this.people.createPerson(Caller.system("test"), username, role + " person",
 				departmentId, null, null, PASSWORD);
-		this.people.grant(Caller.system("test"), issued.person().id(), role, accountId, departmentId);
+		this.grants.grant(Caller.system("test"), issued.person().id(), role, accountId, departmentId);
 		return new Login(issued.person().id(), username, departmentId, login(username, PASSWORD));
 	}
 
@@ -160,7 +168,7 @@ public class AdminFixtures {
 	 * Adds a grant to an existing person (their token picks it up on the next request).
 	 */
 	public void grant(Login who, Role role, Long accountId, Long departmentId) {
-		this.people.grant(Caller.system("test"), who.personId(), role, accountId, departmentId);
+		this.grants.grant(Caller.system("test"), who.personId(), role, accountId, departmentId);
 	}
 
 	/** Posts one file as multipart/form-data (part {@code file}). */

@@ -123,7 +123,7 @@ public final class LocalLauncher {
 
 	/**
 	 * The demo people the admin API creates in a local run, one per role (see
-	 * {@code io.wxops.admin.people.DemoPeople}).
+	 * {@link DemoPeople}).
 	 */
 	static final List<String> DEMO_USERNAMES = List.of("demo-admin", "demo-editor", "demo-dept-reviewer",
 			"demo-office-reviewer", "demo-leader", "demo-publisher", "demo-handler", "demo-auditor");
@@ -316,11 +316,19 @@ public final class LocalLauncher {
 		args.add("--spring.config.location=" + config);
 		args.add("--server.port=" + port);
 		properties.forEach((name, value) -> args.add("--" + name + "=" + value));
-		return new SpringApplicationBuilder(application).main(application)
+		return new SpringApplicationBuilder(sources(application)).main(application)
 			.web(WebApplicationType.SERVLET)
 			.registerShutdownHook(true)
 			.bannerMode(Banner.Mode.OFF)
 			.run(args.toArray(String[]::new));
+	}
+
+	/**
+	 * The admin API runs with the launcher's demo people (off unless demo is enabled).
+	 */
+	private static Class<?>[] sources(Class<?> application) {
+		return (application == AdminApplication.class) ? new Class<?>[] { application, DemoPeople.class }
+				: new Class<?>[] { application };
 	}
 
 	/**

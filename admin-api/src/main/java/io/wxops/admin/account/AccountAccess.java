@@ -12,7 +12,8 @@ import org.springframework.stereotype.Service;
  * Which accounts a caller may see, for every feature: an account the caller holds no
  * grant on is answered exactly like one that does not exist, so ids cannot be probed.
  * This is the account module's small public API for features that only need to check
- * access; the registry itself stays with {@link RegistryService}.
+ * access; the registry itself is the use-case classes beside it (registration, details,
+ * lifecycle, re-filings, annual reviews, test followers, reads).
  */
 @Service
 public class AccountAccess {

@@ -52,10 +52,33 @@ import org.springframework.web.bind.annotation.RestController;
 		+ "write-only credentials, lifecycle, re-filings, annual review, test followers and export.")
 class AccountController {
 
-	private final RegistryService service;
+	private final RegistryReads reads;
 
-	AccountController(RegistryService service) {
-		this.service = service;
+	private final AccountRegistration registration;
+
+	private final AccountDetails details;
+
+	private final AccountCredentials credentials;
+
+	private final AccountLifecycle lifecycle;
+
+	private final AccountHistory history;
+
+	private final AnnualReviews annualReviews;
+
+	private final TestFollowerService testFollowers;
+
+	AccountController(RegistryReads reads, AccountRegistration registration, AccountDetails details,
+			AccountCredentials credentials, AccountLifecycle lifecycle, AccountHistory history,
+			AnnualReviews annualReviews, TestFollowerService testFollowers) {
+		this.reads = reads;
+		this.registration = registration;
+		this.details = details;
+		this.credentials = credentials;
+		this.lifecycle = lifecycle;
+		this.history = history;
+		this.annualReviews = annualReviews;
+		this.testFollowers = testFollowers;
 	}
 
 	@GetMapping
@@ -67,7 +90,7 @@ class AccountController {
 			@RequestParam(required = false) AccountType type, @RequestParam(required = false) Long departmentId,
 			@RequestParam(required = false) String q, @RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size) {
-		return this.service.list(caller, status, type, departmentId, q, PageRequest.of(page, size));
+		return this.reads.list(caller, status, type, departmentId, q, PageRequest.of(page, size));
 	}
 
 	@GetMapping("/export.csv")
@@ -76,8 +99,8 @@ class AccountController {
 			description = "The registration form's columns (序号, 设立单位, 微信名称, 微信号, 公众号性质, 认证情况, 认证时间, 负责人 and "
 					+ "管理员 contacts), UTF-8 with a byte-order mark, for the accounts your grants cover.")
 	ResponseEntity<String> export(Caller caller, @RequestParam(required = false) AccountStatus status) {
-		List<Account> rows = this.service.all(caller, status, null, null, null);
-		Map<Long, String> departments = this.service.departmentNames();
+		List<Account> rows = this.reads.all(caller, status, null, null, null);
+		Map<Long, String> departments = this.reads.departmentNames();
 		StringBuilder out = new StringBuilder(Csv.BOM);
 		out.append(Csv.row(List.of("序号", "设立单位", "微信名称", "微信号", "公众号性质", "认证情况", "认证时间", "负责人姓名", "负责人办公室电话", "负责人手机",
 				"管理员姓名", "管理员办公室电话", "管理员手机", "管理员邮箱", "管理员微信号")));
@@ -113,7 +136,7 @@ class AccountController {
 	@Operation(summary = "Get an account",
 			description = "Credentials show only whether they are set and when. 404 when your grants do not cover it.")
 	AccountView get(Caller caller, @PathVariable long id) {
-		return this.service.get(caller, id);
+		return this.reads.get(caller, id);
 	}
 
 	@PostMapping
@@ -123,7 +146,7 @@ class AccountController {
 			description = "Needs ADMIN on every account. The AppSecret is checked by fetching an access token from "
 					+ "WeChat first; if WeChat refuses it nothing is stored. The account starts APPLIED.")
 	AccountView create(Caller caller, @RequestBody NewAccountRequest body) {
-		return this.service.create(caller, body);
+		return this.registration.create(caller, body);
 	}
 
 	@PatchMapping("/{id}")
@@ -132,7 +155,7 @@ class AccountController {
 			description = "Only the fields sent change; send the version you loaded (stale → 409). A new responsible "
 					+ "person or administrator is recorded as a re-filing.")
 	AccountView update(Caller caller, @PathVariable long id, @RequestBody AccountChange body) {
-		return this.service.update(caller, id, body);
+		return this.details.update(caller, id, body);
 	}
 
 	@PutMapping("/{id}/credentials")
@@ -141,7 +164,7 @@ class AccountController {
 			description = "Any of appSecret, token, aesKey. A new AppSecret is checked with WeChat before it is "
 					+ "stored; a new EncodingAESKey keeps the previous one for callbacks in flight. Nothing is echoed.")
 	AccountView rotateCredentials(Caller caller, @PathVariable long id, @RequestBody CredentialRotation body) {
-		return this.service.rotateCredentials(caller, id, body);
+		return this.credentials.rotateCredentials(caller, id, body);
 	}
 
 	@PostMapping("/{id}/status")
@@ -150,28 +173,28 @@ class AccountController {
 			description = "APPLIED→ACTIVE→SUSPENDED→CLOSED (SUSPENDED may return to ACTIVE; CLOSED is final), with a "
 					+ "reason that is kept.")
 	AccountView changeStatus(Caller caller, @PathVariable long id, @RequestBody StatusChangeRequest body) {
-		return this.service.changeStatus(caller, id, body.status(), body.reason(), body.version());
+		return this.lifecycle.changeStatus(caller, id, body.status(), body.reason(), body.version());
 	}
 
 	@GetMapping("/{id}/status-history")
 	@AllowAnyPerson
 	@Operation(summary = "Lifecycle history with reasons")
 	List<StatusChangeView> statusHistory(Caller caller, @PathVariable long id) {
-		return this.service.statusHistory(caller, id);
+		return this.history.statusHistory(caller, id);
 	}
 
 	@GetMapping("/{id}/refilings")
 	@AllowAnyPerson
 	@Operation(summary = "Re-filings of responsible person and administrator")
 	List<RefilingView> refilings(Caller caller, @PathVariable long id) {
-		return this.service.refilings(caller, id);
+		return this.history.refilings(caller, id);
 	}
 
 	@GetMapping("/{id}/annual-reviews")
 	@AllowAnyPerson
 	@Operation(summary = "Annual reviews, newest cycle first")
 	List<AnnualReviewView> annualReviews(Caller caller, @PathVariable long id) {
-		return this.service.annualReviews(caller, id);
+		return this.annualReviews.annualReviews(caller, id);
 	}
 
 	@PostMapping("/{id}/annual-reviews")
@@ -180,7 +203,7 @@ class AccountController {
 	@Operation(summary = "Record the annual report",
 			description = "The review of cycle Y is due in November of Y. Until decided, the report can be replaced.")
 	AnnualReviewView submitAnnualReport(Caller caller, @PathVariable long id, @RequestBody AnnualReportRequest body) {
-		return this.service.submitAnnualReport(caller, id, body.cycle(), body.report());
+		return this.annualReviews.submitAnnualReport(caller, id, body.cycle(), body.report());
 	}
 
 	@PostMapping("/{id}/annual-reviews/{cycle}/decision")
@@ -189,7 +212,7 @@ class AccountController {
 			description = "PASS or FAIL. A FAIL stops the account from mass sending and replying at once.")
 	AnnualReviewView decideAnnualReview(Caller caller, @PathVariable long id, @PathVariable int cycle,
 			@RequestBody AnnualDecisionRequest body) {
-		return this.service.decideAnnualReview(caller, id, cycle, body.result(), body.note());
+		return this.annualReviews.decideAnnualReview(caller, id, cycle, body.result(), body.note());
 	}
 
 	@GetMapping("/{id}/standing")
@@ -197,14 +220,14 @@ class AccountController {
 	@Operation(summary = "May the account mass send and reply now?",
 			description = "The check mass sends and replies use: ACTIVE and the annual review in order.")
 	AccountStanding.Standing standing(Caller caller, @PathVariable long id) {
-		return this.service.standing(caller, id);
+		return this.annualReviews.standing(caller, id);
 	}
 
 	@GetMapping("/{id}/test-followers")
 	@AllowAnyPerson
 	@Operation(summary = "Test followers who receive previews")
 	List<TestFollowerEntry> testFollowers(Caller caller, @PathVariable long id) {
-		return this.service.testFollowers(caller, id);
+		return this.testFollowers.testFollowers(caller, id);
 	}
 
 	@PutMapping("/{id}/test-followers")
@@ -212,7 +235,7 @@ class AccountController {
 	@Operation(summary = "Replace the test followers", description = "At most 20, each an openid with a label.")
 	List<TestFollowerEntry> replaceTestFollowers(Caller caller, @PathVariable long id,
 			@RequestBody List<TestFollowerEntry> body) {
-		return this.service.replaceTestFollowers(caller, id, body);
+		return this.testFollowers.replaceTestFollowers(caller, id, body);
 	}
 
 	@PostMapping("/{id}/wechat-check")
@@ -221,7 +244,7 @@ class AccountController {
 			description = "Fetches an access token with the stored credentials and calls WeChat once. WeChat's errors "
 					+ "come back as problem details saying what to do (IP whitelist, AppSecret changed, …).")
 	Map<String, Object> checkWeChat(Caller caller, @PathVariable long id) {
-		return this.service.checkWeChat(caller, id);
+		return this.credentials.checkWeChat(caller, id);
 	}
 
 }

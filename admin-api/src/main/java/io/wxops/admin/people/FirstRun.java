@@ -4,13 +4,13 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.wxops.admin.AdminProperties;
 import io.wxops.admin.security.Caller;
 import io.wxops.admin.security.Role;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
@@ -23,28 +23,36 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @Order(1)
+@EnableConfigurationProperties(FirstRunProperties.class)
 class FirstRun implements ApplicationRunner {
 
 	private final PeopleService people;
 
+	private final DepartmentService departments;
+
+	private final GrantService grants;
+
 	private final PersonMapper persons;
 
-	private final AdminProperties.FirstRun settings;
+	private final FirstRunProperties settings;
 
 	private final TransactionTemplate tx;
 
 	private final PrintStream console;
 
 	@Autowired
-	FirstRun(PeopleService people, PersonMapper persons, AdminProperties properties, TransactionTemplate tx) {
-		this(people, persons, properties, tx, System.out);
+	FirstRun(PeopleService people, DepartmentService departments, GrantService grants, PersonMapper persons,
+			FirstRunProperties settings, TransactionTemplate tx) {
+		this(people, departments, grants, persons, settings, tx, System.out);
 	}
 
-	FirstRun(PeopleService people, PersonMapper persons, AdminProperties properties, TransactionTemplate tx,
-			PrintStream console) {
+	FirstRun(PeopleService people, DepartmentService departments, GrantService grants, PersonMapper persons,
+			FirstRunProperties settings, TransactionTemplate tx, PrintStream console) {
 		this.people = people;
+		this.departments = departments;
+		this.grants = grants;
 		this.persons = persons;
-		this.settings = properties.firstRun();
+		this.settings = settings;
 		this.tx = tx;
 		this.console = console;
 	}
@@ -58,11 +66,11 @@ class FirstRun implements ApplicationRunner {
 		PeopleService.Issued admin;
 		try {
 			admin = this.tx.execute((status) -> {
-				PeopleService.DepartmentView office = this.people.createDepartment(system, null,
+				DepartmentService.DepartmentView office = this.departments.createDepartment(system, null,
 						this.settings.department(), "office");
 				PeopleService.Issued issued = this.people.createPerson(system, this.settings.username(),
 						"Administrator", office.id(), null, null, null);
-				this.people.grant(system, issued.person().id(), Role.ADMIN, null, null);
+				this.grants.grant(system, issued.person().id(), Role.ADMIN, null, null);
 				return issued;
 			});
 		}

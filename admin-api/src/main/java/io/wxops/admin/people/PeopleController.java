@@ -4,8 +4,8 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.wxops.admin.people.PeopleService.DepartmentView;
-import io.wxops.admin.people.PeopleService.GrantView;
+import io.wxops.admin.people.DepartmentService.DepartmentView;
+import io.wxops.admin.people.GrantService.GrantView;
 import io.wxops.admin.people.PeopleService.Issued;
 import io.wxops.admin.security.Allow;
 import io.wxops.admin.security.AllowAnyPerson;
@@ -34,8 +34,14 @@ class PeopleController {
 
 	private final PeopleService service;
 
-	PeopleController(PeopleService service) {
+	private final DepartmentService departments;
+
+	private final GrantService grants;
+
+	PeopleController(PeopleService service, DepartmentService departments, GrantService grants) {
 		this.service = service;
+		this.departments = departments;
+		this.grants = grants;
 	}
 
 	record NewDepartment(Long parentId, String name, String code) {
@@ -58,14 +64,14 @@ class PeopleController {
 	@AllowAnyPerson
 	@Operation(summary = "List departments", description = "Every department, each with its parent, in creation order.")
 	List<DepartmentView> departments() {
-		return this.service.departments();
+		return this.departments.departments();
 	}
 
 	@GetMapping("/api/departments/{id}")
 	@AllowAnyPerson
 	@Operation(summary = "Get a department")
 	DepartmentView department(@PathVariable long id) {
-		return this.service.department(id);
+		return this.departments.department(id);
 	}
 
 	@PostMapping("/api/departments")
@@ -73,7 +79,7 @@ class PeopleController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Create a department", description = "Needs ADMIN on every account.")
 	DepartmentView createDepartment(Caller caller, @RequestBody NewDepartment body) {
-		return this.service.createDepartment(caller, body.parentId(), body.name(), body.code());
+		return this.departments.createDepartment(caller, body.parentId(), body.name(), body.code());
 	}
 
 	@PutMapping("/api/departments/{id}")
@@ -81,7 +87,7 @@ class PeopleController {
 	@Operation(summary = "Rename or move a department",
 			description = "Send the version you loaded; a stale version gets 409.")
 	DepartmentView updateDepartment(Caller caller, @PathVariable long id, @RequestBody DepartmentChange body) {
-		return this.service.updateDepartment(caller, id, body.parentId(), body.name(), body.version());
+		return this.departments.updateDepartment(caller, id, body.parentId(), body.name(), body.version());
 	}
 
 	@GetMapping("/api/people")
@@ -146,7 +152,7 @@ class PeopleController {
 			description = "A reader whose grants cover only some accounts sees only the grants on those accounts or "
 					+ "on every account; a person outside them answers 404.")
 	List<GrantView> grants(Caller caller, @PathVariable long id) {
-		return this.service.grants(caller, id);
+		return this.grants.grants(caller, id);
 	}
 
 	@PostMapping("/api/people/{id}/grants")
@@ -156,7 +162,7 @@ class PeopleController {
 			description = "accountId null means every account (needs ADMIN on every account); departmentId null means "
 					+ "any department. A person the caller cannot see (see List people) answers 404.")
 	GrantView grant(Caller caller, @PathVariable long id, @Valid @RequestBody NewGrant body) {
-		return this.service.grant(caller, id, body.role(), body.accountId(), body.departmentId());
+		return this.grants.grant(caller, id, body.role(), body.accountId(), body.departmentId());
 	}
 
 	@DeleteMapping("/api/people/{id}/grants/{grantId}")
@@ -164,7 +170,7 @@ class PeopleController {
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Remove a grant")
 	void revokeGrant(Caller caller, @PathVariable long id, @PathVariable long grantId) {
-		this.service.revokeGrant(caller, id, grantId);
+		this.grants.revokeGrant(caller, id, grantId);
 	}
 
 }

@@ -3,7 +3,6 @@ package io.wxops.admin.people;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,28 +17,25 @@ import io.wxops.admin.audit.AuditTrail;
 import io.wxops.admin.security.Caller;
 import io.wxops.admin.security.PasswordPolicy;
 import io.wxops.admin.security.Role;
-import io.wxops.admin.security.SessionService;
+import io.wxops.admin.security.Sessions;
 import io.wxops.admin.web.ApiException;
-import io.wxops.admin.web.Problem;
 import io.wxops.admin.web.PageRequest;
 import io.wxops.admin.web.PageResult;
-import io.wxops.core.account.AccountMapper;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Departments, people and their grants. Creating and changing people and departments
- * needs ADMIN on every account; a grant on one account can be given or taken by an ADMIN
- * whose grants cover that account.
+ * People: who they are, their one-time passwords, enabling, disabling and unlocking their
+ * sign-in, and which people a reader may see (departments: {@link DepartmentService};
+ * grants: {@link GrantService}). Creating and changing people needs ADMIN on every
+ * account.
  */
 @Service
 public class PeopleService {
 
 	private static final Pattern USERNAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9._-]{2,63}");
-
-	private static final Pattern CODE = Pattern.compile("[a-zA-Z0-9_-]{1,64}");
 
 	private final DepartmentMapper departments;
 
@@ -47,137 +43,24 @@ public class PeopleService {
 
 	private final GrantMapper grants;
 
-	private final AccountMapper accounts;
-
 	private final PasswordPolicy passwords;
 
-	private final SessionService sessions;
+	private final Sessions sessions;
 
 	private final AuditTrail audit;
 
 	private final Clock clock;
 
-	public PeopleService(DepartmentMapper departments, PersonMapper people, GrantMapper grants, AccountMapper accounts,
-			PasswordPolicy passwords, SessionService sessions, AuditTrail audit, Clock clock) {
+	public PeopleService(DepartmentMapper departments, PersonMapper people, GrantMapper grants,
+			PasswordPolicy passwords, Sessions sessions, AuditTrail audit, Clock clock) {
 		this.departments = departments;
 		this.people = people;
 		this.grants = grants;
-		this.accounts = accounts;
 		this.passwords = passwords;
 		this.sessions = sessions;
 		this.audit = audit;
 		this.clock = clock;
 	}
-
-	// ---- departments
-
-	public record DepartmentView(long id, Long parentId, String name, String code, int version) {
-
-		static DepartmentView of(Department d) {
-			return new DepartmentView(d.getId(), d.getParentId(), d.getName(), d.getCode(), d.getVersion());
-		}
-
-	}
-
-	public List<DepartmentView> departments() {
-		return this.departments.selectList(Wrappers.<Department>lambdaQuery().orderByAsc(Department::getId))
-			.stream()
-			.map(DepartmentView::of)
-			.toList();
-	}
-
-	public DepartmentView department(long id) {
-		return DepartmentView.of(requireDepartment(id));
-	}
-
-	@Transactional
-	public DepartmentView createDepartment(Caller caller, Long parentId, String name, String code) {
-		caller.requireEverywhere(Role.ADMIN);
-		Map<String, String> errors = new LinkedHashMap<>();
-		checkName(errors, name);
-		if (code == null || !CODE.matcher(code).matches()) {
-			errors.put("code", "code must be 1 to 64 letters, digits, '_' or '-'");
-		}
-		if (parentId != null && this.departments.selectById(parentId) == null) {
-			errors.put("parentId", "there is no department " + parentId);
-		}
-		if (!errors.isEmpty()) {
-			throw ApiException.invalid(errors);
-		}
-		Instant now = now();
-		Department d = new Department();
-		d.setParentId(parentId);
-		d.setName(name.trim());
-		d.setCode(code);
-		d.setVersion(1);
-		d.setCreatedAt(now);
-		d.setUpdatedAt(now);
-		try {
-			this.departments.insert(d);
-		}
-		catch (DuplicateKeyException ex) {
-			throw ApiException.invalid("code", "another department already has the code " + code);
-		}
-		DepartmentView view = DepartmentView.of(d);
-		this.audit.record(caller, "DEPARTMENT_CREATED", "DEPARTMENT", d.getId(), null, null, view);
-		return view;
-	}
-
-	@Transactional
-	public DepartmentView updateDepartment(Caller caller, long id, Long parentId, String name, Integer version) {
-		caller.requireEverywhere(Role.ADMIN);
-		Department d = requireDepartment(id);
-		DepartmentView before = DepartmentView.of(d);
-		Map<String, String> errors = new LinkedHashMap<>();
-		checkName(errors, name);
-		requireVersion(errors, version);
-		if (parentId != null) {
-			if (this.departments.selectById(parentId) == null) {
-				errors.put("parentId", "there is no department " + parentId);
-			}
-			else if (createsCycle(id, parentId)) {
-				errors.put("parentId", "a department cannot be placed under itself or one of its sub-departments");
-			}
-		}
-		if (!errors.isEmpty()) {
-			throw ApiException.invalid(errors);
-		}
-		d.setParentId(parentId);
-		d.setName(name.trim());
-		d.setUpdatedAt(now());
-		d.setVersion(version + 1);
-		int updated = this.departments.update(d,
-				Wrappers.<Department>lambdaUpdate().eq(Department::getId, id).eq(Department::getVersion, version));
-		if (updated != 1) {
-			throw ApiException.staleVersion("department");
-		}
-		DepartmentView after = DepartmentView.of(d);
-		this.audit.record(caller, "DEPARTMENT_UPDATED", "DEPARTMENT", id, null, before, after);
-		return after;
-	}
-
-	private boolean createsCycle(long id, long newParent) {
-		Set<Long> seen = new HashSet<>();
-		Long current = newParent;
-		while (current != null && seen.add(current)) {
-			if (current == id) {
-				return true;
-			}
-			Department d = this.departments.selectById(current);
-			current = (d != null) ? d.getParentId() : null;
-		}
-		return false;
-	}
-
-	Department requireDepartment(long id) {
-		Department d = this.departments.selectById(id);
-		if (d == null) {
-			throw ApiException.notFound("Department", id);
-		}
-		return d;
-	}
-
-	// ---- people
 
 	/** A person just created or reset, with the one-time password to hand over. */
 	public record Issued(PersonView person, String initialPassword) {
@@ -354,14 +237,18 @@ public class PeopleService {
 		return after;
 	}
 
+	/**
+	 * Updates the person at the version the caller loaded; {@code @Version} adds the
+	 * check and the bump, so a concurrent change (another edit, a password change) is
+	 * refused as 409 instead of being overwritten.
+	 */
 	private void saveVersioned(Person p, int expectedVersion) {
-		p.setVersion(expectedVersion + 1);
+		p.setVersion(expectedVersion);
 		p.setUpdatedAt(now());
 		// updateById skips null fields, so a cleared lock is written explicitly.
 		int updated = this.people.update(p,
 				Wrappers.<Person>lambdaUpdate()
 					.eq(Person::getId, p.getId())
-					.eq(Person::getVersion, expectedVersion)
 					.set(p.getLockedUntil() == null, Person::getLockedUntil, null)
 					.set(p.getEmail() == null, Person::getEmail, null)
 					.set(p.getMobile() == null, Person::getMobile, null));
@@ -384,7 +271,7 @@ public class PeopleService {
 	 * (a grant on every account covers them too). Anyone else answers 404, so ids reveal
 	 * nothing, as for accounts.
 	 */
-	private Person visiblePerson(Caller caller, long id) {
+	public Person visiblePerson(Caller caller, long id) {
 		Person p = requirePerson(id);
 		Optional<Set<Long>> scope = readScope(caller);
 		if (scope.isPresent() && this.grants.findByPerson(id).stream().noneMatch((g) -> touches(g, scope.get()))) {
@@ -397,12 +284,12 @@ public class PeopleService {
 	 * The accounts whose people the caller may read: empty when every account (a global
 	 * ADMIN or AUDITOR), otherwise those their ADMIN and AUDITOR grants cover.
 	 */
-	private static Optional<Set<Long>> readScope(Caller caller) {
+	static Optional<Set<Long>> readScope(Caller caller) {
 		return caller.accountScope(Role.ADMIN, Role.AUDITOR);
 	}
 
 	/** Whether a grant acts on one of these accounts: on one of them, or on every one. */
-	private static boolean touches(GrantRow g, Set<Long> accounts) {
+	static boolean touches(GrantRow g, Set<Long> accounts) {
 		return g.getAccountId() == null || accounts.contains(g.getAccountId());
 	}
 
@@ -415,99 +302,7 @@ public class PeopleService {
 		return "SELECT person_id FROM adm_grant WHERE account_id IS NULL" + in;
 	}
 
-	// ---- grants
-
-	public record GrantView(long id, long personId, Role role, Long accountId, Long departmentId) {
-
-		static GrantView of(GrantRow g) {
-			return new GrantView(g.getId(), g.getPersonId(), g.getRole(), g.getAccountId(), g.getDepartmentId());
-		}
-
-	}
-
-	/**
-	 * A visible person's grants; a reader on some accounts sees only the grants touching
-	 * them, not what the person may do elsewhere.
-	 */
-	public List<GrantView> grants(Caller caller, long personId) {
-		visiblePerson(caller, personId);
-		Optional<Set<Long>> scope = readScope(caller);
-		return this.grants.findByPerson(personId)
-			.stream()
-			.filter((g) -> scope.isEmpty() || touches(g, scope.get()))
-			.map(GrantView::of)
-			.toList();
-	}
-
-	@Transactional
-	public GrantView grant(Caller caller, long personId, Role role, Long accountId, Long departmentId) {
-		requireGrantAuthority(caller, accountId);
-		// Granting to someone out of sight would both reveal them and make them visible.
-		visiblePerson(caller, personId);
-		Map<String, String> errors = new LinkedHashMap<>();
-		if (role == null) {
-			errors.put("role", "role is required");
-		}
-		if (accountId != null && this.accounts.selectById(accountId) == null) {
-			errors.put("accountId", "there is no account " + accountId);
-		}
-		if (departmentId != null && this.departments.selectById(departmentId) == null) {
-			errors.put("departmentId", "there is no department " + departmentId);
-		}
-		if (!errors.isEmpty()) {
-			throw ApiException.invalid(errors);
-		}
-		GrantRow g = new GrantRow();
-		g.setPersonId(personId);
-		g.setRole(role);
-		g.setAccountId(accountId);
-		g.setDepartmentId(departmentId);
-		g.setCreatedAt(now());
-		try {
-			this.grants.insert(g);
-		}
-		catch (DuplicateKeyException ex) {
-			throw Problem.GRANT_EXISTS.exception("The person already has this grant",
-					"This role with this scope is already granted; nothing was changed.");
-		}
-		GrantView view = GrantView.of(g);
-		this.audit.record(caller, "GRANT_ADDED", "PERSON", personId, accountId, null, view);
-		return view;
-	}
-
-	@Transactional
-	public void revokeGrant(Caller caller, long personId, long grantId) {
-		visiblePerson(caller, personId);
-		GrantRow g = this.grants.selectById(grantId);
-		Optional<Set<Long>> scope = readScope(caller);
-		if (g == null || g.getPersonId() != personId || (scope.isPresent() && !touches(g, scope.get()))) {
-			throw ApiException.notFound("Grant", grantId);
-		}
-		requireGrantAuthority(caller, g.getAccountId());
-		if (personId == caller.personId() && g.getRole() == Role.ADMIN) {
-			throw Problem.OWN_ADMIN_GRANT.exception("You cannot remove your own ADMIN grant",
-					"Ask another administrator, so the system always keeps someone who can manage it.");
-		}
-		this.grants.deleteById(grantId);
-		this.audit.record(caller, "GRANT_REMOVED", "PERSON", personId, g.getAccountId(), GrantView.of(g), null);
-	}
-
-	private static void requireGrantAuthority(Caller caller, Long accountId) {
-		if (accountId == null) {
-			caller.requireEverywhere(Role.ADMIN);
-		}
-		else {
-			caller.require(accountId, Role.ADMIN);
-		}
-	}
-
 	// ---- helpers
-
-	private static void checkName(Map<String, String> errors, String name) {
-		if (name == null || name.isBlank() || name.length() > 128) {
-			errors.put("name", "name is required (at most 128 characters)");
-		}
-	}
 
 	private static void checkContact(Map<String, String> errors, String email, String mobile) {
 		if (email != null && email.length() > 128) {
@@ -522,7 +317,7 @@ public class PeopleService {
 		}
 	}
 
-	private static void requireVersion(Map<String, String> errors, Integer version) {
+	static void requireVersion(Map<String, String> errors, Integer version) {
 		if (version == null) {
 			errors.put("version", "send the version you loaded, so a concurrent change is not overwritten");
 		}

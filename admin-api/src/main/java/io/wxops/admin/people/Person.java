@@ -5,6 +5,7 @@ import java.time.Instant;
 import com.baomidou.mybatisplus.annotation.IdType;
 import com.baomidou.mybatisplus.annotation.TableId;
 import com.baomidou.mybatisplus.annotation.TableName;
+import com.baomidou.mybatisplus.annotation.Version;
 
 /** Row of {@code adm_person}; the password only as its Argon2id hash. */
 @TableName("adm_person")
@@ -35,6 +36,11 @@ public class Person {
 
 	private Instant lockedUntil;
 
+	/**
+	 * Optimistic lock: updates through the mapper's entity methods check it and bump it
+	 * (MyBatis-Plus {@code OptimisticLockerInnerInterceptor}).
+	 */
+	@Version
 	private Integer version;
 
 	private Instant createdAt;

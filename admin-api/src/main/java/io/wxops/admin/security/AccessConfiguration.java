@@ -2,6 +2,9 @@ package io.wxops.admin.security;
 
 import java.util.List;
 
+import org.springdoc.core.utils.SpringDocUtils;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -9,11 +12,17 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /** Puts every {@code /api} endpoint behind {@link AccessInterceptor}. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(LoginProperties.class)
 class AccessConfiguration implements WebMvcConfigurer {
 
-	private final SessionService sessions;
+	static {
+		// The caller is resolved from the bearer token, not sent as a parameter.
+		SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+	}
 
-	AccessConfiguration(SessionService sessions) {
+	private final Sessions sessions;
+
+	AccessConfiguration(Sessions sessions) {
 		this.sessions = sessions;
 	}
 

@@ -21,9 +21,9 @@ class AccessInterceptor implements HandlerInterceptor {
 
 	static final String CALLER_ATTRIBUTE = Caller.class.getName();
 
-	private final SessionService sessions;
+	private final Sessions sessions;
 
-	AccessInterceptor(SessionService sessions) {
+	AccessInterceptor(Sessions sessions) {
 		this.sessions = sessions;
 	}
 
@@ -35,7 +35,7 @@ class AccessInterceptor implements HandlerInterceptor {
 		if (method.hasMethodAnnotation(AllowAnonymous.class)) {
 			return true;
 		}
-		SessionService.Authenticated who = this.sessions.authenticate(bearer(request), request.getRemoteAddr())
+		Sessions.Authenticated who = this.sessions.authenticate(bearer(request), request.getRemoteAddr())
 			.orElseThrow(() -> {
 				response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
 				return Problem.UNAUTHENTICATED.exception("Sign-in required",

@@ -3,7 +3,6 @@ package io.wxops.admin.security;
 import java.security.SecureRandom;
 import java.util.Locale;
 
-import io.wxops.admin.AdminProperties;
 import io.wxops.admin.web.ApiException;
 
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
@@ -33,8 +32,8 @@ public class PasswordPolicy {
 	 */
 	private final String decoyHash;
 
-	public PasswordPolicy(AdminProperties properties) {
-		this.minLength = properties.login().minPasswordLength();
+	public PasswordPolicy(LoginProperties login) {
+		this.minLength = login.minPasswordLength();
 		this.decoyHash = this.encoder.encode(generate());
 	}
 

@@ -8,7 +8,7 @@ import io.wxops.admin.AdminFixtures;
 import io.wxops.admin.AdminFixtures.Login;
 import io.wxops.admin.AdminFixtures.Response;
 import io.wxops.admin.AdminIntegrationTest;
-import io.wxops.admin.people.PeopleService;
+import io.wxops.admin.people.DepartmentService;
 import io.wxops.admin.security.Caller;
 import io.wxops.admin.security.Role;
 import org.junit.jupiter.api.Test;
@@ -28,7 +28,7 @@ class AuditRecordIntegrationTests {
 	AdminFixtures fx;
 
 	@Autowired
-	PeopleService people;
+	DepartmentService people;
 
 	@Autowired
 	AuditTrail trail;

@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 import io.wxops.admin.AdminIntegrationTest;
-import io.wxops.admin.AdminProperties;
 import io.wxops.admin.security.Role;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +32,13 @@ class FirstRunIntegrationTests {
 	PeopleService service;
 
 	@Autowired
-	AdminProperties properties;
+	DepartmentService departments;
+
+	@Autowired
+	GrantService grantService;
+
+	@Autowired
+	FirstRunProperties properties;
 
 	@Autowired
 	TransactionTemplate tx;
@@ -60,7 +65,7 @@ class FirstRunIntegrationTests {
 	void laterStartsCreateAndPrintNothing() {
 		long before = this.people.countAll();
 		ByteArrayOutputStream console = new ByteArrayOutputStream();
-		new FirstRun(this.service, this.people, this.properties, this.tx,
+		new FirstRun(this.service, this.departments, this.grantService, this.people, this.properties, this.tx,
 				new PrintStream(console, true, StandardCharsets.UTF_8))
 			.run(new DefaultApplicationArguments());
 		assertThat(console.toString(StandardCharsets.UTF_8)).isEmpty();

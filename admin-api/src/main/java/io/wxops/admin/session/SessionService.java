@@ -1,4 +1,4 @@
-package io.wxops.admin.security;
+package io.wxops.admin.session;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -11,12 +11,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import io.wxops.admin.AdminProperties;
 import io.wxops.admin.audit.AuditTrail;
 import io.wxops.admin.people.GrantMapper;
 import io.wxops.admin.people.GrantRow;
 import io.wxops.admin.people.Person;
 import io.wxops.admin.people.PersonMapper;
+import io.wxops.admin.security.Caller;
+import io.wxops.admin.security.Grant;
+import io.wxops.admin.security.LoginProperties;
+import io.wxops.admin.security.PasswordPolicy;
+import io.wxops.admin.security.Sessions;
 import io.wxops.admin.web.ApiException;
 import io.wxops.admin.web.Problem;
 import io.wxops.admin.web.Sha256;
@@ -32,7 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * timeout, and at the end of its lifetime.
  */
 @Service
-public class SessionService {
+public class SessionService implements Sessions {
 
 	/** Sessions are touched at most this often, so reads do not all become writes. */
 	private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
@@ -55,7 +59,7 @@ public class SessionService {
 
 	private final AuditTrail audit;
 
-	private final AdminProperties.Login settings;
+	private final LoginProperties settings;
 
 	private final Clock clock;
 
@@ -64,15 +68,14 @@ public class SessionService {
 	private final SecureRandom random = new SecureRandom();
 
 	public SessionService(PersonMapper people, GrantMapper grants, SessionMapper sessions, SignInGuardMapper guard,
-			PasswordPolicy passwords, AuditTrail audit, AdminProperties properties, Clock clock,
-			TransactionTemplate tx) {
+			PasswordPolicy passwords, AuditTrail audit, LoginProperties settings, Clock clock, TransactionTemplate tx) {
 		this.people = people;
 		this.grants = grants;
 		this.sessions = sessions;
 		this.guard = guard;
 		this.passwords = passwords;
 		this.audit = audit;
-		this.settings = properties.login();
+		this.settings = settings;
 		this.clock = clock;
 		this.tx = tx;
 	}
@@ -128,10 +131,7 @@ public class SessionService {
 		});
 	}
 
-	/**
-	 * The person behind a bearer token, with their grants; empty when the token is
-	 * unknown, revoked, expired or idle, or its person is disabled.
-	 */
+	@Override
 	public Optional<Authenticated> authenticate(String token, String clientIp) {
 		if (token == null || token.length() < 20 || token.length() > 100) {
 			return Optional.empty();
@@ -151,13 +151,6 @@ public class SessionService {
 		}
 		return Optional.of(new Authenticated(caller(person, session, clientIp),
 				Boolean.TRUE.equals(person.getMustChangePassword())));
-	}
-
-	/**
-	 * An authenticated request's caller and whether they must change their password
-	 * first.
-	 */
-	public record Authenticated(Caller caller, boolean mustChangePassword) {
 	}
 
 	@Transactional
@@ -187,6 +180,7 @@ public class SessionService {
 			throw ApiException.invalid("newPassword", "the new password must differ from the current one");
 		}
 		String hash = this.passwords.hash(replacement);
+		boolean[] stale = { false };
 		this.tx.executeWithoutResult((status) -> {
 			Person change = new Person();
 			change.setId(person.getId());
@@ -194,20 +188,28 @@ public class SessionService {
 			change.setPasswordChangedAt(now);
 			change.setMustChangePassword(false);
 			change.setUpdatedAt(now);
-			change.setVersion(person.getVersion() + 1);
+			// The version read above: an administrator's change in between (a reset, a
+			// disable) wins, and this change is refused rather than silently applied.
+			change.setVersion(person.getVersion());
 			// Only these columns: the failure counter belongs to the reservations.
-			this.people.updateById(change);
+			if (this.people.updateById(change) != 1) {
+				status.setRollbackOnly();
+				stale[0] = true;
+				return;
+			}
 			this.people.clearFailures(person.getId());
 			int revoked = this.sessions.revokeAll(person.getId(), now, "PASSWORD_CHANGED");
 			this.audit.record(caller, "PASSWORD_CHANGED", "PERSON", person.getId(), null, null,
 					Map.of("sessionsRevoked", revoked));
 		});
+		if (stale[0]) {
+			// The current password was right: the reserved failure is taken back.
+			this.people.clearFailures(person.getId());
+			throw ApiException.staleVersion("person");
+		}
 	}
 
-	/**
-	 * Revokes every session of a person (disabled, password reset); no audit entry of its
-	 * own.
-	 */
+	@Override
 	public int revokeAll(long personId, String reason) {
 		return this.sessions.revokeAll(personId, this.clock.instant(), reason);
 	}

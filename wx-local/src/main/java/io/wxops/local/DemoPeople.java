@@ -1,9 +1,15 @@
-package io.wxops.admin.people;
+package io.wxops.local;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.baomidou.mybatisplus.core.toolkit.Wrappers;
+import io.wxops.admin.people.Department;
+import io.wxops.admin.people.DepartmentMapper;
+import io.wxops.admin.people.DepartmentService;
+import io.wxops.admin.people.GrantService;
+import io.wxops.admin.people.PeopleService;
+import io.wxops.admin.people.PersonMapper;
 import io.wxops.admin.security.Caller;
 import io.wxops.admin.security.Role;
 import org.slf4j.Logger;
@@ -20,8 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Demo people for the local run only ({@code wxops.admin.demo.enabled=true}): one person
  * per role, all with the password in {@code wxops.admin.demo.password}, in a few demo
- * departments. Runs before {@link FirstRun}, so a demo database has no generated
- * administrator. People that exist already are left alone.
+ * departments. Runs before admin-api's first-run administrator ({@code @Order(1)}), so a
+ * demo database has no generated administrator. People that exist already are left alone.
  */
 @Component
 @Order(0)
@@ -41,6 +47,10 @@ class DemoPeople implements ApplicationRunner {
 
 	private final PeopleService people;
 
+	private final DepartmentService departmentService;
+
+	private final GrantService grants;
+
 	private final PersonMapper persons;
 
 	private final DepartmentMapper departments;
@@ -49,9 +59,11 @@ class DemoPeople implements ApplicationRunner {
 
 	private final String password;
 
-	DemoPeople(PeopleService people, PersonMapper persons, DepartmentMapper departments, TransactionTemplate tx,
-			Environment environment) {
+	DemoPeople(PeopleService people, DepartmentService departmentService, GrantService grants, PersonMapper persons,
+			DepartmentMapper departments, TransactionTemplate tx, Environment environment) {
 		this.people = people;
+		this.departmentService = departmentService;
+		this.grants = grants;
 		this.persons = persons;
 		this.departments = departments;
 		this.tx = tx;
@@ -80,7 +92,8 @@ class DemoPeople implements ApplicationRunner {
 	private long department(Caller system, Long parent, String name, String code) {
 		Department existing = this.departments
 			.selectOne(Wrappers.<Department>lambdaQuery().eq(Department::getCode, code));
-		return (existing != null) ? existing.getId() : this.people.createDepartment(system, parent, name, code).id();
+		return (existing != null) ? existing.getId()
+				: this.departmentService.createDepartment(system, parent, name, code).id();
 	}
 
 	private void create(Caller system, Role role, String displayName, long department, Long grantDepartment) {
@@ -91,7 +104,7 @@ class DemoPeople implements ApplicationRunner {
 		long id = this.people.createPerson(system, username, displayName, department, null, null, this.password)
 			.person()
 			.id();
-		this.people.grant(system, id, role, null, grantDepartment);
+		this.grants.grant(system, id, role, null, grantDepartment);
 	}
 
 }

@@ -1,4 +1,4 @@
-package io.wxops.admin.security;
+package io.wxops.admin.session;
 
 import java.time.Instant;
 import java.util.List;
@@ -7,6 +7,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wxops.admin.people.PeopleService;
 import io.wxops.admin.people.PersonView;
+import io.wxops.admin.security.AllowAnonymous;
+import io.wxops.admin.security.AllowAnyPerson;
+import io.wxops.admin.security.Caller;
+import io.wxops.admin.security.Grant;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;

@@ -1,4 +1,4 @@
-package io.wxops.admin.security;
+package io.wxops.admin.session;
 
 import java.time.Instant;
 

@@ -1,0 +1,32 @@
+package io.wxops.admin.security;
+
+import java.util.Optional;
+
+/**
+ * What access control needs from sign-in: the caller behind a token, and ending a
+ * person's sessions when their standing changes (disabled, password reset). Declared here
+ * and implemented by the session module, so the features that manage people depend on
+ * access control, not on sign-in.
+ */
+public interface Sessions {
+
+	/**
+	 * The person behind a bearer token, with their grants; empty when the token is
+	 * unknown, revoked, expired or idle, or its person is disabled.
+	 */
+	Optional<Authenticated> authenticate(String token, String clientIp);
+
+	/**
+	 * Revokes every session of a person; no audit entry of its own.
+	 * @return how many sessions ended
+	 */
+	int revokeAll(long personId, String reason);
+
+	/**
+	 * An authenticated request's caller and whether they must change their password
+	 * first.
+	 */
+	record Authenticated(Caller caller, boolean mustChangePassword) {
+	}
+
+}
