@@ -50,7 +50,10 @@ public class Acknowledgements implements DisposableBean {
 
 	private final Clock clock;
 
-	/** Sends acknowledgements off the routing thread (see {@link InboxExecutors}). */
+	/**
+	 * Sends acknowledgements off the routing thread (the acknowledgementExecutor bean of
+	 * the root wiring).
+	 */
 	private final ThreadPoolTaskExecutor background;
 
 	Acknowledgements(TicketMapper tickets, TicketEntryMapper entries, AccountMapper accounts, AccountRegistry registry,
@@ -81,8 +84,8 @@ public class Acknowledgements implements DisposableBean {
 	}
 
 	/**
-	 * Sends the ticket's acknowledgement in the background (see {@link InboxExecutors});
-	 * at most once, as {@link #send(long)} claims it.
+	 * Sends the ticket's acknowledgement in the background (the acknowledgementExecutor
+	 * bean of the root wiring); at most once, as {@link #send(long)} claims it.
 	 */
 	public void sendSoon(long ticketId) {
 		this.background.execute(() -> {
