@@ -94,7 +94,8 @@ alive() { local p; p=$(pid_of "$1"); [[ -n "$p" ]] && kill -0 "$p" 2>/dev/null; 
 # Starts a process in the background with its own log and pid file.
 spawn() {
   local name=$1; shift
-  "$@" >"$CLUSTER_DIR/logs/$name.log" 2>&1 &
+  # Its own session: no signal meant for the caller's terminal or process group reaches it.
+  setsid "$@" >"$CLUSTER_DIR/logs/$name.log" 2>&1 </dev/null &
   echo $! >"$CLUSTER_DIR/pids/$name.pid"
 }
 
@@ -123,12 +124,12 @@ start_service() {
     WXOPS_SHUTDOWN_DRAIN=2s WXOPS_MANAGEMENT_ADDRESS=127.0.0.1)
   case $name in
     gw*)
-      jar=$(jar_of wx-gateway -exec.jar)
+      jar="$CLUSTER_DIR/jars/wx-gateway.jar"
       spawn "$name" "${common[@]}" WXOPS_GATEWAY_PORT="$port" WXOPS_GATEWAY_MANAGEMENT_PORT="$mgmt" \
         java $JAVA_OPTS_SERVICE -jar "$jar" --server.address=127.0.0.1 \
         --spring.lifecycle.timeout-per-shutdown-phase=20s ;;
     admin*)
-      jar=$(jar_of admin-api -exec.jar)
+      jar="$CLUSTER_DIR/jars/admin-api.jar"
       spawn "$name" "${common[@]}" WXOPS_ADMIN_PORT="$port" WXOPS_ADMIN_MANAGEMENT_PORT="$mgmt" \
         WXOPS_AUDIT_HMAC_KEY="$AUDIT_HMAC_KEY" WXOPS_AUDIT_SIGNING_KEY="$AUDIT_SIGNING_KEY" \
         java $JAVA_OPTS_SERVICE -jar "$jar" --server.address=127.0.0.1 \
@@ -156,8 +157,12 @@ cmd_up() {
   mkdir -p "$CLUSTER_DIR"/{pids,logs,home,redis}
   chmod 700 "$CLUSTER_DIR" "$CLUSTER_DIR/home"
   : >"$CLUSTER_DIR/ports.taken"
-  local wxlocal; wxlocal=$(jar_of wx-local .jar)
-  jar_of wx-gateway -exec.jar >/dev/null; jar_of admin-api -exec.jar >/dev/null
+  # Copies of the jars, so a rebuild of the repository cannot change them under a running cluster.
+  mkdir -p "$CLUSTER_DIR/jars"
+  cp "$(jar_of wx-local .jar)" "$CLUSTER_DIR/jars/wx-local.jar"
+  cp "$(jar_of wx-gateway -exec.jar)" "$CLUSTER_DIR/jars/wx-gateway.jar"
+  cp "$(jar_of admin-api -exec.jar)" "$CLUSTER_DIR/jars/admin-api.jar"
+  local wxlocal="$CLUSTER_DIR/jars/wx-local.jar"
   local run; run=$(date +%s)$(random_alnum 3 | tr 'A-Z' 'a-z'); run=${run:4}
   local db_host=${WXOPS_CLUSTER_DB:-127.0.0.1:3306}
   local db_name="wxops_cluster_$run"
