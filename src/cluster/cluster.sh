@@ -290,6 +290,9 @@ defaults
     timeout client 30s
     timeout server 30s
     timeout http-keep-alive 10s
+    # A health check may take this long: without it HAProxy allows "inter" (500 ms), and a busy
+    # but healthy instance would be taken out, sometimes both at once.
+    timeout check 2s
     # A connection refused or reset before any answer goes to the other instance.
     retries 3
     option redispatch 1
