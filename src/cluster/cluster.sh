@@ -242,11 +242,12 @@ EOF
   spawn haproxy haproxy -db -f "$CLUSTER_DIR/haproxy.cfg"
 
   wait_http "$WECHAT_CONTROL_URL/counts" 120 wechat
-  # The first gateway migrates the schema (Flyway) before the others start; the first admin
-  # instance creates the demo people before the second starts (two would race to).
-  start_service gw1; wait_service gw1
-  start_service gw2; start_service admin1; wait_service admin1
-  start_service admin2; wait_service gw2; wait_service admin2
+  # Flyway takes a database lock, so three may start at once; the first admin instance creates
+  # the demo people before the second starts (two would race to), and the seeding (which needs
+  # the demo departments) runs while the second starts.
+  start_service gw1; start_service gw2; start_service admin1
+  wait_service gw1; wait_service admin1
+  start_service admin2
   log "seeding the demo account and its inbox"
   env WXOPS_DB_URL="$SERVICE_DB_URL" WXOPS_DB_USERNAME="$DB_USER" WXOPS_DB_PASSWORD="$DB_PASSWORD" \
     WXOPS_REDIS_SENTINELS="$REDIS_SENTINELS" WXOPS_REDIS_SENTINEL_MASTER="$REDIS_MASTER" \
@@ -254,6 +255,7 @@ EOF
     WXOPS_AUDIT_HMAC_KEY="$AUDIT_HMAC_KEY" WXOPS_AUDIT_SIGNING_KEY="$AUDIT_SIGNING_KEY" \
     java -Xmx448m -XX:+UseSerialGC -jar "$WX_LOCAL_JAR" seed --home="$CLUSTER_HOME" >"$CLUSTER_DIR/logs/seed.log" 2>&1 \
     || { tail -30 "$CLUSTER_DIR/logs/seed.log" >&2; die "seeding failed (log: $CLUSTER_DIR/logs/seed.log)"; }
+  wait_service gw2; wait_service admin2
   wait_http "$GATEWAY_URL/actuator/health" 30
   wait_http "$ADMIN_URL/actuator/health" 30
   cat <<EOF
@@ -397,4 +399,5 @@ main() {
   esac
 }
 
-main "$@"
+# On one line with its exit, so an edit of this file while it runs cannot run anything after it.
+main "$@"; exit $?

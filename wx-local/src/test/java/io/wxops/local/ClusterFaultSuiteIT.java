@@ -36,7 +36,7 @@ class ClusterFaultSuiteIT {
 	static void startCluster() throws Exception {
 		dir = Files.createTempDirectory("wxops-cluster-it");
 		Files.delete(dir);
-		String output = script(180, "up");
+		String output = script(240, "up");
 		assertThat(Files.exists(dir.resolve("cluster.env"))).as("cluster.sh up:\n" + output).isTrue();
 	}
 
