@@ -247,9 +247,9 @@ public final class FaultSuite {
 			report.require(promoted, "Sentinel did not promote a new primary within 30 s");
 			report.note("primary " + before + " killed at 5 s; new primary " + redisPrimary() + " after "
 					+ seconds(System.nanoTime() - fault) + " s");
-			boolean back = waitFor(Duration.ofSeconds(30), () -> subscribers(channel) >= 2);
+			boolean back = waitFor(Duration.ofSeconds(60), () -> subscribers(channel) >= 2);
 			resubscribed.set(System.nanoTime() - fault);
-			report.require(back, "the gateways' account-changed subscriptions did not come back within 30 s");
+			report.require(back, "the gateways' account-changed subscriptions did not come back within 60 s");
 			report.note("both gateways subscribed to " + channel + " on the new primary " + seconds(resubscribed.get())
 					+ " s after the kill");
 			return fault;
