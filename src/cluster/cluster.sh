@@ -298,6 +298,7 @@ defaults
     # A connection refused or reset before any answer goes to the other instance.
     retries 3
     option redispatch 1
+    option allbackups
     default-server inter 500ms fastinter 250ms downinter 500ms fall 2 rise 2
 
 frontend gateways
@@ -313,6 +314,11 @@ backend gateways
     retry-on conn-failure empty-response
     server gw1 127.0.0.1:$GW1_PORT check
     server gw2 127.0.0.1:$GW2_PORT check
+    # Fail open: when no check passes (both instances too busy to answer one in time, or one
+    # restarting and the other slow), the requests still go to the instances, unchecked, rather
+    # than HAProxy answering 503 itself; a refused connection is retried on the other one.
+    server gw1-open 127.0.0.1:$GW1_PORT backup
+    server gw2-open 127.0.0.1:$GW2_PORT backup
 
 frontend admin
     bind 127.0.0.1:$ADMIN_LB_PORT
@@ -324,6 +330,8 @@ backend admin
     http-check expect status 200
     server admin1 127.0.0.1:$ADMIN1_PORT check
     server admin2 127.0.0.1:$ADMIN2_PORT check
+    server admin1-open 127.0.0.1:$ADMIN1_PORT backup
+    server admin2-open 127.0.0.1:$ADMIN2_PORT backup
 EOF
 }
 
