@@ -1,6 +1,7 @@
 package io.wxops.core;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import io.wxops.core.account.AccountChangeNotifier;
 import io.wxops.core.account.AccountMapper;
@@ -9,6 +10,7 @@ import io.wxops.core.account.AccountStanding;
 import io.wxops.core.account.AnnualReviewMapper;
 import io.wxops.core.db.UtcInstantTypeHandler;
 import io.wxops.core.redis.RedisKeys;
+import io.wxops.core.runtime.ShutdownDrain;
 import io.wxops.core.secret.Pseudonyms;
 import io.wxops.core.secret.SecretCipher;
 import io.wxops.core.secret.SecretProperties;
@@ -18,8 +20,10 @@ import io.wxops.core.wechat.WxApiClients;
 import org.apache.ibatis.annotations.Mapper;
 import org.mybatis.spring.annotation.MapperScan;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -41,6 +45,16 @@ public class WxCoreConfiguration {
 	 * milliseconds (see {@link UtcInstantTypeHandler}); MyBatis-Plus registers
 	 * TypeHandler beans.
 	 */
+	/**
+	 * Leaves the load balancer before shutting down ({@code wxops.shutdown.drain}, 0 in
+	 * tests).
+	 */
+	@Bean
+	ShutdownDrain shutdownDrain(ApplicationEventPublisher publisher,
+			@Value("${wxops.shutdown.drain:0s}") Duration drain) {
+		return new ShutdownDrain(publisher, drain);
+	}
+
 	@Bean
 	UtcInstantTypeHandler utcInstantTypeHandler() {
 		return new UtcInstantTypeHandler();

@@ -33,16 +33,24 @@ public final class TcpProxy implements AutoCloseable {
 
 	private volatile boolean cut;
 
-	private TcpProxy(String targetHost, int targetPort) throws IOException {
-		this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+	private TcpProxy(int port, String targetHost, int targetPort) throws IOException {
+		this.server = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
 		this.targetHost = targetHost;
 		this.targetPort = targetPort;
 		this.pumps.submit(this::acceptLoop);
 	}
 
 	public static TcpProxy to(String targetHost, int targetPort) {
+		return on(0, targetHost, targetPort);
+	}
+
+	/**
+	 * A proxy listening on the given port of 127.0.0.1 (0 for any free one), as a process
+	 * of its own in the one-machine cluster ({@code java -jar wx-local.jar tcp-proxy}).
+	 */
+	public static TcpProxy on(int port, String targetHost, int targetPort) {
 		try {
-			return new TcpProxy(targetHost, targetPort);
+			return new TcpProxy(port, targetHost, targetPort);
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);

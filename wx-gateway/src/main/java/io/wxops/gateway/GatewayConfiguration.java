@@ -44,6 +44,9 @@ class GatewayConfiguration {
 			AccountDirectory directory, RedisKeys keys) {
 		RedisMessageListenerContainer container = new RedisMessageListenerContainer();
 		container.setConnectionFactory(connectionFactory);
+		// After a lost connection (a Redis failover: Sentinel names the new primary) the
+		// subscription is made again every second rather than every 5 s.
+		container.setRecoveryInterval(1_000);
 		container.addMessageListener(directory, new ChannelTopic(keys.accountChangedChannel()));
 		return container;
 	}

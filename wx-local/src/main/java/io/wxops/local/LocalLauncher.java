@@ -78,7 +78,12 @@ public final class LocalLauncher {
 	private LocalLauncher() {
 	}
 
-	public static void main(String[] args) {
+	public static void main(String[] args) throws Exception {
+		if (ClusterTools.isTool(args)) {
+			// The one-machine cluster's processes (src/cluster/cluster.sh).
+			ClusterTools.main(args);
+			return;
+		}
 		Running running;
 		try {
 			running = start(Map.of());
