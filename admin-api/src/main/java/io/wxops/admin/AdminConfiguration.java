@@ -2,6 +2,11 @@ package io.wxops.admin;
 
 import javax.sql.DataSource;
 
+import com.baomidou.mybatisplus.annotation.DbType;
+import com.baomidou.mybatisplus.extension.plugins.MybatisPlusInterceptor;
+import com.baomidou.mybatisplus.extension.plugins.inner.OptimisticLockerInnerInterceptor;
+import com.baomidou.mybatisplus.extension.plugins.inner.PaginationInnerInterceptor;
+
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -39,6 +44,22 @@ class AdminConfiguration {
 			.withJdbcTemplate(new JdbcTemplate(dataSource))
 			.usingDbTime()
 			.build());
+	}
+
+	/**
+	 * MyBatis-Plus plumbing for every feature: operator-facing lists page in the database
+	 * ({@code Page} parameters get a COUNT and a LIMIT; at most 200 rows a page), and
+	 * entities with a {@code @Version} field are updated only at the version they were
+	 * read (a stale update changes no row, which the feature reports as 409).
+	 */
+	@Bean
+	MybatisPlusInterceptor mybatisPlusInterceptor() {
+		MybatisPlusInterceptor interceptor = new MybatisPlusInterceptor();
+		PaginationInnerInterceptor pagination = new PaginationInnerInterceptor(DbType.MYSQL);
+		pagination.setMaxLimit(200L);
+		interceptor.addInnerInterceptor(pagination);
+		interceptor.addInnerInterceptor(new OptimisticLockerInnerInterceptor());
+		return interceptor;
 	}
 
 	static {

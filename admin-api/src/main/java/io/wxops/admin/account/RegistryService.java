@@ -32,6 +32,7 @@ import io.wxops.admin.people.DepartmentMapper;
 import io.wxops.admin.security.Caller;
 import io.wxops.admin.security.Role;
 import io.wxops.admin.web.ApiException;
+import io.wxops.admin.web.Problem;
 import io.wxops.admin.web.PageRequest;
 import io.wxops.admin.web.PageResult;
 import io.wxops.core.account.Account;
@@ -322,7 +323,7 @@ public class RegistryService {
 			throw ApiException.staleVersion("account");
 		}
 		if (next == AccountStatus.ACTIVE && row.getAppSecretEnc() == null) {
-			throw ApiException.conflict("credentials-missing", "The account has no AppSecret",
+			throw Problem.CREDENTIALS_MISSING.exception("The account has no AppSecret",
 					"Set the AppSecret (it is checked with WeChat) before activating the account.");
 		}
 		AccountView before = AccountView.of(row);
@@ -372,7 +373,7 @@ public class RegistryService {
 		}
 		AnnualReview existing = this.reviews.find(id, cycle);
 		if (existing != null && existing.getResult() != null) {
-			throw ApiException.conflict("review-decided", "The " + cycle + " review is already decided",
+			throw Problem.REVIEW_DECIDED.exception("The " + cycle + " review is already decided",
 					"A decided review is not changed. Record the next cycle's report instead.");
 		}
 		Instant now = now();
@@ -389,7 +390,7 @@ public class RegistryService {
 				this.reviews.insert(review);
 			}
 			catch (org.springframework.dao.DuplicateKeyException ex) {
-				throw ApiException.conflict("review-exists", "The " + cycle + " report was just submitted",
+				throw Problem.REVIEW_EXISTS.exception("The " + cycle + " report was just submitted",
 						"Someone else submitted it at the same moment. Load the reviews again.");
 			}
 		}
@@ -419,11 +420,11 @@ public class RegistryService {
 		}
 		AnnualReview review = this.reviews.find(id, cycle);
 		if (review == null) {
-			throw ApiException.conflict("report-missing", "No report for " + cycle,
+			throw Problem.REPORT_MISSING.exception("No report for " + cycle,
 					"Submit the " + cycle + " annual report before recording the decision.");
 		}
 		if (review.getResult() != null) {
-			throw ApiException.conflict("review-decided", "The " + cycle + " review is already decided",
+			throw Problem.REVIEW_DECIDED.exception("The " + cycle + " review is already decided",
 					"It was decided " + review.getResult() + " at " + review.getDecidedAt() + ".");
 		}
 		AnnualReviewView before = reviewView(review);

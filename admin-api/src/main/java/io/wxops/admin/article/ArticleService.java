@@ -17,7 +17,7 @@ import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 import com.baomidou.mybatisplus.core.toolkit.Wrappers;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
-import io.wxops.admin.account.RegistryService;
+import io.wxops.admin.account.AccountAccess;
 import io.wxops.admin.article.ArticleViews.ArticleRequest;
 import io.wxops.admin.article.ArticleViews.ArticleSummary;
 import io.wxops.admin.article.ArticleViews.ArticleView;
@@ -32,6 +32,7 @@ import io.wxops.admin.screening.VisibleText;
 import io.wxops.admin.security.Caller;
 import io.wxops.admin.security.Role;
 import io.wxops.admin.web.ApiException;
+import io.wxops.admin.web.Problem;
 import io.wxops.admin.web.PageRequest;
 import io.wxops.admin.web.PageResult;
 import io.wxops.core.account.Account;
@@ -66,14 +67,14 @@ public class ArticleService {
 
 	private final AuditTrail audit;
 
-	private final RegistryService registry;
+	private final AccountAccess accountAccess;
 
 	private final Clock clock;
 
 	ArticleService(ArticleMapper articles, ArticleVersionMapper versions, ArticleImageMapper images,
 			QueueEntryMapper queue, AccountMapper accounts, DepartmentMapper departments, AuditTrail audit,
-			RegistryService registry, Clock clock) {
-		this.registry = registry;
+			AccountAccess accountAccess, Clock clock) {
+		this.accountAccess = accountAccess;
 		this.articles = articles;
 		this.versions = versions;
 		this.images = images;
@@ -185,7 +186,7 @@ public class ArticleService {
 		}
 		ArticleStatus status = ArticleStatus.valueOf(a.getStatus());
 		if (status == ArticleStatus.SENT) {
-			throw ApiException.conflict("article-sent", "The article was sent",
+			throw Problem.ARTICLE_SENT.exception("The article was sent",
 					"Sent content is never changed. Write a new article instead.");
 		}
 		if (!req.version().equals(a.getVersion())) {
@@ -254,7 +255,7 @@ public class ArticleService {
 	// ---- the publishing queue
 
 	public List<QueueItem> queue(Caller caller, long accountId) {
-		this.registry.visible(caller, accountId);
+		this.accountAccess.visible(caller, accountId);
 		return this.queue.queued(accountId).stream().map((q) -> {
 			Article a = this.articles.selectById(q.getArticleId());
 			return new QueueItem(a.getId(), a.getTitle(), Sensitivity.valueOf(a.getSensitivity()), q.getPosition(),
@@ -279,7 +280,7 @@ public class ArticleService {
 
 	@Transactional
 	public List<QueueItem> reorder(Caller caller, long accountId, List<Long> articleIds) {
-		this.registry.visible(caller, accountId);
+		this.accountAccess.visible(caller, accountId);
 		caller.require(accountId, Role.PUBLISHER);
 		List<QueueEntry> entries = this.queue.queued(accountId);
 		Set<Long> queued = new HashSet<>();
@@ -314,7 +315,7 @@ public class ArticleService {
 		}
 		QueueEntry entry = this.queue.queuedFor(id);
 		if (entry == null) {
-			throw ApiException.conflict("not-queued", "The article is not in the queue",
+			throw Problem.NOT_QUEUED.exception("The article is not in the queue",
 					"Only an approved article waiting in the publishing queue can be withdrawn.");
 		}
 		closeEntry(caller, entry, "WITHDRAWN", reason.trim());

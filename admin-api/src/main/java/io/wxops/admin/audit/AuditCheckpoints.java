@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.wxops.admin.audit.AuditVerifier.Verification;
 import io.wxops.admin.web.ApiException;
+import io.wxops.admin.web.Problem;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -75,7 +76,7 @@ class AuditCheckpoints {
 		}
 		Verification verification = this.verifier.verify();
 		if (!verification.intact()) {
-			throw ApiException.conflict("audit-chain-broken", "The audit record is broken", "Verification found: "
+			throw Problem.AUDIT_CHAIN_BROKEN.exception("The audit record is broken", "Verification found: "
 					+ verification.problem() + ". No checkpoint is signed over a broken record.");
 		}
 		Long seq = this.mapper.lastSeqBefore(day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());

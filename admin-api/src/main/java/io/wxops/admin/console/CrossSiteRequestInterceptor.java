@@ -5,12 +5,11 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import io.wxops.admin.web.ApiException;
+import io.wxops.admin.web.Problem;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
@@ -48,7 +47,7 @@ class CrossSiteRequestInterceptor implements HandlerInterceptor {
 		if ((signIn && !SessionCookie.hasBearer(request)) || SessionCookie.authenticates(request)) {
 			String refusal = refusal(request);
 			if (refusal != null) {
-				throw new ApiException(HttpStatus.FORBIDDEN, "cross-site-request", "Cross-site request refused",
+				throw Problem.CROSS_SITE_REQUEST.exception("Cross-site request refused",
 						refusal + " A request signed in with the console's cookie must come from the console's own "
 								+ "pages. API clients send 'Authorization: Bearer <token>' instead.");
 			}

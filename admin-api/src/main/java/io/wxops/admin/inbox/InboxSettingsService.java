@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.baomidou.mybatisplus.core.toolkit.Wrappers;
-import io.wxops.admin.account.RegistryService;
+import io.wxops.admin.account.AccountAccess;
 import io.wxops.admin.audit.AuditTrail;
 import io.wxops.admin.people.DepartmentMapper;
 import io.wxops.admin.security.Caller;
@@ -47,17 +47,17 @@ public class InboxSettingsService {
 
 	private final AuditTrail audit;
 
-	private final RegistryService registry;
+	private final AccountAccess accountAccess;
 
 	private final Clock clock;
 
 	private final AccountChangeNotifier notifier;
 
 	InboxSettingsService(AccountMapper accounts, RouteMapper routes, InboxRuleMapper rules,
-			DepartmentMapper departments, AuditTrail audit, RegistryService registry, Clock clock,
+			DepartmentMapper departments, AuditTrail audit, AccountAccess accountAccess, Clock clock,
 			AccountChangeNotifier notifier) {
 		this.notifier = notifier;
-		this.registry = registry;
+		this.accountAccess = accountAccess;
 		this.accounts = accounts;
 		this.routes = routes;
 		this.rules = rules;
@@ -323,7 +323,7 @@ public class InboxSettingsService {
 	}
 
 	private Account account(Caller caller, long accountId) {
-		return this.registry.visible(caller, accountId);
+		return this.accountAccess.visible(caller, accountId);
 	}
 
 }

@@ -26,6 +26,7 @@ import io.wxops.admin.security.Caller;
 import io.wxops.admin.security.Grant;
 import io.wxops.admin.security.Role;
 import io.wxops.admin.web.ApiException;
+import io.wxops.admin.web.Problem;
 import io.wxops.admin.web.ImageFormat;
 import io.wxops.admin.web.PageRequest;
 import io.wxops.admin.web.PageResult;
@@ -39,7 +40,6 @@ import io.wxops.core.wechat.WeChatCallException;
 import io.wxops.core.wechat.WeChatCalls;
 import me.chanjar.weixin.mp.bean.kefu.WxMpKefuMessage;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -439,7 +439,7 @@ public class TicketService {
 	public TicketView close(Caller caller, long id, String method, String result, Boolean satisfied) {
 		Ticket t = handled(caller, id);
 		if (!"RESOLVED".equals(t.getStatus())) {
-			throw ApiException.conflict("not-resolved", "The ticket is " + t.getStatus(),
+			throw Problem.NOT_RESOLVED.exception("The ticket is " + t.getStatus(),
 					"Resolve it first; a ticket is closed with its follow-up (回访) after it is resolved.");
 		}
 		if (method == null || method.isBlank() || method.length() > 32) {
@@ -479,7 +479,7 @@ public class TicketService {
 			throw ApiException.invalid("reason", "why the message should be removed (1 to 500 characters)");
 		}
 		if (!Category.MALICIOUS.name().equals(t.getCategory())) {
-			throw ApiException.conflict("not-malicious", "Only malicious messages are flagged for removal",
+			throw Problem.NOT_MALICIOUS.exception("Only malicious messages are flagged for removal",
 					"Transfer or answer the ticket instead.");
 		}
 		t.setRemovalFlagged(true);
@@ -529,18 +529,17 @@ public class TicketService {
 		ApiException refusal = null;
 		AccountStanding.Standing standing = this.standing.of(account.getId());
 		if (!standing.operating()) {
-			refusal = new ApiException(HttpStatus.CONFLICT, "account-not-operating", "The account may not reply now",
-					standing.reason());
+			refusal = Problem.ACCOUNT_NOT_OPERATING.exception("The account may not reply now", standing.reason());
 		}
 		else if (windowClosesAt == null || !now.isBefore(windowClosesAt)) {
-			refusal = ApiException.conflict("outside-service-window", "Outside WeChat's 48-hour window",
+			refusal = Problem.OUTSIDE_SERVICE_WINDOW.exception("Outside WeChat's 48-hour window",
 					"WeChat only lets the account answer within 48 hours of the follower's last message"
 							+ ((windowClosesAt != null) ? " (closed at " + windowClosesAt + ")" : "")
 							+ ". The reply is kept as undelivered; the follower must write again to open a new window.");
 		}
 		else if (this.entries.deliveredSince(t.getAccountId(), t.getOpenid(),
 				windowClosesAt.minus(WINDOW)) >= MESSAGES_PER_WINDOW) {
-			refusal = ApiException.conflict("service-window-quota", "This window's messages are used",
+			refusal = Problem.SERVICE_WINDOW_QUOTA.exception("This window's messages are used",
 					"WeChat allows " + MESSAGES_PER_WINDOW + " messages per window after a follower's message. The "
 							+ "reply is kept as undelivered; it can go when the follower writes again.");
 		}
@@ -713,7 +712,7 @@ public class TicketService {
 			throw ApiException.notFound("Media of entry", entryId);
 		}
 		if (ThreadViews.expired(e, now())) {
-			throw new ApiException(HttpStatus.GONE, "media-expired", "WeChat no longer has this media",
+			throw Problem.MEDIA_EXPIRED.exception("WeChat no longer has this media",
 					"WeChat keeps a follower's images and voices for 3 days and no copy was kept here; what the "
 							+ "thread says of it (a voice's recognised text) is all that is left.");
 		}
@@ -842,7 +841,7 @@ public class TicketService {
 
 	private static void requireOpen(Ticket t) {
 		if ("CLOSED".equals(t.getStatus())) {
-			throw ApiException.conflict("ticket-closed", "The ticket is closed",
+			throw Problem.TICKET_CLOSED.exception("The ticket is closed",
 					"A new message from the follower opens a new ticket.");
 		}
 	}

@@ -4,7 +4,7 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.wxops.admin.account.RegistryService;
+import io.wxops.admin.account.AccountAccess;
 import io.wxops.admin.masssend.MassSendViews.ComposeRequest;
 import io.wxops.admin.masssend.MassSendViews.ConfirmRequest;
 import io.wxops.admin.masssend.MassSendViews.DeleteRequest;
@@ -34,15 +34,15 @@ class MassSendController {
 
 	private final TagService tags;
 
-	private final RegistryService registryService;
+	private final AccountAccess accountAccess;
 
 	private final AccountRegistry registry;
 
-	MassSendController(MassSendService service, TagService tags, RegistryService registryService,
+	MassSendController(MassSendService service, TagService tags, AccountAccess accountAccess,
 			AccountRegistry registry) {
 		this.service = service;
 		this.tags = tags;
-		this.registryService = registryService;
+		this.accountAccess = accountAccess;
 		this.registry = registry;
 	}
 
@@ -113,7 +113,7 @@ class MassSendController {
 	@Operation(summary = "Follower tags", description = "WeChat's tags (tags/get), cached; sync=true reads them again.")
 	List<TagService.Tag> tags(Caller caller, @PathVariable long id,
 			@RequestParam(defaultValue = "false") boolean sync) {
-		Account account = this.registryService.visible(caller, id);
+		Account account = this.accountAccess.visible(caller, id);
 		return this.tags.tags(this.registry.find(account.getAppId()).orElseThrow(), sync);
 	}
 

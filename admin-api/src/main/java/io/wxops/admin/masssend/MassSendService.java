@@ -16,7 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import com.baomidou.mybatisplus.core.toolkit.Wrappers;
-import io.wxops.admin.account.RegistryService;
+import io.wxops.admin.account.AccountAccess;
 import io.wxops.admin.account.TestFollower;
 import io.wxops.admin.account.TestFollowerMapper;
 import io.wxops.admin.article.Article;
@@ -37,6 +37,7 @@ import io.wxops.admin.screening.ScreeningService;
 import io.wxops.admin.security.Caller;
 import io.wxops.admin.security.Role;
 import io.wxops.admin.web.ApiException;
+import io.wxops.admin.web.Problem;
 import io.wxops.admin.web.Sha256;
 import io.wxops.core.account.Account;
 import io.wxops.core.account.AccountMapper;
@@ -53,7 +54,6 @@ import me.chanjar.weixin.mp.bean.WxMpMassPreviewMessage;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -101,7 +101,7 @@ public class MassSendService {
 
 	private final AuditTrail audit;
 
-	private final RegistryService registryService;
+	private final AccountAccess accountAccess;
 
 	private final JsonMapper json;
 
@@ -112,10 +112,10 @@ public class MassSendService {
 	MassSendService(MassSendMapper sends, MassSendArticleMapper sendArticles, ArticleMapper articles,
 			QueueEntryMapper queue, ArticleImageMapper images, AccountMapper accounts, AccountRegistry registry,
 			AccountStanding standing, ScreeningService screening, TestFollowerMapper testFollowers, TagService tags,
-			WeChatCalls wechat, AuditTrail audit, RegistryService registryService, JsonMapper json, Clock clock,
+			WeChatCalls wechat, AuditTrail audit, AccountAccess accountAccess, JsonMapper json, Clock clock,
 			SendReviewService reviews) {
 		this.reviews = reviews;
-		this.registryService = registryService;
+		this.accountAccess = accountAccess;
 		this.sends = sends;
 		this.sendArticles = sendArticles;
 		this.articles = articles;
@@ -136,7 +136,7 @@ public class MassSendService {
 	// ---- reading
 
 	public List<SendView> list(Caller caller, long accountId, String status) {
-		this.registryService.visible(caller, accountId);
+		this.accountAccess.visible(caller, accountId);
 		return this.sends
 			.selectList(Wrappers.<MassSend>lambdaQuery()
 				.eq(MassSend::getAccountId, accountId)
@@ -167,7 +167,7 @@ public class MassSendService {
 		if (req.accountId() == null) {
 			throw ApiException.invalid("accountId", "the account to send from is required");
 		}
-		Account account = this.registryService.visible(caller, req.accountId());
+		Account account = this.accountAccess.visible(caller, req.accountId());
 		caller.require(account.getId(), Role.PUBLISHER);
 		this.standing.requireOperating(account.getId());
 		Map<String, String> errors = new LinkedHashMap<>();
@@ -283,7 +283,7 @@ public class MassSendService {
 		MassSend s = visible(caller, id);
 		caller.require(s.getAccountId(), Role.PUBLISHER);
 		if (!"COMPOSED".equals(s.getStatus()) && !"PREVIEWED".equals(s.getStatus())) {
-			throw ApiException.conflict("not-previewable", "The send is " + s.getStatus(),
+			throw Problem.NOT_PREVIEWABLE.exception("The send is " + s.getStatus(),
 					"Only a composed send can be previewed (again, before it is confirmed).");
 		}
 		Account account = this.accounts.selectById(s.getAccountId());
@@ -291,7 +291,7 @@ public class MassSendService {
 		requireUnchanged(s, account);
 		List<TestFollower> followers = this.testFollowers.findByAccount(account.getId());
 		if (followers.isEmpty()) {
-			throw ApiException.conflict("no-test-followers", "The account has no test followers",
+			throw Problem.NO_TEST_FOLLOWERS.exception("The account has no test followers",
 					"Add test followers (PUT /api/accounts/{id}/test-followers) to receive the preview.");
 		}
 		AccountSnapshot snapshot = this.registry.find(account.getAppId()).orElseThrow();
@@ -331,16 +331,16 @@ public class MassSendService {
 		MassSend s = visible(caller, id);
 		caller.require(s.getAccountId(), Role.PUBLISHER);
 		if (!"PREVIEWED".equals(s.getStatus())) {
-			throw ApiException.conflict("not-previewed", "The send has no preview to confirm",
+			throw Problem.NOT_PREVIEWED.exception("The send has no preview to confirm",
 					"Send the preview to the test followers first (群发前需进行测试), then confirm it.");
 		}
 		if (previewHash == null || !previewHash.equals(s.getPreviewHash())) {
-			throw ApiException.conflict("stale-preview", "That is not the preview of this send",
+			throw Problem.STALE_PREVIEW.exception("That is not the preview of this send",
 					"The preview you confirm must be the latest one (previewHash " + s.getPreviewHash() + ").");
 		}
 		Account account = this.accounts.selectById(s.getAccountId());
 		if (caller.personId() == s.getPreviewedBy() && !Boolean.TRUE.equals(account.getSelfConfirmAllowed())) {
-			throw new ApiException(HttpStatus.FORBIDDEN, "own-preview", "You sent this preview",
+			throw Problem.OWN_PREVIEW.exception("You sent this preview",
 					"Another publisher must confirm it; this account's policy does not allow confirming your own "
 							+ "preview.");
 		}
@@ -362,7 +362,7 @@ public class MassSendService {
 		MassSend s = visible(caller, id);
 		caller.require(s.getAccountId(), Role.PUBLISHER);
 		if (!List.of("COMPOSED", "PREVIEWED", "CONFIRMED").contains(s.getStatus())) {
-			throw ApiException.conflict("not-cancellable", "The send is " + s.getStatus(),
+			throw Problem.NOT_CANCELLABLE.exception("The send is " + s.getStatus(),
 					"Only a send that has not started can be cancelled.");
 		}
 		String before = s.getStatus();
@@ -383,11 +383,11 @@ public class MassSendService {
 		MassSend s = visible(caller, id);
 		caller.require(s.getAccountId(), Role.PUBLISHER);
 		if (!"SENT".equals(s.getStatus()) && !"FINISHED".equals(s.getStatus())) {
-			throw ApiException.conflict("not-sent", "The send is " + s.getStatus(),
+			throw Problem.NOT_SENT.exception("The send is " + s.getStatus(),
 					"Only a message WeChat accepted can be deleted.");
 		}
 		if (s.getMsgId() == null) {
-			throw ApiException.conflict("msg-id-unknown", "WeChat has not told this send's msg_id yet",
+			throw Problem.MSG_ID_UNKNOWN.exception("WeChat has not told this send's msg_id yet",
 					"WeChat accepted it (45065) without naming its msg_id; it is known once its job-finish event "
 							+ "arrives. Until then delete it in the WeChat console (群发记录).");
 		}
@@ -440,7 +440,7 @@ public class MassSendService {
 	}
 
 	private static ApiException voided(String why) {
-		return ApiException.conflict("preview-voided", "The send changed after it was composed",
+		return Problem.PREVIEW_VOIDED.exception("The send changed after it was composed",
 				"Its preview no longer shows what would be sent: " + why
 						+ ". Cancel it and compose again from the queue.");
 	}
@@ -557,11 +557,11 @@ public class MassSendService {
 			Article a = this.articles.selectById(entry.getArticleId());
 			if (!ArticleStatus.APPROVED.name().equals(a.getStatus())
 					|| !entry.getApprovedHash().equals(a.getContentHash())) {
-				throw ApiException.conflict("not-approved", "Article " + a.getId() + " is not approved as it stands",
+				throw Problem.NOT_APPROVED.exception("Article " + a.getId() + " is not approved as it stands",
 						"Its content differs from what was approved; it must be reviewed again.");
 			}
 			if (a.getCoverImageId() == null) {
-				throw ApiException.conflict("cover-missing", "Article " + a.getId() + " has no cover image",
+				throw Problem.COVER_MISSING.exception("Article " + a.getId() + " has no cover image",
 						"WeChat needs a cover (thumb_media_id) for every article of a news message.");
 			}
 			chosen.add(a);
@@ -622,8 +622,8 @@ public class MassSendService {
 			}
 		}
 		LocalDate next = day.with(TemporalAdjusters.lastDayOfMonth()).plusDays(1);
-		throw ApiException
-			.conflict("monthly-quota", "The account's mass sends for this month are used",
+		throw Problem.MONTHLY_QUOTA
+			.exception("The account's mass sends for this month are used",
 					"A service account has " + SERVICE_SENDS_PER_MONTH + " mass sends a month (counted in "
 							+ account.getTimeZone() + "); the next free day is " + next
 							+ ", or cancel a send of this month first.")
@@ -636,8 +636,8 @@ public class MassSendService {
 		while (claimed.contains(free)) {
 			free = free.plusDays(1);
 		}
-		return ApiException
-			.conflict("day-taken", "There is already a mass send on " + day,
+		return Problem.DAY_TAKEN
+			.exception("There is already a mass send on " + day,
 					"WeChat allows one mass send a day (微信每天只能群发一次), counted in the account's time zone ("
 							+ account.getTimeZone() + "). The next free day is " + free
 							+ "; or cancel the other send first.")

@@ -20,6 +20,7 @@ import io.wxops.admin.security.PasswordPolicy;
 import io.wxops.admin.security.Role;
 import io.wxops.admin.security.SessionService;
 import io.wxops.admin.web.ApiException;
+import io.wxops.admin.web.Problem;
 import io.wxops.admin.web.PageRequest;
 import io.wxops.admin.web.PageResult;
 import io.wxops.core.account.AccountMapper;
@@ -466,7 +467,7 @@ public class PeopleService {
 			this.grants.insert(g);
 		}
 		catch (DuplicateKeyException ex) {
-			throw ApiException.conflict("grant-exists", "The person already has this grant",
+			throw Problem.GRANT_EXISTS.exception("The person already has this grant",
 					"This role with this scope is already granted; nothing was changed.");
 		}
 		GrantView view = GrantView.of(g);
@@ -484,7 +485,7 @@ public class PeopleService {
 		}
 		requireGrantAuthority(caller, g.getAccountId());
 		if (personId == caller.personId() && g.getRole() == Role.ADMIN) {
-			throw ApiException.conflict("own-admin-grant", "You cannot remove your own ADMIN grant",
+			throw Problem.OWN_ADMIN_GRANT.exception("You cannot remove your own ADMIN grant",
 					"Ask another administrator, so the system always keeps someone who can manage it.");
 		}
 		this.grants.deleteById(grantId);

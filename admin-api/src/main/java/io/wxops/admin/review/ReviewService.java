@@ -17,13 +17,13 @@ import io.wxops.admin.screening.LexiconService;
 import io.wxops.admin.security.Caller;
 import io.wxops.admin.security.Role;
 import io.wxops.admin.web.ApiException;
+import io.wxops.admin.web.Problem;
 import io.wxops.core.account.Account;
 import io.wxops.core.account.ReviewLevel;
 import io.wxops.core.account.ReviewPolicy;
 import io.wxops.core.account.Sensitivity;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -88,7 +88,7 @@ public class ReviewService {
 		}
 		ArticleStatus status = ArticleStatus.valueOf(a.getStatus());
 		if (status != ArticleStatus.DRAFT && status != ArticleStatus.REJECTED && status != ArticleStatus.WITHDRAWN) {
-			throw ApiException.conflict("not-submittable", "The article is " + status,
+			throw Problem.NOT_SUBMITTABLE.exception("The article is " + status,
 					"Only a draft, a rejected or a withdrawn article can be submitted; change it first if it is "
 							+ "in review or approved.");
 		}
@@ -129,11 +129,11 @@ public class ReviewService {
 		Article a = this.articles.visible(caller, articleId);
 		DecisionInput.check(approve, comment, contentHash, "the editor can fix it");
 		if (!ArticleStatus.IN_REVIEW.name().equals(a.getStatus())) {
-			throw ApiException.conflict("not-in-review", "The article is " + a.getStatus(),
+			throw Problem.NOT_IN_REVIEW.exception("The article is " + a.getStatus(),
 					"Only a submitted article awaiting review can be approved or rejected.");
 		}
 		if (!contentHash.equals(a.getSubmittedHash()) || !contentHash.equals(a.getContentHash())) {
-			throw ApiException.conflict("stale-content", "The content changed",
+			throw Problem.STALE_CONTENT.exception("The content changed",
 					"The article is not the content you reviewed (hash " + contentHash
 							+ "). Load it again and review what is there now.");
 		}
@@ -142,7 +142,7 @@ public class ReviewService {
 		List<ReviewDecision> round = this.decisions.findByRound(articleId, a.getReviewRound());
 		int next = (int) round.stream().filter((d) -> "APPROVED".equals(d.getDecision())).count();
 		if (next >= chain.size()) {
-			throw ApiException.conflict("chain-complete", "Every level of this review has decided",
+			throw Problem.CHAIN_COMPLETE.exception("Every level of this review has decided",
 					"Load the review again to see its outcome.");
 		}
 		ReviewLevel level = chain.get(next);
@@ -155,11 +155,11 @@ public class ReviewService {
 						+ " on this account; your grants do not include that.");
 		}
 		if (this.articles.isAnAuthor(articleId, caller.personId(), a.getCreatedBy())) {
-			throw new ApiException(HttpStatus.FORBIDDEN, "own-article", "You wrote this article",
+			throw Problem.OWN_ARTICLE.exception("You wrote this article",
 					"Nobody reviews an article they wrote or edited; another reviewer must decide.");
 		}
 		if (round.stream().anyMatch((d) -> d.getReviewerId() == caller.personId())) {
-			throw new ApiException(HttpStatus.FORBIDDEN, "second-level", "You already decided at another level",
+			throw Problem.SECOND_LEVEL.exception("You already decided at another level",
 					"The same person may not review one article at two levels; another reviewer must decide.");
 		}
 		ReviewDecision d = new ReviewDecision();
@@ -176,7 +176,7 @@ public class ReviewService {
 			this.decisions.insert(d);
 		}
 		catch (DuplicateKeyException ex) {
-			throw ApiException.conflict("already-decided", "Someone decided this level a moment ago",
+			throw Problem.ALREADY_DECIDED.exception("Someone decided this level a moment ago",
 					"Load the review again to see the decision.");
 		}
 		int expected = a.getVersion();

@@ -16,13 +16,13 @@ import io.wxops.admin.masssend.MassSendMapper;
 import io.wxops.admin.security.Caller;
 import io.wxops.admin.security.Role;
 import io.wxops.admin.web.ApiException;
+import io.wxops.admin.web.Problem;
 import io.wxops.core.account.Account;
 import io.wxops.core.account.ReviewLevel;
 import io.wxops.core.account.ReviewPolicy;
 import io.wxops.core.account.Sensitivity;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -132,13 +132,13 @@ public class SendReviewService {
 		SendReview r = this.reviews.selectById(s.getId());
 		if (r == null || !"APPROVED".equals(r.getStatus())) {
 			String state = (r == null) ? "has not been reviewed" : "is " + r.getStatus();
-			throw ApiException.conflict("send-not-approved", "The send is not approved", "A " + s.getKind()
+			throw Problem.SEND_NOT_APPROVED.exception("The send is not approved", "A " + s.getKind()
 					+ " send is reviewed before it is previewed or sent (先审后发); this one " + state
 					+ ". See GET /api/sends/" + s.getId() + "/review"
 					+ ((r != null && "REJECTED".equals(r.getStatus())) ? "; cancel it and compose again." : "."));
 		}
 		if (!s.getContentHash().equals(r.getApprovedHash())) {
-			throw ApiException.conflict("send-not-approved", "The send is not what was approved",
+			throw Problem.SEND_NOT_APPROVED.exception("The send is not what was approved",
 					"Its content changed after the review approved it (hash " + r.getApprovedHash()
 							+ "); cancel it and compose again.");
 		}
@@ -166,12 +166,12 @@ public class SendReviewService {
 		DecisionInput.check(approve, comment, contentHash, "the publisher can compose it again");
 		SendReview r = reviewOf(s);
 		if (!"IN_REVIEW".equals(r.getStatus()) || !"COMPOSED".equals(s.getStatus())) {
-			throw ApiException.conflict("not-in-review", "The send's review is " + r.getStatus(),
+			throw Problem.NOT_IN_REVIEW.exception("The send's review is " + r.getStatus(),
 					"Only a composed send awaiting review can be approved or rejected (the send is " + s.getStatus()
 							+ ").");
 		}
 		if (!contentHash.equals(r.getSubmittedHash()) || !contentHash.equals(s.getContentHash())) {
-			throw ApiException.conflict("stale-content", "The content changed",
+			throw Problem.STALE_CONTENT.exception("The content changed",
 					"The send is not the content you reviewed (hash " + contentHash
 							+ "). Load it again and review what is there now.");
 		}
@@ -179,7 +179,7 @@ public class SendReviewService {
 		List<SendReviewDecision> made = this.decisions.findBySend(sendId);
 		int next = (int) made.stream().filter((d) -> "APPROVED".equals(d.getDecision())).count();
 		if (next >= chain.size()) {
-			throw ApiException.conflict("chain-complete", "Every level of this review has decided",
+			throw Problem.CHAIN_COMPLETE.exception("Every level of this review has decided",
 					"Load the review again to see its outcome.");
 		}
 		ReviewLevel level = chain.get(next);
@@ -190,11 +190,11 @@ public class SendReviewService {
 					+ " on this account; your grants do not include that.");
 		}
 		if (s.getComposedBy() == caller.personId()) {
-			throw new ApiException(HttpStatus.FORBIDDEN, "own-send", "You composed this send",
+			throw Problem.OWN_SEND.exception("You composed this send",
 					"Nobody reviews a send they composed; another reviewer must decide.");
 		}
 		if (made.stream().anyMatch((d) -> d.getReviewerId() == caller.personId())) {
-			throw new ApiException(HttpStatus.FORBIDDEN, "second-level", "You already decided at another level",
+			throw Problem.SECOND_LEVEL.exception("You already decided at another level",
 					"The same person may not review one send at two levels; another reviewer must decide.");
 		}
 		SendReviewDecision d = new SendReviewDecision();
@@ -286,7 +286,7 @@ public class SendReviewService {
 	private SendReview reviewOf(MassSend s) {
 		SendReview r = this.reviews.selectById(s.getId());
 		if (r == null) {
-			throw ApiException.conflict("not-reviewed-here", "A " + s.getKind() + " send has no review of its own",
+			throw Problem.NOT_REVIEWED_HERE.exception("A " + s.getKind() + " send has no review of its own",
 					"An MPNEWS send carries articles approved by their own review (GET /api/articles/{id}/review).");
 		}
 		return r;
@@ -309,7 +309,7 @@ public class SendReviewService {
 	}
 
 	private static ApiException alreadyDecided() {
-		return ApiException.conflict("already-decided", "Someone decided this level a moment ago",
+		return Problem.ALREADY_DECIDED.exception("Someone decided this level a moment ago",
 				"Load the review again to see the decision.");
 	}
 

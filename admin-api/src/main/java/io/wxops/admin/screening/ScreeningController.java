@@ -4,7 +4,7 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.wxops.admin.account.RegistryService;
+import io.wxops.admin.account.AccountAccess;
 import io.wxops.admin.article.Article;
 import io.wxops.admin.article.ArticleService;
 import io.wxops.admin.security.Allow;
@@ -38,14 +38,14 @@ class ScreeningController {
 
 	private final ArticleService articles;
 
-	private final RegistryService registry;
+	private final AccountAccess accountAccess;
 
 	ScreeningController(ScreeningService screening, LexiconService lexicon, ArticleService articles,
-			RegistryService registry) {
+			AccountAccess accountAccess) {
 		this.screening = screening;
 		this.lexicon = lexicon;
 		this.articles = articles;
-		this.registry = registry;
+		this.accountAccess = accountAccess;
 	}
 
 	record Content(Long accountId, String title, String author, String digest, String body, String source) {
@@ -63,7 +63,7 @@ class ScreeningController {
 					+ "references are checked only for an article (there is no upload to check them against here). "
 					+ "Changes nothing.")
 	ScreeningResult screen(Caller caller, @RequestBody Content body) {
-		Account account = (body.accountId() != null) ? this.registry.visible(caller, body.accountId()) : null;
+		Account account = (body.accountId() != null) ? this.accountAccess.visible(caller, body.accountId()) : null;
 		return this.screening.screen(body.title(), body.author(), body.digest(), body.body(), body.source(), account);
 	}
 

@@ -10,10 +10,10 @@ import io.wxops.admin.article.Article;
 import io.wxops.admin.article.ArticleImage;
 import io.wxops.admin.article.ArticleImageMapper;
 import io.wxops.admin.article.ArticleScreening;
-import io.wxops.admin.web.ApiException;
+
+import io.wxops.admin.web.Problem;
 import io.wxops.core.account.Account;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -87,10 +87,11 @@ public class ScreeningService implements ArticleScreening {
 
 	private static void reject(ScreeningResult result) {
 		if (!result.passed()) {
-			throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "screening-failed",
-					"The content did not pass screening",
-					result.findings().size() + " finding(s): fix each one where 'findings' points (field, start, end) "
-							+ "and submit again.")
+			throw Problem.SCREENING_FAILED
+				.exception("The content did not pass screening",
+						result.findings().size()
+								+ " finding(s): fix each one where 'findings' points (field, start, end) "
+								+ "and submit again.")
 				.with("findings", result.findings())
 				.with("lexiconVersion", result.lexiconVersion())
 				.with("countedChars", result.countedChars())

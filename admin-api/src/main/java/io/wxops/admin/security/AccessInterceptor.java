@@ -4,11 +4,11 @@ import java.util.Arrays;
 
 import io.wxops.admin.console.SessionCookie;
 import io.wxops.admin.web.ApiException;
+import io.wxops.admin.web.Problem;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
@@ -42,17 +42,17 @@ class AccessInterceptor implements HandlerInterceptor {
 			.orElseThrow(() -> {
 				response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
 				if (this.sessions.timedOut(token)) {
-					return new ApiException(HttpStatus.UNAUTHORIZED, "session-expired", "Your session has ended",
+					return Problem.SESSION_EXPIRED.exception("Your session has ended",
 							"You were signed out after a while without activity, or your session reached its "
 									+ "lifetime. Sign in again.");
 				}
-				return new ApiException(HttpStatus.UNAUTHORIZED, "unauthenticated", "Sign-in required",
+				return Problem.UNAUTHENTICATED.exception("Sign-in required",
 						"Send 'Authorization: Bearer <token>' with a token from POST /api/session. "
 								+ "Tokens end on logout, password change, after inactivity and when they expire.");
 			});
 		AllowAnyPerson anyPerson = method.getMethodAnnotation(AllowAnyPerson.class);
 		if (who.mustChangePassword() && (anyPerson == null || !anyPerson.beforePasswordChange())) {
-			throw new ApiException(HttpStatus.FORBIDDEN, "password-change-required", "Change your password first",
+			throw Problem.PASSWORD_CHANGE_REQUIRED.exception("Change your password first",
 					"Your password was set by someone else. Change it with PUT /api/session/password, then sign in again.");
 		}
 		Allow allow = method.getMethodAnnotation(Allow.class);

@@ -18,9 +18,9 @@ import io.wxops.admin.people.GrantRow;
 import io.wxops.admin.people.Person;
 import io.wxops.admin.people.PersonMapper;
 import io.wxops.admin.web.ApiException;
+import io.wxops.admin.web.Problem;
 import io.wxops.admin.web.Sha256;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -108,7 +108,7 @@ public class SessionService {
 		}
 		if (!Boolean.TRUE.equals(person.getEnabled())) {
 			this.people.clearFailures(person.getId());
-			throw new ApiException(HttpStatus.FORBIDDEN, "person-disabled", "This person is disabled",
+			throw Problem.PERSON_DISABLED.exception("This person is disabled",
 					"Your sign-in was disabled by an administrator. Ask them to enable it.");
 		}
 		String token = newToken();
@@ -302,13 +302,13 @@ public class SessionService {
 	}
 
 	private static ApiException badCredentials() {
-		return new ApiException(HttpStatus.UNAUTHORIZED, "bad-credentials", "Wrong username or password",
+		return Problem.BAD_CREDENTIALS.exception("Wrong username or password",
 				"The username or password is not right. After repeated failures the sign-in is locked for a while.");
 	}
 
 	private static ApiException locked(Instant until) {
 		String when = (until != null) ? "after " + until + " (UTC)" : "in a few minutes";
-		return new ApiException(HttpStatus.LOCKED, "login-locked", "Sign-in is locked",
+		return Problem.LOGIN_LOCKED.exception("Sign-in is locked",
 				"Too many failed sign-ins. Try again " + when + " or ask an administrator to unlock your sign-in.");
 	}
 

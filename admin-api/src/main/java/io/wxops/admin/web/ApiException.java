@@ -11,9 +11,7 @@ import org.springframework.http.HttpStatus;
  */
 public class ApiException extends RuntimeException {
 
-	private final HttpStatus status;
-
-	private final String type;
+	private final Problem problem;
 
 	private final String title;
 
@@ -21,25 +19,20 @@ public class ApiException extends RuntimeException {
 
 	private final Map<String, Object> properties = new java.util.LinkedHashMap<>();
 
-	public ApiException(HttpStatus status, String type, String title, String detail) {
-		this(status, type, title, detail, Map.of());
-	}
-
-	public ApiException(HttpStatus status, String type, String title, String detail, Map<String, String> fieldErrors) {
+	ApiException(Problem problem, String title, String detail, Map<String, String> fieldErrors) {
 		super(detail);
-		this.status = status;
-		this.type = type;
+		this.problem = problem;
 		this.title = title;
 		this.fieldErrors = Map.copyOf(fieldErrors);
 	}
 
 	public static ApiException notFound(String what, Object id) {
-		return new ApiException(HttpStatus.NOT_FOUND, "not-found", what + " not found",
+		return Problem.NOT_FOUND.exception(what + " not found",
 				"There is no " + what.toLowerCase() + " " + id + " that you may see.");
 	}
 
 	public static ApiException invalid(Map<String, String> fieldErrors) {
-		return new ApiException(HttpStatus.BAD_REQUEST, "invalid-request", "The request is not valid",
+		return Problem.INVALID_REQUEST.exception("The request is not valid",
 				"Correct the fields listed in 'errors' and send it again.", fieldErrors);
 	}
 
@@ -48,16 +41,12 @@ public class ApiException extends RuntimeException {
 	}
 
 	public static ApiException staleVersion(String what) {
-		return new ApiException(HttpStatus.CONFLICT, "stale-version", "Someone else changed this " + what, "The " + what
+		return Problem.STALE_VERSION.exception("Someone else changed this " + what, "The " + what
 				+ " was changed after you loaded it. Load it again, re-apply your change and send the new version.");
 	}
 
-	public static ApiException conflict(String type, String title, String detail) {
-		return new ApiException(HttpStatus.CONFLICT, type, title, detail);
-	}
-
 	public static ApiException forbidden(String detail) {
-		return new ApiException(HttpStatus.FORBIDDEN, "forbidden", "Not allowed", detail);
+		return Problem.FORBIDDEN.exception("Not allowed", detail);
 	}
 
 	/** Adds a member to the problem, e.g. the findings of a failed screening. */
@@ -70,12 +59,16 @@ public class ApiException extends RuntimeException {
 		return this.properties;
 	}
 
+	public Problem problem() {
+		return this.problem;
+	}
+
 	public HttpStatus status() {
-		return this.status;
+		return this.problem.status();
 	}
 
 	public String type() {
-		return this.type;
+		return this.problem.slug();
 	}
 
 	public String title() {

@@ -46,7 +46,12 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
-	public static ProblemDetail problem(HttpStatusCode status, String type, String title, String detail,
+	/** A problem of a catalogued kind. */
+	public static ProblemDetail problem(Problem kind, String title, String detail, Map<String, String> fieldErrors) {
+		return problem(kind.status(), kind.slug(), title, detail, fieldErrors);
+	}
+
+	static ProblemDetail problem(HttpStatusCode status, String type, String title, String detail,
 			Map<String, String> fieldErrors) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setType(URI.create(TYPE_BASE + type));
@@ -103,8 +108,8 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(AccountNotOperatingException.class)
 	ResponseEntity<ProblemDetail> notOperating(AccountNotOperatingException ex) {
-		ProblemDetail problem = problem(HttpStatus.CONFLICT, "account-not-operating",
-				"The account may not mass send or reply now", ex.getMessage(), null);
+		ProblemDetail problem = problem(Problem.ACCOUNT_NOT_OPERATING, "The account may not mass send or reply now",
+				ex.getMessage(), null);
 		problem.setProperty("standing", ex.standing().code());
 		return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
 	}
@@ -128,7 +133,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		return ResponseEntity.badRequest()
-			.body(problem(HttpStatus.BAD_REQUEST, "invalid-request", "The request is not valid",
+			.body(problem(Problem.INVALID_REQUEST, "The request is not valid",
 					"Correct the fields listed in 'errors' and send it again.",
 					Map.of(ex.getRequestPartName(), "a multipart/form-data part of this name is required")));
 	}
@@ -139,7 +144,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 		log.warn("Database unavailable: {}", ex.getClass().getSimpleName());
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, "5")
-			.body(problem(HttpStatus.SERVICE_UNAVAILABLE, "storage-unavailable", "Storage is unavailable",
+			.body(problem(Problem.STORAGE_UNAVAILABLE, "Storage is unavailable",
 					"The database could not be reached; nothing was changed. Try again in a few seconds.", null));
 	}
 
@@ -155,7 +160,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 			.getGlobalErrors()
 			.forEach((error) -> errors.putIfAbsent(error.getObjectName(), error.getDefaultMessage()));
 		return ResponseEntity.badRequest()
-			.body(problem(HttpStatus.BAD_REQUEST, "invalid-request", "The request is not valid",
+			.body(problem(Problem.INVALID_REQUEST, "The request is not valid",
 					"Correct the fields listed in 'errors' and send it again.", errors));
 	}
 
@@ -195,7 +200,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 		String detail = errors.isEmpty() ? "The body is not valid JSON of the documented shape."
 				: "Correct the fields listed in 'errors' and send it again.";
 		return ResponseEntity.badRequest()
-			.body(problem(HttpStatus.BAD_REQUEST, "invalid-request", "The request is not valid", detail, errors));
+			.body(problem(Problem.INVALID_REQUEST, "The request is not valid", detail, errors));
 	}
 
 	@Override

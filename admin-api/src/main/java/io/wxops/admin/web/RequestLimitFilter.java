@@ -83,8 +83,7 @@ class RequestLimitFilter extends OncePerRequestFilter {
 	}
 
 	static ProblemDetail tooLarge(long limit) {
-		ProblemDetail problem = ProblemAdvice.problem(HttpStatus.CONTENT_TOO_LARGE, "body-too-large",
-				"The request body is too large",
+		ProblemDetail problem = ProblemAdvice.problem(Problem.BODY_TOO_LARGE, "The request body is too large",
 				"This endpoint takes bodies of at most " + limit + " bytes. Send less, or split a bulk request.", null);
 		problem.setProperty("maxBytes", limit);
 		return problem;
