@@ -46,6 +46,11 @@ class ReplyDelivery {
 	}
 
 	/** Downloads media a follower sent into a temporary file the caller deletes. */
+	/** The account's time zone (IANA id), for times shown beside its replies. */
+	String timeZone(long accountId) {
+		return this.accounts.selectById(accountId).getTimeZone();
+	}
+
 	File download(long accountId, String mediaId) {
 		return this.wechat.call(snapshot(accountId), (w) -> w.getMaterialService().mediaDownload(mediaId));
 	}

@@ -22,9 +22,11 @@ import io.wxops.admin.inbox.TicketViews.Media;
 import io.wxops.admin.inbox.TicketViews.TicketDetail;
 import io.wxops.admin.inbox.TicketViews.TicketView;
 import io.wxops.admin.security.Caller;
+import io.wxops.admin.security.Role;
 import io.wxops.admin.web.ApiException;
 import io.wxops.admin.web.PageRequest;
 import io.wxops.admin.web.PageResult;
+import io.wxops.admin.web.Problem;
 import io.wxops.core.inbox.Category;
 
 import org.springframework.stereotype.Service;
@@ -136,7 +138,37 @@ public class TicketQueue {
 
 	public TicketDetail detail(Caller caller, long id) {
 		Ticket t = this.access.readable(caller, id);
-		return new TicketDetail(this.views.view(t), this.entries.thread(id), this.followups.selectById(id));
+		Instant now = this.views.now();
+		Instant closesAt = this.views.windowClosesAt(t);
+		int delivered = (closesAt != null)
+				? this.entries.deliveredSince(t.getAccountId(), t.getOpenid(), closesAt.minus(TicketViews.WINDOW)) : 0;
+		String zone = this.wechat.timeZone(t.getAccountId());
+		List<TicketEntry> thread = this.entries.thread(id);
+		return new TicketDetail(this.views.view(t), thread, this.followups.selectById(id),
+				ThreadViews.window(closesAt, delivered, now, zone), ThreadViews.media(id, thread, now));
+	}
+
+	public TicketViews.WorkCounts workCounts(Caller caller) {
+		Caller handler = new Caller(caller.personId(), caller.username(), caller.departmentId(),
+				caller.grants().stream().filter((g) -> g.role() == Role.HANDLER).toList(), caller.clientIp(),
+				caller.sessionId());
+		Instant now = this.views.now();
+		return new TicketViews.WorkCounts(openCount(handler, (w) -> w.ne(Ticket::getStatus, TicketStatus.CLOSED)),
+				openCount(handler, (w) -> w.eq(Ticket::getStatus, TicketStatus.NEW)),
+				openCount(handler,
+						(w) -> w.ne(Ticket::getStatus, TicketStatus.RESOLVED)
+							.and((o) -> o.isNotNull(Ticket::getEscalatedAt).or(pastDue(now)))),
+				openCount(handler, (w) -> w.isNull(Ticket::getAssigneeId)),
+				openCount(handler, (w) -> w.eq(Ticket::getAssigneeId, caller.personId())));
+	}
+
+	/** How many visible, not closed, not hidden tickets also meet the condition. */
+	private long openCount(Caller caller, Consumer<LambdaQueryWrapper<Ticket>> condition) {
+		LambdaQueryWrapper<Ticket> where = Wrappers.<Ticket>lambdaQuery()
+			.ne(Ticket::getStatus, TicketStatus.CLOSED)
+			.eq(Ticket::getHidden, false);
+		condition.accept(where);
+		return TicketAccess.visibleTo(caller, where) ? this.tickets.selectCount(where) : 0L;
 	}
 
 	/**
@@ -175,6 +207,11 @@ public class TicketQueue {
 		TicketEntry e = this.entries.selectById(entryId);
 		if (e == null || e.getTicketId() != ticketId || e.getMediaId() == null) {
 			throw ApiException.notFound("Media of entry", entryId);
+		}
+		if (ThreadViews.expired(e, this.views.now())) {
+			throw Problem.MEDIA_EXPIRED.exception("WeChat no longer has this media",
+					"WeChat keeps a follower's images and voices for 3 days and no copy was kept here; what the "
+							+ "thread says of it (a voice's recognised text) is all that is left.");
 		}
 		File file = this.wechat.download(t.getAccountId(), e.getMediaId());
 		try {

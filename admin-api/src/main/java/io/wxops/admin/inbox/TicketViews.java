@@ -27,11 +27,25 @@ public class TicketViews {
 	public record TicketView(long id, long accountId, String openid, Category category, Long departmentId,
 			TicketStatus status, Long assigneeId, boolean hidden, boolean removalFlagged, AckStatus ackStatus,
 			Instant acknowledgedAt, Instant ackDueAt, Instant dueAt, boolean overdue, Instant escalatedAt,
-			Instant firstMessageAt, Instant lastMessageAt, Instant windowClosesAt, int version) {
+			Instant firstMessageAt, Instant lastMessageAt, Instant windowClosesAt, int version,
+			ThreadViews.LatestMessage latestMessage) {
 	}
 
-	/** A ticket with its thread, both directions in order. */
-	public record TicketDetail(TicketView ticket, List<TicketEntry> thread, Followup followup) {
+	/**
+	 * A ticket with its thread, both directions in order, WeChat's window for replies,
+	 * and what can still be fetched of the thread's images and voices.
+	 */
+	public record TicketDetail(TicketView ticket, List<TicketEntry> thread, Followup followup,
+			ThreadViews.Window window, List<ThreadViews.MediaItem> media) {
+	}
+
+	/**
+	 * What waits for the caller as a HANDLER (their grants' departments, and escalated
+	 * tickets for the central office; ADMIN and AUDITOR grants do not count): open
+	 * tickets (not closed), those not yet acknowledged, overdue or escalated ones (as the
+	 * duty view counts them), those nobody is assigned, and the caller's own.
+	 */
+	public record WorkCounts(long open, long unacknowledged, long overdue, long unassigned, long mine) {
 	}
 
 	/**
@@ -58,11 +72,14 @@ public class TicketViews {
 
 	private final TicketMapper tickets;
 
+	private final TicketEntryMapper entries;
+
 	private final Clock clock;
 
-	TicketViews(InboundMapper inbound, TicketMapper tickets, Clock clock) {
+	TicketViews(InboundMapper inbound, TicketMapper tickets, TicketEntryMapper entries, Clock clock) {
 		this.inbound = inbound;
 		this.tickets = tickets;
+		this.entries = entries;
 		this.clock = clock;
 	}
 
@@ -72,7 +89,16 @@ public class TicketViews {
 	}
 
 	TicketView view(Ticket t) {
-		return view(t, windowClosesAt(t));
+		return view(t, windowClosesAt(t), latestMessages(List.of(t)).get(t.getId()));
+	}
+
+	/** The latest follower message of each ticket, by ticket id, in one query. */
+	private Map<Long, ThreadViews.LatestMessage> latestMessages(List<Ticket> page) {
+		Map<Long, ThreadViews.LatestMessage> latest = new HashMap<>();
+		for (Map<String, Object> row : this.entries.latestIncoming(page.stream().map(Ticket::getId).toList())) {
+			latest.put(((Number) row.get("ticket_id")).longValue(), ThreadViews.latest(row));
+		}
+		return latest;
 	}
 
 	/**
@@ -84,7 +110,8 @@ public class TicketViews {
 			return List.of();
 		}
 		Map<String, Instant> windows = windowsCloseAt(page);
-		return page.stream().map((t) -> view(t, windows.get(followerKey(t)))).toList();
+		Map<Long, ThreadViews.LatestMessage> latest = latestMessages(page);
+		return page.stream().map((t) -> view(t, windows.get(followerKey(t)), latest.get(t.getId()))).toList();
 	}
 
 	/**
@@ -116,7 +143,7 @@ public class TicketViews {
 		return this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 	}
 
-	private TicketView view(Ticket t, Instant windowClosesAt) {
+	private TicketView view(Ticket t, Instant windowClosesAt, ThreadViews.LatestMessage latestMessage) {
 		Instant now = now();
 		boolean unacknowledgedLate = t.getStatus() == TicketStatus.NEW && t.getAckDueAt() != null
 				&& t.getAckDueAt().isBefore(now);
@@ -125,7 +152,7 @@ public class TicketViews {
 				t.getStatus(), t.getAssigneeId(), Boolean.TRUE.equals(t.getHidden()),
 				Boolean.TRUE.equals(t.getRemovalFlagged()), t.getAckStatus(), t.getAcknowledgedAt(), t.getAckDueAt(),
 				t.getDueAt(), overdue, t.getEscalatedAt(), t.getFirstMessageAt(), t.getLastMessageAt(), windowClosesAt,
-				t.getVersion());
+				t.getVersion(), latestMessage);
 	}
 
 }

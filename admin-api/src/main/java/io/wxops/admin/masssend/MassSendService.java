@@ -21,6 +21,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class MassSendService {
 
+	/** Mass sends a service account has per month (in its local months). */
+	public static final int SERVICE_SENDS_PER_MONTH = SendRecords.SERVICE_SENDS_PER_MONTH;
+
 	/** The longest list of sends one request answers with, newest slot first. */
 	static final int LIST_MAX = 200;
 

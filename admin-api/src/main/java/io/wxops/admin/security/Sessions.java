@@ -17,6 +17,18 @@ public interface Sessions {
 	Optional<Authenticated> authenticate(String token, String clientIp);
 
 	/**
+	 * As {@link #authenticate(String, String)}; with {@code activity} false (a page's
+	 * background poll) the request does not count as activity for the idle timeout.
+	 */
+	Optional<Authenticated> authenticate(String token, String clientIp, boolean activity);
+
+	/**
+	 * Whether the token is a session's that ended by time alone (idle timeout or
+	 * lifetime), as opposed to one never issued or ended on purpose.
+	 */
+	boolean timedOut(String token);
+
+	/**
 	 * Revokes every session of a person; no audit entry of its own.
 	 * @return how many sessions ended
 	 */

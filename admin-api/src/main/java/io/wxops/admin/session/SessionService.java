@@ -133,6 +133,15 @@ public class SessionService implements Sessions {
 
 	@Override
 	public Optional<Authenticated> authenticate(String token, String clientIp) {
+		return authenticate(token, clientIp, true);
+	}
+
+	/**
+	 * {@link #authenticate(String, String)}; with {@code activity} false (a page's
+	 * background poll) the request does not count as the person's activity, so a console
+	 * left open on a polling page still reaches the idle timeout.
+	 */
+	public Optional<Authenticated> authenticate(String token, String clientIp, boolean activity) {
 		if (token == null || token.length() < 20 || token.length() > 100) {
 			return Optional.empty();
 		}
@@ -146,11 +155,26 @@ public class SessionService implements Sessions {
 		if (person == null || !Boolean.TRUE.equals(person.getEnabled())) {
 			return Optional.empty();
 		}
-		if (session.getLastSeenAt().plus(TOUCH_INTERVAL).isBefore(now)) {
+		if (activity && session.getLastSeenAt().plus(TOUCH_INTERVAL).isBefore(now)) {
 			this.sessions.touch(session.getId(), now);
 		}
 		return Optional.of(new Authenticated(caller(person, session, clientIp),
 				Boolean.TRUE.equals(person.getMustChangePassword())));
+	}
+
+	/**
+	 * Whether the token is a session's that ended by time alone: unused for the idle
+	 * timeout or past its lifetime, not revoked (logout, password change, disabled
+	 * person: those are "not signed in").
+	 */
+	public boolean timedOut(String token) {
+		if (token == null || token.length() < 20 || token.length() > 100) {
+			return false;
+		}
+		SessionRow session = this.sessions.findByTokenHash(Sha256.hex(token));
+		Instant now = this.clock.instant();
+		return session != null && session.getRevokedAt() == null && (!session.getExpiresAt().isAfter(now)
+				|| session.getLastSeenAt().plus(this.settings.idleTimeout()).isBefore(now));
 	}
 
 	@Transactional

@@ -22,10 +22,16 @@ public enum Problem {
 	BAD_CREDENTIALS(HttpStatus.UNAUTHORIZED, "bad-credentials",
 			"Check the username and password; repeated failures lock sign-in for a while."),
 
+	SESSION_EXPIRED(HttpStatus.UNAUTHORIZED, "session-expired",
+			"Sign in again: the session ended after the idle timeout or at the end of its lifetime."),
+
 	PASSWORD_CHANGE_REQUIRED(HttpStatus.FORBIDDEN, "password-change-required",
 			"Change your password with PUT /api/session/password, then sign in again."),
 
 	PERSON_DISABLED(HttpStatus.FORBIDDEN, "person-disabled", "Ask an administrator to enable the person again."),
+
+	CROSS_SITE_REQUEST(HttpStatus.FORBIDDEN, "cross-site-request",
+			"Send the request from the console's own pages, or as an API client with 'Authorization: Bearer <token>'."),
 
 	FORBIDDEN(HttpStatus.FORBIDDEN, "forbidden", "Ask an administrator for a grant that allows this."),
 
@@ -147,7 +153,10 @@ public enum Problem {
 	STALE_PREVIEW(HttpStatus.CONFLICT, "stale-preview", "Confirm the latest preview of this send (load it again)."),
 
 	TICKET_CLOSED(HttpStatus.CONFLICT, "ticket-closed",
-			"A closed ticket takes no more changes; load it again to see how it ended.");
+			"A closed ticket takes no more changes; load it again to see how it ended."),
+
+	MEDIA_EXPIRED(HttpStatus.GONE, "media-expired",
+			"Nothing to fetch: WeChat keeps a follower's media 3 days and no copy was kept; the thread keeps its text.");
 
 	private final HttpStatus status;
 
