@@ -5,13 +5,14 @@ import java.time.Instant;
 import com.baomidou.mybatisplus.annotation.IdType;
 import com.baomidou.mybatisplus.annotation.TableId;
 import com.baomidou.mybatisplus.annotation.TableName;
+import io.wxops.admin.screening.ScreenedArticle;
 
 /**
  * Row of {@code art_article}: the current content of an article and where it is in
  * review.
  */
 @TableName("art_article")
-public class Article {
+public class Article implements ScreenedArticle {
 
 	@TableId(type = IdType.AUTO)
 	private Long id;

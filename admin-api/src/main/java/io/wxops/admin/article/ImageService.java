@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -14,6 +16,7 @@ import javax.imageio.stream.ImageInputStream;
 
 import com.baomidou.mybatisplus.core.toolkit.Wrappers;
 import io.wxops.admin.audit.AuditTrail;
+import io.wxops.admin.screening.UploadedImages;
 import io.wxops.admin.security.Caller;
 import io.wxops.admin.web.ApiException;
 import io.wxops.admin.web.ImageFormat;
@@ -35,7 +38,7 @@ import org.springframework.transaction.annotation.Transactional;
  * goes into the HTML; WeChat filters images from other hosts).
  */
 @Service
-public class ImageService {
+public class ImageService implements UploadedImages {
 
 	/** WeChat's limit for permanent image material. */
 	static final int MAX_COVER_BYTES = 10 * 1024 * 1024;
@@ -71,6 +74,15 @@ public class ImageService {
 					i.getSha256(), i.getWechatMediaId(), i.getWechatUrl());
 		}
 
+	}
+
+	@Override
+	public Set<String> urlsOf(long articleId) {
+		return this.images.selectList(Wrappers.<ArticleImage>lambdaQuery().eq(ArticleImage::getArticleId, articleId))
+			.stream()
+			.map(ArticleImage::getWechatUrl)
+			.filter((url) -> url != null)
+			.collect(Collectors.toSet());
 	}
 
 	public List<ImageView> list(Caller caller, long articleId) {

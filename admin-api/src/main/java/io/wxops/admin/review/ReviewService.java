@@ -9,11 +9,11 @@ import java.util.Set;
 import com.baomidou.mybatisplus.core.toolkit.Wrappers;
 import io.wxops.admin.article.Article;
 import io.wxops.admin.article.ArticleMapper;
-import io.wxops.admin.article.ArticleScreening;
 import io.wxops.admin.article.ArticleService;
 import io.wxops.admin.article.ArticleStatus;
 import io.wxops.admin.audit.AuditTrail;
 import io.wxops.admin.screening.LexiconService;
+import io.wxops.admin.screening.ScreeningService;
 import io.wxops.admin.security.Caller;
 import io.wxops.admin.security.Role;
 import io.wxops.admin.web.ApiException;
@@ -44,7 +44,7 @@ public class ReviewService {
 
 	private final ReviewDecisionMapper decisions;
 
-	private final ArticleScreening screening;
+	private final ScreeningService screening;
 
 	private final AuditTrail audit;
 
@@ -53,7 +53,7 @@ public class ReviewService {
 	private final LexiconService lexicon;
 
 	ReviewService(ArticleService articles, ArticleMapper articleRows, ReviewDecisionMapper decisions,
-			ArticleScreening screening, AuditTrail audit, ReviewChainMapper chains, LexiconService lexicon) {
+			ScreeningService screening, AuditTrail audit, ReviewChainMapper chains, LexiconService lexicon) {
 		this.chains = chains;
 		this.articles = articles;
 		this.articleRows = articleRows;
