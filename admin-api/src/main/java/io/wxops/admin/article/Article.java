@@ -55,6 +55,19 @@ public class Article implements ScreenedArticle {
 
 	private Instant updatedAt;
 
+	/**
+	 * Moves the article to {@code next}.
+	 * @throws IllegalStateException when its state does not allow that move (callers
+	 * check first and answer the person; this guards the rule itself)
+	 */
+	public void moveTo(ArticleStatus next) {
+		ArticleStatus from = ArticleStatus.of(this);
+		if (!from.canBecome(next)) {
+			throw new IllegalStateException("An article " + from + " cannot become " + next);
+		}
+		this.status = next.name();
+	}
+
 	public Long getId() {
 		return this.id;
 	}

@@ -184,7 +184,7 @@ public class ArticleService {
 		if (!errors.isEmpty()) {
 			throw ApiException.invalid(errors);
 		}
-		ArticleStatus status = ArticleStatus.valueOf(a.getStatus());
+		ArticleStatus status = ArticleStatus.of(a);
 		if (status == ArticleStatus.SENT) {
 			throw Problem.ARTICLE_SENT.exception("The article was sent",
 					"Sent content is never changed. Write a new article instead.");
@@ -202,9 +202,9 @@ public class ArticleService {
 		}
 		a.setContentHash(newHash);
 		a.setContentVersion(a.getContentVersion() + 1);
-		boolean voided = status == ArticleStatus.IN_REVIEW || status == ArticleStatus.APPROVED;
+		boolean voided = status.voidedByEdit();
 		if (voided) {
-			a.setStatus(ArticleStatus.DRAFT.name());
+			a.moveTo(ArticleStatus.DRAFT);
 			a.setSubmittedHash(null);
 			voidQueueEntry(caller, a, "edited after " + status);
 		}
@@ -271,7 +271,7 @@ public class ArticleService {
 		q.setReviewRound(a.getReviewRound());
 		q.setApprovedHash(a.getSubmittedHash());
 		q.setPosition(this.queue.lastPosition(a.getAccountId()) + 1);
-		q.setStatus("QUEUED");
+		q.setStatus(QueueStatus.QUEUED.name());
 		q.setQueuedAt(now());
 		this.queue.insert(q);
 		this.audit.record(caller, "ARTICLE_QUEUED", "ARTICLE", a.getId(), a.getAccountId(), null,
@@ -295,7 +295,7 @@ public class ArticleService {
 			int updated = this.queue.update(null,
 					Wrappers.<QueueEntry>lambdaUpdate()
 						.eq(QueueEntry::getId, e.getId())
-						.eq(QueueEntry::getStatus, "QUEUED")
+						.eq(QueueEntry::getStatus, QueueStatus.QUEUED.name())
 						.set(QueueEntry::getPosition, position));
 			if (updated != 1) {
 				throw ApiException.staleVersion("queue");
@@ -318,9 +318,9 @@ public class ArticleService {
 			throw Problem.NOT_QUEUED.exception("The article is not in the queue",
 					"Only an approved article waiting in the publishing queue can be withdrawn.");
 		}
-		closeEntry(caller, entry, "WITHDRAWN", reason.trim());
+		closeEntry(caller, entry, QueueStatus.WITHDRAWN, reason.trim());
 		int expected = a.getVersion();
-		a.setStatus(ArticleStatus.WITHDRAWN.name());
+		a.moveTo(ArticleStatus.WITHDRAWN);
 		saveVersioned(a, expected);
 		this.audit.record(caller, "ARTICLE_WITHDRAWN", "ARTICLE", id, a.getAccountId(),
 				Map.of("status", ArticleStatus.APPROVED.name(), "position", entry.getPosition()),
@@ -331,16 +331,16 @@ public class ArticleService {
 	private void voidQueueEntry(Caller caller, Article a, String reason) {
 		QueueEntry entry = this.queue.queuedFor(a.getId());
 		if (entry != null) {
-			closeEntry(caller, entry, "VOIDED", reason);
+			closeEntry(caller, entry, QueueStatus.VOIDED, reason);
 		}
 	}
 
-	private void closeEntry(Caller caller, QueueEntry entry, String status, String reason) {
+	private void closeEntry(Caller caller, QueueEntry entry, QueueStatus status, String reason) {
 		int updated = this.queue.update(null,
 				Wrappers.<QueueEntry>lambdaUpdate()
 					.eq(QueueEntry::getId, entry.getId())
-					.eq(QueueEntry::getStatus, "QUEUED")
-					.set(QueueEntry::getStatus, status)
+					.eq(QueueEntry::getStatus, QueueStatus.QUEUED.name())
+					.set(QueueEntry::getStatus, status.name())
 					.set(QueueEntry::getClosedAt, now())
 					.set(QueueEntry::getClosedBy, caller.personId())
 					.set(QueueEntry::getCloseReason, reason));
@@ -488,7 +488,8 @@ public class ArticleService {
 			return;
 		}
 		ArticleImage cover = (articleId != null) ? this.images.selectById(coverImageId) : null;
-		if (cover == null || !"COVER".equals(cover.getKind()) || !articleId.equals(cover.getArticleId())) {
+		if (cover == null || !ImageKind.COVER.name().equals(cover.getKind())
+				|| !articleId.equals(cover.getArticleId())) {
 			throw ApiException.invalid("coverImageId",
 					"not a cover image uploaded for this article: upload one with POST /api/articles/{id}/images"
 							+ "?kind=COVER, then save the article with its id");

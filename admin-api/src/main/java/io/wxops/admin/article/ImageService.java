@@ -96,13 +96,20 @@ public class ImageService implements UploadedImages {
 			.toList();
 	}
 
+	private static ImageKind kindOf(String kind) {
+		for (ImageKind k : ImageKind.values()) {
+			if (k.name().equals(kind)) {
+				return k;
+			}
+		}
+		throw ApiException.invalid("kind", "kind is COVER (the article's cover) or BODY (an image in the text)");
+	}
+
 	@Transactional
 	public ImageView upload(Caller caller, long articleId, String kind, String filename, byte[] bytes) {
 		Article article = this.articles.editable(caller, articleId);
-		if (!"COVER".equals(kind) && !"BODY".equals(kind)) {
-			throw ApiException.invalid("kind", "kind is COVER (the article's cover) or BODY (an image in the text)");
-		}
-		int limit = "COVER".equals(kind) ? MAX_COVER_BYTES : MAX_BODY_IMAGE_BYTES;
+		ImageKind imageKind = kindOf(kind);
+		int limit = (imageKind == ImageKind.COVER) ? MAX_COVER_BYTES : MAX_BODY_IMAGE_BYTES;
 		checkJpeg(bytes, limit);
 		String name = safeName(filename);
 		Account account = this.articles.accountOf(article);
@@ -114,7 +121,7 @@ public class ImageService implements UploadedImages {
 			Files.write(file, bytes);
 			Path upload = file;
 			ArticleImage row = new ArticleImage();
-			if ("COVER".equals(kind)) {
+			if (imageKind == ImageKind.COVER) {
 				var result = this.wechat.call(snapshot,
 						(s) -> s.getMaterialService()
 							.materialFileUpload(WxConsts.MediaFileType.IMAGE,
@@ -127,7 +134,7 @@ public class ImageService implements UploadedImages {
 				row.setWechatUrl(result.getUrl());
 			}
 			row.setArticleId(articleId);
-			row.setKind(kind);
+			row.setKind(imageKind.name());
 			row.setFilename(name);
 			row.setContentType("image/jpeg");
 			row.setSizeBytes(bytes.length);

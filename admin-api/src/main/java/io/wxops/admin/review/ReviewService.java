@@ -86,8 +86,8 @@ public class ReviewService {
 		if (!caller.can(a.getAccountId(), a.getDepartmentId(), Role.EDITOR)) {
 			throw ApiException.forbidden("Only an EDITOR of this account and department may submit the article.");
 		}
-		ArticleStatus status = ArticleStatus.valueOf(a.getStatus());
-		if (status != ArticleStatus.DRAFT && status != ArticleStatus.REJECTED && status != ArticleStatus.WITHDRAWN) {
+		ArticleStatus status = ArticleStatus.of(a);
+		if (!status.submittable()) {
 			throw Problem.NOT_SUBMITTABLE.exception("The article is " + status,
 					"Only a draft, a rejected or a withdrawn article can be submitted; change it first if it is "
 							+ "in review or approved.");
@@ -98,7 +98,7 @@ public class ReviewService {
 		int lexiconVersion = this.lexicon.version();
 		this.screening.requireClean(a, account);
 		int expected = a.getVersion();
-		a.setStatus(ArticleStatus.IN_REVIEW.name());
+		a.moveTo(ArticleStatus.IN_REVIEW);
 		a.setReviewRound(a.getReviewRound() + 1);
 		a.setSubmittedHash(a.getContentHash());
 		a.setSubmittedAt(this.articles.now());
@@ -128,7 +128,7 @@ public class ReviewService {
 	public ReviewState decide(Caller caller, long articleId, Boolean approve, String comment, String contentHash) {
 		Article a = this.articles.visible(caller, articleId);
 		DecisionInput.check(approve, comment, contentHash, "the editor can fix it");
-		if (!ArticleStatus.IN_REVIEW.name().equals(a.getStatus())) {
+		if (ArticleStatus.of(a) != ArticleStatus.IN_REVIEW) {
 			throw Problem.NOT_IN_REVIEW.exception("The article is " + a.getStatus(),
 					"Only a submitted article awaiting review can be approved or rejected.");
 		}
@@ -140,7 +140,7 @@ public class ReviewService {
 		Account account = this.articles.accountOf(a);
 		List<ReviewLevel> chain = chainOf(a, account);
 		List<ReviewDecision> round = this.decisions.findByRound(articleId, a.getReviewRound());
-		int next = (int) round.stream().filter((d) -> "APPROVED".equals(d.getDecision())).count();
+		int next = (int) round.stream().filter((d) -> Verdict.APPROVED.name().equals(d.getDecision())).count();
 		if (next >= chain.size()) {
 			throw Problem.CHAIN_COMPLETE.exception("Every level of this review has decided",
 					"Load the review again to see its outcome.");
@@ -167,7 +167,7 @@ public class ReviewService {
 		d.setReviewRound(a.getReviewRound());
 		d.setLevelIndex(next);
 		d.setLevel(level.name());
-		d.setDecision(approve ? "APPROVED" : "REJECTED");
+		d.setDecision(Verdict.of(approve).name());
 		d.setContentHash(contentHash);
 		d.setReviewerId(caller.personId());
 		d.setComment((comment != null) ? comment.trim() : null);
@@ -182,10 +182,10 @@ public class ReviewService {
 		int expected = a.getVersion();
 		boolean last = approve && next == chain.size() - 1;
 		if (!approve) {
-			a.setStatus(ArticleStatus.REJECTED.name());
+			a.moveTo(ArticleStatus.REJECTED);
 		}
 		else if (last) {
-			a.setStatus(ArticleStatus.APPROVED.name());
+			a.moveTo(ArticleStatus.APPROVED);
 		}
 		this.articles.saveVersioned(a, expected);
 		this.audit.record(caller, approve ? "REVIEW_APPROVED" : "REVIEW_REJECTED", "ARTICLE", articleId,
@@ -211,7 +211,7 @@ public class ReviewService {
 			Account account = this.articles.accountOf(a);
 			List<ReviewLevel> chain = chainOf(a, account);
 			List<ReviewDecision> round = this.decisions.findByRound(a.getId(), a.getReviewRound());
-			int next = (int) round.stream().filter((d) -> "APPROVED".equals(d.getDecision())).count();
+			int next = (int) round.stream().filter((d) -> Verdict.APPROVED.name().equals(d.getDecision())).count();
 			if (next >= chain.size()) {
 				continue;
 			}

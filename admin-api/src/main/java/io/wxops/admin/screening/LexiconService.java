@@ -150,7 +150,7 @@ public class LexiconService {
 			row.setCreatedBy(caller.isSystem() ? null : caller.personId());
 			row.setCreatedAt(now);
 			rows.add(row);
-			changeRows.add(change(caller, version, "ADD", term, t.category(), now));
+			changeRows.add(change(caller, version, ChangeType.ADD, term, t.category(), now));
 		}
 		int added = rows.size();
 		int skipped = additions.size() - added;
@@ -181,7 +181,7 @@ public class LexiconService {
 		}
 		int version = this.terms.lockVersion() + 1;
 		this.terms.deleteById(id);
-		recordChange(caller, version, "REMOVE", row.getTerm(), Category.valueOf(row.getCategory()), now());
+		recordChange(caller, version, ChangeType.REMOVE, row.getTerm(), Category.valueOf(row.getCategory()), now());
 		this.terms.setVersion(version);
 		this.audit.record(caller, "LEXICON_CHANGED", "LEXICON", version, null,
 				Map.of("version", version - 1, "term", row.getTerm(), "category", row.getCategory()),
@@ -207,15 +207,16 @@ public class LexiconService {
 		return this.terms.currentVersion();
 	}
 
-	private void recordChange(Caller caller, int version, String type, String term, Category category, Instant now) {
+	private void recordChange(Caller caller, int version, ChangeType type, String term, Category category,
+			Instant now) {
 		this.changes.insert(change(caller, version, type, term, category, now));
 	}
 
-	private static LexiconChange change(Caller caller, int version, String type, String term, Category category,
+	private static LexiconChange change(Caller caller, int version, ChangeType type, String term, Category category,
 			Instant now) {
 		LexiconChange c = new LexiconChange();
 		c.setVersion(version);
-		c.setChangeType(type);
+		c.setChangeType(type.name());
 		c.setTerm(term);
 		c.setCategory(category.name());
 		c.setPersonId(caller.isSystem() ? null : caller.personId());
