@@ -5,6 +5,7 @@ import java.time.Instant;
 import com.baomidou.mybatisplus.annotation.IdType;
 import com.baomidou.mybatisplus.annotation.TableId;
 import com.baomidou.mybatisplus.annotation.TableName;
+import com.baomidou.mybatisplus.annotation.Version;
 import io.wxops.admin.screening.ScreenedArticle;
 
 /**
@@ -49,6 +50,8 @@ public class Article implements ScreenedArticle {
 
 	private Instant submittedAt;
 
+	/** Optimistic lock: each update of the row checks and increments it. */
+	@Version
 	private Integer version;
 
 	private Instant createdAt;

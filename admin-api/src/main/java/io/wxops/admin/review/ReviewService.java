@@ -11,6 +11,7 @@ import io.wxops.admin.article.Article;
 import io.wxops.admin.article.ArticleMapper;
 import io.wxops.admin.article.ArticleService;
 import io.wxops.admin.article.ArticleStatus;
+import io.wxops.admin.article.PublishingQueue;
 import io.wxops.admin.audit.AuditTrail;
 import io.wxops.admin.screening.LexiconService;
 import io.wxops.admin.screening.ScreeningService;
@@ -52,8 +53,12 @@ public class ReviewService {
 
 	private final LexiconService lexicon;
 
+	private final PublishingQueue queue;
+
 	ReviewService(ArticleService articles, ArticleMapper articleRows, ReviewDecisionMapper decisions,
-			ScreeningService screening, AuditTrail audit, ReviewChainMapper chains, LexiconService lexicon) {
+			ScreeningService screening, AuditTrail audit, ReviewChainMapper chains, LexiconService lexicon,
+			PublishingQueue queue) {
+		this.queue = queue;
 		this.chains = chains;
 		this.articles = articles;
 		this.articleRows = articleRows;
@@ -97,12 +102,11 @@ public class ReviewService {
 		// the screening just used, so the chained record says which lexicon passed it.
 		int lexiconVersion = this.lexicon.version();
 		this.screening.requireClean(a, account);
-		int expected = a.getVersion();
 		a.moveTo(ArticleStatus.IN_REVIEW);
 		a.setReviewRound(a.getReviewRound() + 1);
 		a.setSubmittedHash(a.getContentHash());
 		a.setSubmittedAt(this.articles.now());
-		this.articles.saveVersioned(a, expected);
+		this.articles.save(a);
 		// The chain is fixed now: a later change of the account's policy applies to later
 		// submissions, never to this one (its decisions are counted against these
 		// levels).
@@ -179,7 +183,6 @@ public class ReviewService {
 			throw Problem.ALREADY_DECIDED.exception("Someone decided this level a moment ago",
 					"Load the review again to see the decision.");
 		}
-		int expected = a.getVersion();
 		boolean last = approve && next == chain.size() - 1;
 		if (!approve) {
 			a.moveTo(ArticleStatus.REJECTED);
@@ -187,12 +190,12 @@ public class ReviewService {
 		else if (last) {
 			a.moveTo(ArticleStatus.APPROVED);
 		}
-		this.articles.saveVersioned(a, expected);
+		this.articles.save(a);
 		this.audit.record(caller, approve ? "REVIEW_APPROVED" : "REVIEW_REJECTED", "ARTICLE", articleId,
 				a.getAccountId(), null, Map.of("round", d.getReviewRound(), "level", level.name(), "contentHash",
 						contentHash, "comment", (d.getComment() != null) ? d.getComment() : ""));
 		if (last) {
-			this.articles.enqueue(caller, a);
+			this.queue.enqueue(caller, a);
 		}
 		return state(a, account);
 	}
