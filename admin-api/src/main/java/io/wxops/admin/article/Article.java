@@ -5,13 +5,15 @@ import java.time.Instant;
 import com.baomidou.mybatisplus.annotation.IdType;
 import com.baomidou.mybatisplus.annotation.TableId;
 import com.baomidou.mybatisplus.annotation.TableName;
+import com.baomidou.mybatisplus.annotation.Version;
+import io.wxops.admin.screening.ScreenedArticle;
 
 /**
  * Row of {@code art_article}: the current content of an article and where it is in
  * review.
  */
 @TableName("art_article")
-public class Article {
+public class Article implements ScreenedArticle {
 
 	@TableId(type = IdType.AUTO)
 	private Long id;
@@ -48,11 +50,26 @@ public class Article {
 
 	private Instant submittedAt;
 
+	/** Optimistic lock: each update of the row checks and increments it. */
+	@Version
 	private Integer version;
 
 	private Instant createdAt;
 
 	private Instant updatedAt;
+
+	/**
+	 * Moves the article to {@code next}.
+	 * @throws IllegalStateException when its state does not allow that move (callers
+	 * check first and answer the person; this guards the rule itself)
+	 */
+	public void moveTo(ArticleStatus next) {
+		ArticleStatus from = ArticleStatus.of(this);
+		if (!from.canBecome(next)) {
+			throw new IllegalStateException("An article " + from + " cannot become " + next);
+		}
+		this.status = next.name();
+	}
 
 	public Long getId() {
 		return this.id;

@@ -37,8 +37,17 @@ class ArticleController {
 
 	private final ArticleService service;
 
-	ArticleController(ArticleService service) {
+	private final ArticleDrafts drafts;
+
+	private final ArticleVersions versions;
+
+	private final PublishingQueue queue;
+
+	ArticleController(ArticleService service, ArticleDrafts drafts, ArticleVersions versions, PublishingQueue queue) {
 		this.service = service;
+		this.drafts = drafts;
+		this.versions = versions;
+		this.queue = queue;
 	}
 
 	@GetMapping("/api/articles")
@@ -59,7 +68,7 @@ class ArticleController {
 			description = "For an account and department your EDITOR grant covers (department defaults to yours). "
 					+ "Saved as version 1.")
 	ArticleView create(Caller caller, @RequestBody ArticleRequest body) {
-		return this.service.create(caller, body);
+		return this.drafts.create(caller, body);
 	}
 
 	@GetMapping("/api/articles/{id}")
@@ -75,42 +84,42 @@ class ArticleController {
 			description = "Saved as a new version. A change to a submitted or approved article voids its review and "
 					+ "takes it out of the queue; submit it again. Sent articles never change (409).")
 	ArticleView update(Caller caller, @PathVariable long id, @RequestBody ArticleRequest body) {
-		return this.service.update(caller, id, body);
+		return this.drafts.update(caller, id, body);
 	}
 
 	@GetMapping("/api/articles/{id}/versions")
 	@AllowAnyPerson
 	@Operation(summary = "List saved versions")
 	List<VersionSummary> versions(Caller caller, @PathVariable long id) {
-		return this.service.versions(caller, id);
+		return this.versions.versions(caller, id);
 	}
 
 	@GetMapping("/api/articles/{id}/versions/{versionNo}")
 	@AllowAnyPerson
 	@Operation(summary = "Get one saved version")
 	VersionView version(Caller caller, @PathVariable long id, @PathVariable int versionNo) {
-		return this.service.version(caller, id, versionNo);
+		return this.versions.version(caller, id, versionNo);
 	}
 
 	@GetMapping("/api/articles/{id}/compare")
 	@AllowAnyPerson
 	@Operation(summary = "Compare two versions", description = "Field by field, with a line diff of the body.")
 	Comparison compare(Caller caller, @PathVariable long id, @RequestParam int from, @RequestParam int to) {
-		return this.service.compare(caller, id, from, to);
+		return this.versions.compare(caller, id, from, to);
 	}
 
 	@PostMapping("/api/articles/{id}/withdraw")
 	@Allow(Role.PUBLISHER)
 	@Operation(summary = "Withdraw from the queue", description = "With a reason, which is kept.")
 	ArticleView withdraw(Caller caller, @PathVariable long id, @RequestBody Withdrawal body) {
-		return this.service.withdraw(caller, id, body.reason());
+		return this.queue.withdraw(caller, id, body.reason());
 	}
 
 	@GetMapping("/api/accounts/{id}/queue")
 	@AllowAnyPerson
 	@Operation(summary = "The publishing queue", description = "Approved articles in the order they will be sent.")
 	List<QueueItem> queue(Caller caller, @PathVariable long id) {
-		return this.service.queue(caller, id);
+		return this.queue.queue(caller, id);
 	}
 
 	@PutMapping("/api/accounts/{id}/queue")
@@ -118,7 +127,7 @@ class ArticleController {
 	@Operation(summary = "Reorder the publishing queue",
 			description = "Send every queued article id exactly once, in the new order.")
 	List<QueueItem> reorder(Caller caller, @PathVariable long id, @RequestBody QueueOrder body) {
-		return this.service.reorder(caller, id, body.articleIds());
+		return this.queue.reorder(caller, id, body.articleIds());
 	}
 
 }

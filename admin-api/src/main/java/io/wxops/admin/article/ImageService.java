@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -14,6 +16,7 @@ import javax.imageio.stream.ImageInputStream;
 
 import com.baomidou.mybatisplus.core.toolkit.Wrappers;
 import io.wxops.admin.audit.AuditTrail;
+import io.wxops.admin.screening.UploadedImages;
 import io.wxops.admin.security.Caller;
 import io.wxops.admin.web.ApiException;
 import io.wxops.admin.web.ImageFormat;
@@ -35,7 +38,7 @@ import org.springframework.transaction.annotation.Transactional;
  * goes into the HTML; WeChat filters images from other hosts).
  */
 @Service
-public class ImageService {
+public class ImageService implements UploadedImages {
 
 	/** WeChat's limit for permanent image material. */
 	static final int MAX_COVER_BYTES = 10 * 1024 * 1024;
@@ -73,6 +76,15 @@ public class ImageService {
 
 	}
 
+	@Override
+	public Set<String> urlsOf(long articleId) {
+		return this.images.selectList(Wrappers.<ArticleImage>lambdaQuery().eq(ArticleImage::getArticleId, articleId))
+			.stream()
+			.map(ArticleImage::getWechatUrl)
+			.filter((url) -> url != null)
+			.collect(Collectors.toSet());
+	}
+
 	public List<ImageView> list(Caller caller, long articleId) {
 		this.articles.visible(caller, articleId);
 		return this.images
@@ -84,13 +96,20 @@ public class ImageService {
 			.toList();
 	}
 
+	private static ImageKind kindOf(String kind) {
+		for (ImageKind k : ImageKind.values()) {
+			if (k.name().equals(kind)) {
+				return k;
+			}
+		}
+		throw ApiException.invalid("kind", "kind is COVER (the article's cover) or BODY (an image in the text)");
+	}
+
 	@Transactional
 	public ImageView upload(Caller caller, long articleId, String kind, String filename, byte[] bytes) {
 		Article article = this.articles.editable(caller, articleId);
-		if (!"COVER".equals(kind) && !"BODY".equals(kind)) {
-			throw ApiException.invalid("kind", "kind is COVER (the article's cover) or BODY (an image in the text)");
-		}
-		int limit = "COVER".equals(kind) ? MAX_COVER_BYTES : MAX_BODY_IMAGE_BYTES;
+		ImageKind imageKind = kindOf(kind);
+		int limit = (imageKind == ImageKind.COVER) ? MAX_COVER_BYTES : MAX_BODY_IMAGE_BYTES;
 		checkJpeg(bytes, limit);
 		String name = safeName(filename);
 		Account account = this.articles.accountOf(article);
@@ -102,7 +121,7 @@ public class ImageService {
 			Files.write(file, bytes);
 			Path upload = file;
 			ArticleImage row = new ArticleImage();
-			if ("COVER".equals(kind)) {
+			if (imageKind == ImageKind.COVER) {
 				var result = this.wechat.call(snapshot,
 						(s) -> s.getMaterialService()
 							.materialFileUpload(WxConsts.MediaFileType.IMAGE,
@@ -115,7 +134,7 @@ public class ImageService {
 				row.setWechatUrl(result.getUrl());
 			}
 			row.setArticleId(articleId);
-			row.setKind(kind);
+			row.setKind(imageKind.name());
 			row.setFilename(name);
 			row.setContentType("image/jpeg");
 			row.setSizeBytes(bytes.length);

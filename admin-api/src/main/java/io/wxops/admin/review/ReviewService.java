@@ -9,11 +9,12 @@ import java.util.Set;
 import com.baomidou.mybatisplus.core.toolkit.Wrappers;
 import io.wxops.admin.article.Article;
 import io.wxops.admin.article.ArticleMapper;
-import io.wxops.admin.article.ArticleScreening;
 import io.wxops.admin.article.ArticleService;
 import io.wxops.admin.article.ArticleStatus;
+import io.wxops.admin.article.PublishingQueue;
 import io.wxops.admin.audit.AuditTrail;
 import io.wxops.admin.screening.LexiconService;
+import io.wxops.admin.screening.ScreeningService;
 import io.wxops.admin.security.Caller;
 import io.wxops.admin.security.Role;
 import io.wxops.admin.web.ApiException;
@@ -44,7 +45,7 @@ public class ReviewService {
 
 	private final ReviewDecisionMapper decisions;
 
-	private final ArticleScreening screening;
+	private final ScreeningService screening;
 
 	private final AuditTrail audit;
 
@@ -52,8 +53,12 @@ public class ReviewService {
 
 	private final LexiconService lexicon;
 
+	private final PublishingQueue queue;
+
 	ReviewService(ArticleService articles, ArticleMapper articleRows, ReviewDecisionMapper decisions,
-			ArticleScreening screening, AuditTrail audit, ReviewChainMapper chains, LexiconService lexicon) {
+			ScreeningService screening, AuditTrail audit, ReviewChainMapper chains, LexiconService lexicon,
+			PublishingQueue queue) {
+		this.queue = queue;
 		this.chains = chains;
 		this.articles = articles;
 		this.articleRows = articleRows;
@@ -86,8 +91,8 @@ public class ReviewService {
 		if (!caller.can(a.getAccountId(), a.getDepartmentId(), Role.EDITOR)) {
 			throw ApiException.forbidden("Only an EDITOR of this account and department may submit the article.");
 		}
-		ArticleStatus status = ArticleStatus.valueOf(a.getStatus());
-		if (status != ArticleStatus.DRAFT && status != ArticleStatus.REJECTED && status != ArticleStatus.WITHDRAWN) {
+		ArticleStatus status = ArticleStatus.of(a);
+		if (!status.submittable()) {
 			throw Problem.NOT_SUBMITTABLE.exception("The article is " + status,
 					"Only a draft, a rejected or a withdrawn article can be submitted; change it first if it is "
 							+ "in review or approved.");
@@ -97,12 +102,11 @@ public class ReviewService {
 		// the screening just used, so the chained record says which lexicon passed it.
 		int lexiconVersion = this.lexicon.version();
 		this.screening.requireClean(a, account);
-		int expected = a.getVersion();
-		a.setStatus(ArticleStatus.IN_REVIEW.name());
+		a.moveTo(ArticleStatus.IN_REVIEW);
 		a.setReviewRound(a.getReviewRound() + 1);
 		a.setSubmittedHash(a.getContentHash());
 		a.setSubmittedAt(this.articles.now());
-		this.articles.saveVersioned(a, expected);
+		this.articles.save(a);
 		// The chain is fixed now: a later change of the account's policy applies to later
 		// submissions, never to this one (its decisions are counted against these
 		// levels).
@@ -128,7 +132,7 @@ public class ReviewService {
 	public ReviewState decide(Caller caller, long articleId, Boolean approve, String comment, String contentHash) {
 		Article a = this.articles.visible(caller, articleId);
 		DecisionInput.check(approve, comment, contentHash, "the editor can fix it");
-		if (!ArticleStatus.IN_REVIEW.name().equals(a.getStatus())) {
+		if (ArticleStatus.of(a) != ArticleStatus.IN_REVIEW) {
 			throw Problem.NOT_IN_REVIEW.exception("The article is " + a.getStatus(),
 					"Only a submitted article awaiting review can be approved or rejected.");
 		}
@@ -140,7 +144,7 @@ public class ReviewService {
 		Account account = this.articles.accountOf(a);
 		List<ReviewLevel> chain = chainOf(a, account);
 		List<ReviewDecision> round = this.decisions.findByRound(articleId, a.getReviewRound());
-		int next = (int) round.stream().filter((d) -> "APPROVED".equals(d.getDecision())).count();
+		int next = (int) round.stream().filter((d) -> Verdict.APPROVED.name().equals(d.getDecision())).count();
 		if (next >= chain.size()) {
 			throw Problem.CHAIN_COMPLETE.exception("Every level of this review has decided",
 					"Load the review again to see its outcome.");
@@ -167,7 +171,7 @@ public class ReviewService {
 		d.setReviewRound(a.getReviewRound());
 		d.setLevelIndex(next);
 		d.setLevel(level.name());
-		d.setDecision(approve ? "APPROVED" : "REJECTED");
+		d.setDecision(Verdict.of(approve).name());
 		d.setContentHash(contentHash);
 		d.setReviewerId(caller.personId());
 		d.setComment((comment != null) ? comment.trim() : null);
@@ -179,20 +183,19 @@ public class ReviewService {
 			throw Problem.ALREADY_DECIDED.exception("Someone decided this level a moment ago",
 					"Load the review again to see the decision.");
 		}
-		int expected = a.getVersion();
 		boolean last = approve && next == chain.size() - 1;
 		if (!approve) {
-			a.setStatus(ArticleStatus.REJECTED.name());
+			a.moveTo(ArticleStatus.REJECTED);
 		}
 		else if (last) {
-			a.setStatus(ArticleStatus.APPROVED.name());
+			a.moveTo(ArticleStatus.APPROVED);
 		}
-		this.articles.saveVersioned(a, expected);
+		this.articles.save(a);
 		this.audit.record(caller, approve ? "REVIEW_APPROVED" : "REVIEW_REJECTED", "ARTICLE", articleId,
 				a.getAccountId(), null, Map.of("round", d.getReviewRound(), "level", level.name(), "contentHash",
 						contentHash, "comment", (d.getComment() != null) ? d.getComment() : ""));
 		if (last) {
-			this.articles.enqueue(caller, a);
+			this.queue.enqueue(caller, a);
 		}
 		return state(a, account);
 	}
@@ -211,7 +214,7 @@ public class ReviewService {
 			Account account = this.articles.accountOf(a);
 			List<ReviewLevel> chain = chainOf(a, account);
 			List<ReviewDecision> round = this.decisions.findByRound(a.getId(), a.getReviewRound());
-			int next = (int) round.stream().filter((d) -> "APPROVED".equals(d.getDecision())).count();
+			int next = (int) round.stream().filter((d) -> Verdict.APPROVED.name().equals(d.getDecision())).count();
 			if (next >= chain.size()) {
 				continue;
 			}

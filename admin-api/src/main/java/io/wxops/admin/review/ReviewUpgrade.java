@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.wxops.admin.article.ArticleStatus;
 import io.wxops.admin.audit.AuditTrail;
 import io.wxops.admin.security.Caller;
 import io.wxops.core.account.ReviewLevel;
@@ -98,9 +99,10 @@ public class ReviewUpgrade implements ApplicationRunner {
 		for (Map<String, Object> row : this.jdbc.queryForList("""
 				SELECT a.id, a.account_id, a.sensitivity, a.review_round, a.version, w.review_policy
 				  FROM art_article a JOIN wx_account w ON w.id = a.account_id
-				 WHERE a.status = 'IN_REVIEW' AND a.review_round > 0
+				 WHERE a.status = ? AND a.review_round > 0
 				   AND NOT EXISTS (SELECT 1 FROM art_review_chain c
-				                    WHERE c.article_id = a.id AND c.review_round = a.review_round)""")) {
+				                    WHERE c.article_id = a.id AND c.review_round = a.review_round)""",
+				ArticleStatus.IN_REVIEW.name())) {
 			if (Boolean.TRUE.equals(this.tx.execute((status) -> {
 				Boolean restarted = fixChain(row);
 				if (restarted == null) {
@@ -167,8 +169,8 @@ public class ReviewUpgrade implements ApplicationRunner {
 			.levelsFor(Sensitivity.valueOf((String) row.get("sensitivity")));
 		List<String> approved = this.jdbc.queryForList("""
 				SELECT level FROM art_review_decision
-				 WHERE article_id = ? AND review_round = ? AND decision = 'APPROVED' ORDER BY level_index""",
-				String.class, id, round);
+				 WHERE article_id = ? AND review_round = ? AND decision = ? ORDER BY level_index""", String.class, id,
+				round, Verdict.APPROVED.name());
 		boolean fits = approved.size() < chain.size();
 		for (int i = 0; fits && i < approved.size(); i++) {
 			fits = approved.get(i).equals(chain.get(i).name());
@@ -185,15 +187,15 @@ public class ReviewUpgrade implements ApplicationRunner {
 		int updated = this.jdbc.update("""
 				UPDATE art_article SET review_round = review_round + 1, submitted_at = ?, version = version + 1,
 				       updated_at = ?
-				 WHERE id = ? AND status = 'IN_REVIEW' AND review_round = ? AND version = ?""", Timestamp.from(now()),
-				Timestamp.from(now()), id, round, row.get("version"));
+				 WHERE id = ? AND status = ? AND review_round = ? AND version = ?""", Timestamp.from(now()),
+				Timestamp.from(now()), id, ArticleStatus.IN_REVIEW.name(), round, row.get("version"));
 		if (updated != 1) {
 			return null;
 		}
 		this.chains.insert(id, round + 1, Levels.format(chain), now());
 		this.audit.record(SYSTEM, "REVIEW_RESTARTED", "ARTICLE", id, ((Number) row.get("account_id")).longValue(),
-				Map.of("status", "IN_REVIEW", "round", round, "approvedLevels", approved),
-				Map.of("status", "IN_REVIEW", "round", round + 1, "chain", chain, "reason",
+				Map.of("status", ArticleStatus.IN_REVIEW.name(), "round", round, "approvedLevels", approved),
+				Map.of("status", ArticleStatus.IN_REVIEW.name(), "round", round + 1, "chain", chain, "reason",
 						"the account's review levels changed while it was in review; its chain restarts with the "
 								+ "current levels"));
 		return true;

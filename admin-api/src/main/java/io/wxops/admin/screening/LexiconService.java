@@ -10,6 +10,8 @@ import java.util.Map;
 
 import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 import com.baomidou.mybatisplus.core.toolkit.Wrappers;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.wxops.admin.audit.AuditTrail;
 import io.wxops.admin.security.Caller;
 import io.wxops.admin.security.Role;
@@ -37,7 +39,11 @@ public class LexiconService {
 
 	private final Clock clock;
 
-	private volatile CompiledLexicon compiled;
+	/**
+	 * Compiled lexicons by version: the one in force and, while a change spreads, the one
+	 * before it. Never expires on a timer: the version decides.
+	 */
+	private final Cache<Integer, CompiledLexicon> compiled = Caffeine.newBuilder().maximumSize(2).build();
 
 	LexiconService(LexiconTermMapper terms, LexiconChangeMapper changes, AuditTrail audit, Clock clock) {
 		this.terms = terms;
@@ -60,26 +66,21 @@ public class LexiconService {
 	public record ChangeResult(int version, int added, int skipped, int removed) {
 	}
 
-	/** The lexicon in force, compiled; recompiled when another instance changed it. */
+	/**
+	 * The lexicon in force, compiled. The version is read on every call, so a change made
+	 * on another instance applies at once; each version is compiled once (concurrent
+	 * callers wait for the one compiling it).
+	 */
 	public CompiledLexicon current() {
-		int version = this.terms.currentVersion();
-		CompiledLexicon known = this.compiled;
-		if (known != null && known.version() == version) {
-			return known;
+		return this.compiled.get(this.terms.currentVersion(), this::compile);
+	}
+
+	private CompiledLexicon compile(int version) {
+		List<LexiconTerm> all = new ArrayList<>();
+		for (LexiconTermRow r : this.terms.all()) {
+			all.add(new LexiconTerm(r.getTerm(), Category.valueOf(r.getCategory())));
 		}
-		synchronized (this) {
-			known = this.compiled;
-			if (known != null && known.version() == version) {
-				return known;
-			}
-			List<LexiconTerm> all = new ArrayList<>();
-			for (LexiconTermRow r : this.terms.all()) {
-				all.add(new LexiconTerm(r.getTerm(), Category.valueOf(r.getCategory())));
-			}
-			CompiledLexicon fresh = CompiledLexicon.compile(version, all);
-			this.compiled = fresh;
-			return fresh;
-		}
+		return CompiledLexicon.compile(version, all);
 	}
 
 	public PageResult<TermView> list(Category category, String query, PageRequest page) {
@@ -150,7 +151,7 @@ public class LexiconService {
 			row.setCreatedBy(caller.isSystem() ? null : caller.personId());
 			row.setCreatedAt(now);
 			rows.add(row);
-			changeRows.add(change(caller, version, "ADD", term, t.category(), now));
+			changeRows.add(change(caller, version, ChangeType.ADD, term, t.category(), now));
 		}
 		int added = rows.size();
 		int skipped = additions.size() - added;
@@ -181,7 +182,7 @@ public class LexiconService {
 		}
 		int version = this.terms.lockVersion() + 1;
 		this.terms.deleteById(id);
-		recordChange(caller, version, "REMOVE", row.getTerm(), Category.valueOf(row.getCategory()), now());
+		recordChange(caller, version, ChangeType.REMOVE, row.getTerm(), Category.valueOf(row.getCategory()), now());
 		this.terms.setVersion(version);
 		this.audit.record(caller, "LEXICON_CHANGED", "LEXICON", version, null,
 				Map.of("version", version - 1, "term", row.getTerm(), "category", row.getCategory()),
@@ -207,15 +208,16 @@ public class LexiconService {
 		return this.terms.currentVersion();
 	}
 
-	private void recordChange(Caller caller, int version, String type, String term, Category category, Instant now) {
+	private void recordChange(Caller caller, int version, ChangeType type, String term, Category category,
+			Instant now) {
 		this.changes.insert(change(caller, version, type, term, category, now));
 	}
 
-	private static LexiconChange change(Caller caller, int version, String type, String term, Category category,
+	private static LexiconChange change(Caller caller, int version, ChangeType type, String term, Category category,
 			Instant now) {
 		LexiconChange c = new LexiconChange();
 		c.setVersion(version);
-		c.setChangeType(type);
+		c.setChangeType(type.name());
 		c.setTerm(term);
 		c.setCategory(category.name());
 		c.setPersonId(caller.isSystem() ? null : caller.personId());

@@ -5,8 +5,6 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wxops.admin.account.AccountAccess;
-import io.wxops.admin.article.Article;
-import io.wxops.admin.article.ArticleService;
 import io.wxops.admin.security.Allow;
 import io.wxops.admin.security.AllowAnyPerson;
 import io.wxops.admin.security.Caller;
@@ -36,15 +34,11 @@ class ScreeningController {
 
 	private final LexiconService lexicon;
 
-	private final ArticleService articles;
-
 	private final AccountAccess accountAccess;
 
-	ScreeningController(ScreeningService screening, LexiconService lexicon, ArticleService articles,
-			AccountAccess accountAccess) {
+	ScreeningController(ScreeningService screening, LexiconService lexicon, AccountAccess accountAccess) {
 		this.screening = screening;
 		this.lexicon = lexicon;
-		this.articles = articles;
 		this.accountAccess = accountAccess;
 	}
 
@@ -65,16 +59,6 @@ class ScreeningController {
 	ScreeningResult screen(Caller caller, @RequestBody Content body) {
 		Account account = (body.accountId() != null) ? this.accountAccess.visible(caller, body.accountId()) : null;
 		return this.screening.screen(body.title(), body.author(), body.digest(), body.body(), body.source(), account);
-	}
-
-	@PostMapping("/api/articles/{id}/screening")
-	@AllowAnyPerson
-	@Operation(summary = "Screen an article's current content",
-			description = "As it would ship: the sanitised body, its alt/title texts and the source; every image "
-					+ "the body refers to must have been uploaded for the article. Changes nothing.")
-	ScreeningResult screenArticle(Caller caller, @PathVariable long id) {
-		Article article = this.articles.visible(caller, id);
-		return this.screening.screen(article, this.articles.accountOf(article));
 	}
 
 	@GetMapping("/api/lexicon/terms")

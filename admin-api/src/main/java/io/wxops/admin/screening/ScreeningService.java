@@ -1,15 +1,7 @@
 package io.wxops.admin.screening;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
-import com.baomidou.mybatisplus.core.toolkit.Wrappers;
-
-import io.wxops.admin.article.Article;
-import io.wxops.admin.article.ArticleImage;
-import io.wxops.admin.article.ArticleImageMapper;
-import io.wxops.admin.article.ArticleScreening;
 
 import io.wxops.admin.web.Problem;
 import io.wxops.core.account.Account;
@@ -22,7 +14,7 @@ import org.springframework.stereotype.Service;
  * any send, and on request.
  */
 @Service
-public class ScreeningService implements ArticleScreening {
+public class ScreeningService {
 
 	/** Limits used when no account is named: the rules' defaults. */
 	public static final int DEFAULT_MAX_CHARS = 680;
@@ -31,9 +23,9 @@ public class ScreeningService implements ArticleScreening {
 
 	private final Screener screener;
 
-	private final ArticleImageMapper images;
+	private final UploadedImages images;
 
-	ScreeningService(LexiconService lexicon, Screener screener, ArticleImageMapper images) {
+	ScreeningService(LexiconService lexicon, Screener screener, UploadedImages images) {
 		this.lexicon = lexicon;
 		this.screener = screener;
 		this.images = images;
@@ -57,16 +49,9 @@ public class ScreeningService implements ArticleScreening {
 	 * Screens an article; its body may refer only to the images uploaded for it (body
 	 * images and its cover).
 	 */
-	public ScreeningResult screen(Article article, Account account) {
-		Set<String> uploaded = new HashSet<>();
-		this.images.selectList(Wrappers.<ArticleImage>lambdaQuery().eq(ArticleImage::getArticleId, article.getId()))
-			.forEach((i) -> {
-				if (i.getWechatUrl() != null) {
-					uploaded.add(i.getWechatUrl());
-				}
-			});
+	public ScreeningResult screen(ScreenedArticle article, Account account) {
 		return screen(article.getTitle(), article.getAuthor(), article.getDigest(), article.getBody(),
-				article.getSource(), account, uploaded);
+				article.getSource(), account, this.images.urlsOf(article.getId()));
 	}
 
 	/**
@@ -80,8 +65,13 @@ public class ScreeningService implements ArticleScreening {
 				terms));
 	}
 
-	@Override
-	public void requireClean(Article article, Account account) {
+	/**
+	 * Screens an article's current content under its account's policies, as on submit and
+	 * again before it is sent.
+	 * @throws io.wxops.admin.web.ApiException 422 listing every finding when it does not
+	 * pass
+	 */
+	public void requireClean(ScreenedArticle article, Account account) {
 		reject(screen(article, account));
 	}
 
