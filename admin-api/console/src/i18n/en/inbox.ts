@@ -1,0 +1,6 @@
+export default {
+  inbox: {
+    rules: { title: 'Inbox rules' },
+    settings: { title: 'Routing settings' },
+  },
+}
