@@ -2,6 +2,7 @@ package io.wxops.admin.security;
 
 import java.util.Arrays;
 
+import io.wxops.admin.console.SessionCookie;
 import io.wxops.admin.web.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -13,9 +14,9 @@ import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
  * Enforces each {@code /api} endpoint's access annotation before the endpoint runs: who
- * is calling (bearer token), whether they must change their password first, and whether
- * one of their roles may call it at all. Deny by default: an endpoint without an
- * annotation is refused to everyone.
+ * is calling (bearer token, or the console's session cookie), whether they must change
+ * their password first, and whether one of their roles may call it at all. Deny by
+ * default: an endpoint without an annotation is refused to everyone.
  */
 class AccessInterceptor implements HandlerInterceptor {
 
@@ -35,9 +36,15 @@ class AccessInterceptor implements HandlerInterceptor {
 		if (method.hasMethodAnnotation(AllowAnonymous.class)) {
 			return true;
 		}
-		SessionService.Authenticated who = this.sessions.authenticate(bearer(request), request.getRemoteAddr())
+		String token = token(request);
+		SessionService.Authenticated who = this.sessions.authenticate(token, request.getRemoteAddr())
 			.orElseThrow(() -> {
 				response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+				if (this.sessions.timedOut(token)) {
+					return new ApiException(HttpStatus.UNAUTHORIZED, "session-expired", "Your session has ended",
+							"You were signed out after a while without activity, or your session reached its "
+									+ "lifetime. Sign in again.");
+				}
 				return new ApiException(HttpStatus.UNAUTHORIZED, "unauthenticated", "Sign-in required",
 						"Send 'Authorization: Bearer <token>' with a token from POST /api/session. "
 								+ "Tokens end on logout, password change, after inactivity and when they expire.");
@@ -61,10 +68,14 @@ class AccessInterceptor implements HandlerInterceptor {
 		return true;
 	}
 
-	private static String bearer(HttpServletRequest request) {
+	/**
+	 * The bearer token, or else the console's cookie (a bearer header wins when both are
+	 * sent).
+	 */
+	private static String token(HttpServletRequest request) {
 		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
 		if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-			return null;
+			return SessionCookie.token(request);
 		}
 		return header.substring(7).trim();
 	}

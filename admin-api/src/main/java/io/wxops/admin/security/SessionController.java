@@ -1,17 +1,22 @@
 package io.wxops.admin.security;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.wxops.admin.AdminProperties;
+import io.wxops.admin.console.SessionCookie;
 import io.wxops.admin.people.PeopleService;
 import io.wxops.admin.people.PersonView;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,9 +36,15 @@ class SessionController {
 
 	private final PeopleService people;
 
-	SessionController(SessionService sessions, PeopleService people) {
+	private final long idleTimeoutSeconds;
+
+	private final Clock clock;
+
+	SessionController(SessionService sessions, PeopleService people, AdminProperties properties, Clock clock) {
 		this.sessions = sessions;
 		this.people = people;
+		this.idleTimeoutSeconds = properties.login().idleTimeout().toSeconds();
+		this.clock = clock;
 	}
 
 	/**
@@ -51,7 +62,8 @@ class SessionController {
 			@NotBlank @Size(max = 128) String newPassword) {
 	}
 
-	record Me(PersonView person, List<Grant> grants) {
+	record Me(PersonView person, List<Grant> grants, boolean mustChangePassword, long idleTimeoutSeconds,
+			Instant serverTime) {
 	}
 
 	@PostMapping
@@ -71,16 +83,24 @@ class SessionController {
 	@DeleteMapping
 	@AllowAnyPerson(beforePasswordChange = true)
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	@Operation(summary = "Sign out", description = "Revokes the token used for this request.")
-	void logout(Caller caller) {
+	@Operation(summary = "Sign out",
+			description = "Revokes the token used for this request; signed in with the console's cookie, the cookie "
+					+ "is cleared too.")
+	void logout(Caller caller, HttpServletRequest request, HttpServletResponse response) {
 		this.sessions.logout(caller);
+		clearCookie(request, response);
 	}
 
 	@GetMapping
 	@AllowAnyPerson(beforePasswordChange = true)
-	@Operation(summary = "Who am I", description = "The signed-in person and their grants.")
+	@Operation(summary = "Who am I",
+			description = "The signed-in person and their grants, whether they must change their password before "
+					+ "anything else, the idle timeout (seconds without a request after which the session ends, "
+					+ "answered 401 session-expired) and the server's clock.")
 	Me me(Caller caller) {
-		return new Me(this.people.view(caller.personId()), caller.grants());
+		PersonView person = this.people.view(caller.personId());
+		return new Me(person, caller.grants(), person.mustChangePassword(), this.idleTimeoutSeconds,
+				this.clock.instant());
 	}
 
 	@PutMapping("/password")
@@ -89,9 +109,19 @@ class SessionController {
 	@Operation(summary = "Change your password",
 			description = "Needs the current password. Every session of yours ends, this one included: sign in again. "
 					+ "A wrong current password counts as a failed sign-in: after repeated failures the answer is "
-					+ "423 and sign-in is locked too.")
-	void changePassword(Caller caller, @Valid @RequestBody PasswordChange change) {
+					+ "423 and sign-in is locked too. Signed in with the console's cookie, the cookie is cleared "
+					+ "as the session ends.")
+	void changePassword(Caller caller, @Valid @RequestBody PasswordChange change, HttpServletRequest request,
+			HttpServletResponse response) {
 		this.sessions.changePassword(caller, change.currentPassword(), change.newPassword());
+		clearCookie(request, response);
+	}
+
+	/** The session this cookie named has ended: the browser should forget it. */
+	private static void clearCookie(HttpServletRequest request, HttpServletResponse response) {
+		if (SessionCookie.token(request) != null) {
+			response.addHeader(HttpHeaders.SET_COOKIE, SessionCookie.clear(request));
+		}
 	}
 
 }

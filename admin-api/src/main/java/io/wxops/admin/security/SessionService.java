@@ -154,6 +154,21 @@ public class SessionService {
 	}
 
 	/**
+	 * Whether the token is a session's that ended by time alone: unused for the idle
+	 * timeout or past its lifetime, not revoked (logout, password change, disabled
+	 * person: those are "not signed in").
+	 */
+	public boolean timedOut(String token) {
+		if (token == null || token.length() < 20 || token.length() > 100) {
+			return false;
+		}
+		SessionRow session = this.sessions.findByTokenHash(Sha256.hex(token));
+		Instant now = this.clock.instant();
+		return session != null && session.getRevokedAt() == null && (!session.getExpiresAt().isAfter(now)
+				|| session.getLastSeenAt().plus(this.settings.idleTimeout()).isBefore(now));
+	}
+
+	/**
 	 * An authenticated request's caller and whether they must change their password
 	 * first.
 	 */

@@ -32,7 +32,7 @@ class RequestLimitFilter extends OncePerRequestFilter {
 	private static final PathPatternParser PARSER = PathPatternParser.defaultInstance;
 
 	private static final List<PathPattern> SIGN_IN = List.of(PARSER.parse("/api/session"),
-			PARSER.parse("/api/session/password"));
+			PARSER.parse("/api/session/password"), PARSER.parse("/api/session/console"));
 
 	private static final List<PathPattern> BULK = List.of(PARSER.parse("/api/lexicon/terms"),
 			PARSER.parse("/api/accounts/{id}/inbox-rules/bulk"));

@@ -9,7 +9,8 @@ import org.springframework.util.unit.DataSize;
  * described in {@code config/admin-api.example.yml}. A larger body is refused with a 413
  * problem before it is read, whether or not it states its length.
  *
- * @param signIn {@code POST /api/session} and {@code PUT /api/session/password}
+ * @param signIn {@code POST /api/session}, {@code POST /api/session/console} and
+ * {@code PUT /api/session/password}
  * @param json every other JSON call (an article's HTML body is below 1 MB by WeChat's
  * rule)
  * @param bulk the documented bulk calls: {@code POST /api/lexicon/terms} (50,000 terms)
