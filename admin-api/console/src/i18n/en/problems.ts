@@ -36,5 +36,12 @@ export default {
     'wechat-42001': 'The WeChat access token expired. Try again shortly.',
     'wechat-45028': 'No mass-send quota left.',
     'wechat-45065': 'WeChat accepted this mass send already.',
+    'review-decided': 'This annual review is already decided and cannot change.',
+    'report-missing': 'Submit the year’s report before recording its result.',
+    'review-exists': 'Someone else just submitted this year’s report; load the reviews again.',
+    'wechat-40013': 'WeChat does not know this AppID; check it and register again.',
+    'wechat-40125': 'WeChat refused this AppSecret; check it on the WeChat platform and enter it again.',
+    'wechat-40164': 'This server’s IP address is not in the account’s IP whitelist; add it on the WeChat platform and try again.',
+    'wechat-unreachable': 'WeChat could not be reached; nothing was saved. Try again in a moment.',
   },
 }
