@@ -1205,7 +1205,7 @@ export interface paths {
         };
         /**
          * Who am I
-         * @description The signed-in person and their grants.
+         * @description The signed-in person and their grants, whether they must change their password before anything else, the idle timeout (seconds without a request after which the session ends, answered 401 session-expired) and the server's clock.
          */
         get: operations["me"];
         put?: never;
@@ -1216,9 +1216,29 @@ export interface paths {
         post: operations["login"];
         /**
          * Sign out
-         * @description Revokes the token used for this request.
+         * @description Revokes the token used for this request; signed in with the console's cookie, the cookie is cleared too.
          */
         delete: operations["logout"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/session/console": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in to the console
+         * @description As POST /api/session (same body, limits, lockout and audit), but the token is set as the cookie wxops_session (HttpOnly, SameSite=Strict, Path=/, Secure over https) and never appears in the body. Requests with the cookie are then signed in like bearer requests; their POST, PUT, PATCH and DELETE must come from the console's own pages (Sec-Fetch-Site: same-origin, or an Origin of this server or of wxops.admin.console.allowed-origins), else 403 cross-site-request. This sign-in is checked the same way.
+         */
+        post: operations["signIn"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1234,7 +1254,7 @@ export interface paths {
         get?: never;
         /**
          * Change your password
-         * @description Needs the current password. Every session of yours ends, this one included: sign in again. A wrong current password counts as a failed sign-in: after repeated failures the answer is 423 and sign-in is locked too.
+         * @description Needs the current password. Every session of yours ends, this one included: sign in again. A wrong current password counts as a failed sign-in: after repeated failures the answer is 423 and sign-in is locked too. Signed in with the console's cookie, the cookie is cleared as the session ends.
          */
         put: operations["changePassword"];
         post?: never;
@@ -1774,6 +1794,13 @@ export interface components {
         ConfirmRequest: {
             previewHash?: string;
         };
+        ConsoleSignedIn: {
+            /** Format: date-time */
+            expiresAt?: string;
+            /** Format: int64 */
+            idleTimeoutSeconds?: number;
+            mustChangePassword?: boolean;
+        };
         /** @description A responsible person or administrator as on the registration form. */
         Contact: {
             email?: string;
@@ -1952,7 +1979,12 @@ export interface components {
         };
         Me: {
             grants?: components["schemas"]["Grant"][];
+            /** Format: int64 */
+            idleTimeoutSeconds?: number;
+            mustChangePassword?: boolean;
             person?: components["schemas"]["PersonView"];
+            /** Format: date-time */
+            serverTime?: string;
         };
         NewAccountRequest: {
             administrator?: components["schemas"]["Contact"];
@@ -4440,6 +4472,30 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    signIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Credentials"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ConsoleSignedIn"];
+                };
             };
         };
     };
