@@ -44,8 +44,11 @@ export default defineConfig({
     proxy: { '/api': process.env.WXOPS_API || 'http://127.0.0.1:8081' },
   },
   test: {
-    environment: 'jsdom',
+    // Logic tests run in Node; a component test opts into jsdom with `// @vitest-environment jsdom`.
+    environment: 'node',
     include: ['src/**/*.test.ts'],
     env: { TZ: 'UTC' },
+    // Element Plus's per-component CSS imports go through Vite rather than Node.
+    server: { deps: { inline: ['element-plus'] } },
   },
 })

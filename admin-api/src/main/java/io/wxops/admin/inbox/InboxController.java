@@ -74,7 +74,9 @@ class InboxController {
 					+ "due first, one page at a time; filter by account, status (NEW, ACKNOWLEDGED, IN_PROGRESS, "
 					+ "RESOLVED, CLOSED; without it every status but CLOSED), category (CONSULTATION, COMPLAINT, "
 					+ "REPORT_PETITION, SUGGESTION, MALICIOUS) and mine (assigned to you). Malicious ones only with "
-					+ "includeHidden. An ADMIN or AUDITOR of an account sees all its tickets.")
+					+ "includeHidden. An ADMIN or AUDITOR of an account sees all its tickets. Each row carries overdue "
+					+ "and latestMessage (the follower's latest message: msgType, excerpt, at). Carries an ETag: send "
+					+ "it as If-None-Match to get 304 while nothing changed.")
 	PageResult<TicketService.TicketView> queue(Caller caller, @RequestParam(required = false) Long accountId,
 			@RequestParam(required = false) String status, @RequestParam(required = false) String category,
 			@RequestParam(defaultValue = "false") boolean mine,
@@ -98,7 +100,13 @@ class InboxController {
 
 	@GetMapping("/api/tickets/{id}")
 	@Allow({ Role.HANDLER, Role.ADMIN, Role.AUDITOR })
-	@Operation(summary = "A ticket with its thread", description = "Both directions in order, notes and events.")
+	@Operation(summary = "A ticket with its thread",
+			description = "Both directions in order, notes and events; window: WeChat's customer-service window "
+					+ "(open, closesAt, messagesLeft of the " + TicketService.MESSAGES_PER_WINDOW + " per window, "
+					+ "serverTime, accountZone); media: each image, voice or video of the thread with its state "
+					+ "(AVAILABLE with its url until availableUntil, EXPIRED after WeChat's 3 days as no copy is kept, "
+					+ "REMOVED by retention) and a voice's recognition text. Carries an ETag (serverTime left out): "
+					+ "send it as If-None-Match to get 304 while nothing changed.")
 	TicketService.TicketDetail get(Caller caller, @PathVariable long id) {
 		return this.tickets.detail(caller, id);
 	}
@@ -114,7 +122,9 @@ class InboxController {
 
 	@GetMapping("/api/tickets/{id}/entries/{entryId}/media")
 	@Allow({ Role.HANDLER, Role.ADMIN, Role.AUDITOR })
-	@Operation(summary = "An image or voice the follower sent", description = "Fetched from WeChat's media API.")
+	@Operation(summary = "An image or voice the follower sent",
+			description = "Fetched from WeChat's media API (no copy is kept here). WeChat keeps it 3 days: after "
+					+ "that the answer is 410 media-expired, as the ticket's media list says in advance.")
 	ResponseEntity<byte[]> media(Caller caller, @PathVariable long id, @PathVariable long entryId) {
 		TicketService.Media media = this.tickets.media(caller, id, entryId);
 		return ResponseEntity.ok().contentType(MediaType.parseMediaType(media.contentType())).body(media.bytes());

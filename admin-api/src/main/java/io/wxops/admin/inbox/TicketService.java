@@ -118,11 +118,15 @@ public class TicketService {
 	public record TicketView(long id, long accountId, String openid, String category, Long departmentId, String status,
 			Long assigneeId, boolean hidden, boolean removalFlagged, String ackStatus, Instant acknowledgedAt,
 			Instant ackDueAt, Instant dueAt, boolean overdue, Instant escalatedAt, Instant firstMessageAt,
-			Instant lastMessageAt, Instant windowClosesAt, int version) {
+			Instant lastMessageAt, Instant windowClosesAt, int version, ThreadViews.LatestMessage latestMessage) {
 	}
 
-	/** A ticket with its thread, both directions in order. */
-	public record TicketDetail(TicketView ticket, List<TicketEntry> thread, Followup followup) {
+	/**
+	 * A ticket with its thread, both directions in order, WeChat's window for replies,
+	 * and what can still be fetched of the thread's images and voices.
+	 */
+	public record TicketDetail(TicketView ticket, List<TicketEntry> thread, Followup followup,
+			ThreadViews.Window window, List<ThreadViews.MediaItem> media) {
 	}
 
 	// ---- queues
@@ -181,6 +185,38 @@ public class TicketService {
 		overdue.orderByAsc(Ticket::getDueAt).orderByAsc(Ticket::getId).last("LIMIT " + DUTY_LIMIT);
 		return new DutyView(views(this.tickets.selectList(unacknowledged)), unacknowledgedTotal,
 				views(this.tickets.selectList(overdue)), overdueTotal);
+	}
+
+	/**
+	 * What waits for the caller as a HANDLER (their grants' departments, and escalated
+	 * tickets for the central office; ADMIN and AUDITOR grants do not count): open
+	 * tickets (not closed), those not yet acknowledged, overdue or escalated ones (as the
+	 * duty view counts them), those nobody is assigned, and the caller's own.
+	 */
+	public record WorkCounts(long open, long unacknowledged, long overdue, long unassigned, long mine) {
+	}
+
+	public WorkCounts workCounts(Caller caller) {
+		Caller handler = new Caller(caller.personId(), caller.username(), caller.departmentId(),
+				caller.grants().stream().filter((g) -> g.role() == Role.HANDLER).toList(), caller.clientIp(),
+				caller.sessionId());
+		Instant now = now();
+		return new WorkCounts(openCount(handler, (w) -> w.ne(Ticket::getStatus, "CLOSED")),
+				openCount(handler, (w) -> w.eq(Ticket::getStatus, "NEW")),
+				openCount(handler,
+						(w) -> w.ne(Ticket::getStatus, "RESOLVED")
+							.and((o) -> o.isNotNull(Ticket::getEscalatedAt).or(pastDue(now)))),
+				openCount(handler, (w) -> w.isNull(Ticket::getAssigneeId)),
+				openCount(handler, (w) -> w.eq(Ticket::getAssigneeId, caller.personId())));
+	}
+
+	/** How many visible, not closed, not hidden tickets also meet the condition. */
+	private long openCount(Caller caller, java.util.function.Consumer<LambdaQueryWrapper<Ticket>> condition) {
+		LambdaQueryWrapper<Ticket> where = Wrappers.<Ticket>lambdaQuery()
+			.ne(Ticket::getStatus, "CLOSED")
+			.eq(Ticket::getHidden, false);
+		condition.accept(where);
+		return visibleTo(caller, where) ? this.tickets.selectCount(where) : 0L;
 	}
 
 	/**
@@ -249,7 +285,15 @@ public class TicketService {
 
 	public TicketDetail detail(Caller caller, long id) {
 		Ticket t = readable(caller, id);
-		return new TicketDetail(view(t), this.entries.thread(id), this.followups.selectById(id));
+		Instant now = now();
+		Instant closesAt = windowClosesAt(t);
+		int delivered = (closesAt != null)
+				? this.entries.deliveredSince(t.getAccountId(), t.getOpenid(), closesAt.minus(WINDOW)) : 0;
+		String zone = this.accounts.selectById(t.getAccountId()).getTimeZone();
+		List<TicketEntry> thread = this.entries.thread(id);
+		return new TicketDetail(view(t, closesAt, latestMessages(List.of(t)).get(t.getId())), thread,
+				this.followups.selectById(id), ThreadViews.window(closesAt, delivered, now, zone),
+				ThreadViews.media(id, thread, now));
 	}
 
 	/** One item of a follower's whole thread, with the ticket it belongs to. */
@@ -668,6 +712,11 @@ public class TicketService {
 		if (e == null || e.getTicketId() != ticketId || e.getMediaId() == null) {
 			throw ApiException.notFound("Media of entry", entryId);
 		}
+		if (ThreadViews.expired(e, now())) {
+			throw new ApiException(HttpStatus.GONE, "media-expired", "WeChat no longer has this media",
+					"WeChat keeps a follower's images and voices for 3 days and no copy was kept here; what the "
+							+ "thread says of it (a voice's recognised text) is all that is left.");
+		}
 		Account account = this.accounts.selectById(t.getAccountId());
 		AccountSnapshot snapshot = this.registry.find(account.getAppId()).orElseThrow();
 		File file = this.wechat.call(snapshot, (w) -> w.getMaterialService().mediaDownload(e.getMediaId()));
@@ -834,7 +883,16 @@ public class TicketService {
 	}
 
 	TicketView view(Ticket t) {
-		return view(t, windowClosesAt(t));
+		return view(t, windowClosesAt(t), latestMessages(List.of(t)).get(t.getId()));
+	}
+
+	/** The latest follower message of each ticket, by ticket id, in one query. */
+	private Map<Long, ThreadViews.LatestMessage> latestMessages(List<Ticket> page) {
+		Map<Long, ThreadViews.LatestMessage> latest = new java.util.HashMap<>();
+		for (Map<String, Object> row : this.entries.latestIncoming(page.stream().map(Ticket::getId).toList())) {
+			latest.put(((Number) row.get("ticket_id")).longValue(), ThreadViews.latest(row));
+		}
+		return latest;
 	}
 
 	/**
@@ -846,10 +904,11 @@ public class TicketService {
 			return List.of();
 		}
 		Map<String, Instant> windows = windowsCloseAt(page);
-		return page.stream().map((t) -> view(t, windows.get(followerKey(t)))).toList();
+		Map<Long, ThreadViews.LatestMessage> latest = latestMessages(page);
+		return page.stream().map((t) -> view(t, windows.get(followerKey(t)), latest.get(t.getId()))).toList();
 	}
 
-	private TicketView view(Ticket t, Instant windowClosesAt) {
+	private TicketView view(Ticket t, Instant windowClosesAt, ThreadViews.LatestMessage latestMessage) {
 		Instant now = now();
 		boolean open = !List.of("RESOLVED", "CLOSED").contains(t.getStatus());
 		boolean unacknowledgedLate = "NEW".equals(t.getStatus()) && t.getAckDueAt() != null
@@ -859,7 +918,7 @@ public class TicketService {
 				t.getStatus(), t.getAssigneeId(), Boolean.TRUE.equals(t.getHidden()),
 				Boolean.TRUE.equals(t.getRemovalFlagged()), t.getAckStatus(), t.getAcknowledgedAt(), t.getAckDueAt(),
 				t.getDueAt(), overdue, t.getEscalatedAt(), t.getFirstMessageAt(), t.getLastMessageAt(), windowClosesAt,
-				t.getVersion());
+				t.getVersion(), latestMessage);
 	}
 
 	private Instant now() {

@@ -73,7 +73,7 @@ public class MassSendService {
 
 	static final int MAX_ARTICLES = 8;
 
-	static final int SERVICE_SENDS_PER_MONTH = 4;
+	public static final int SERVICE_SENDS_PER_MONTH = 4;
 
 	private final MassSendMapper sends;
 

@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The console's typed client is generated from {@code console/openapi.json}, which is
  * committed so packaging needs no running server. These tests keep it equal to what
  * admin-api serves at {@code /v3/api-docs}, and the generated {@code src/api/schema.d.ts}
- * equal to what the generator makes of it: a changed endpoint fails here, not in a browser.
+ * equal to what the generator makes of it: a changed endpoint fails here, not in a
+ * browser.
  */
 @AdminIntegrationTest
 class ConsoleApiDriftTests {
@@ -56,16 +57,16 @@ class ConsoleApiDriftTests {
 		assertThat(committed)
 			.as("admin-api's OpenAPI description differs from admin-api/console/openapi.json (%s). Run, from the "
 					+ "repository root:%n  %s%nIt copies the served description (left by this test in "
-					+ "admin-api/%s) and regenerates the console's client; commit both files.", differences(served,
-							committed), UPDATE, ACTUAL)
+					+ "admin-api/%s) and regenerates the console's client; commit both files.",
+					differences(served, committed), UPDATE, ACTUAL)
 			.isEqualTo(served);
 	}
 
 	@Test
 	void committedClientIsWhatTheGeneratorMakesOfTheDescription() throws Exception {
 		Path out = Files.createTempFile("schema", ".d.ts");
-		Process generator = new ProcessBuilder("node", "node_modules/openapi-typescript/bin/cli.js", "openapi.json", "-o",
-				out.toAbsolutePath().toString())
+		Process generator = new ProcessBuilder("node", "node_modules/openapi-typescript/bin/cli.js", "openapi.json",
+				"-o", out.toAbsolutePath().toString())
 			.directory(CONSOLE.toFile())
 			.redirectErrorStream(true)
 			.start();
@@ -122,8 +123,8 @@ class ConsoleApiDriftTests {
 				}
 			}
 		}
-		return out.isEmpty() ? "info or tags" : String.join(", ", out.subList(0, Math.min(out.size(), 12)))
-				+ ((out.size() > 12) ? ", ..." : "");
+		return out.isEmpty() ? "info or tags"
+				: String.join(", ", out.subList(0, Math.min(out.size(), 12))) + ((out.size() > 12) ? ", ..." : "");
 	}
 
 }

@@ -73,6 +73,14 @@ class ConsoleSessionIntegrationTests {
 	}
 
 	@Test
+	void theConsoleSignInHasTheSignInsBodyLimit() {
+		Response big = this.browser.send("POST", "/api/session/console", null, ConsoleClient.sameOrigin(),
+				Map.of("username", "someone", "password", "x".repeat(20_000)));
+		assertThat(big.status()).isEqualTo(413);
+		assertThat(big.problemType()).isEqualTo("https://wxops.io/problems/body-too-large");
+	}
+
+	@Test
 	void consoleSignInFromAnotherSiteIsRefused() {
 		Login editor = this.fx.person(Role.EDITOR);
 		Response in = this.browser.send("POST", "/api/session/console", null,

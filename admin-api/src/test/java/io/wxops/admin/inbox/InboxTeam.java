@@ -105,6 +105,12 @@ final class InboxTeam {
 		return store(openid, "image", null, null, null, "{\"MediaId\":\"" + mediaId + "\",\"PicUrl\":\"x\"}", at);
 	}
 
+	/** A voice message with WeChat's speech recognition. */
+	long voice(String openid, String mediaId, String recognition, Instant at) {
+		return store(openid, "voice", null, null, null,
+				"{\"MediaId\":\"" + mediaId + "\",\"Format\":\"amr\",\"Recognition\":\"" + recognition + "\"}", at);
+	}
+
 	private long store(String openid, String type, String event, String key, String content, String fields,
 			Instant at) {
 		this.jdbc.update("""

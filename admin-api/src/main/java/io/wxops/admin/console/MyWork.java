@@ -1,0 +1,164 @@
+package io.wxops.admin.console;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Month;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import io.wxops.admin.inbox.TicketService;
+import io.wxops.admin.review.ReviewService;
+import io.wxops.admin.review.SendReviewService;
+import io.wxops.admin.security.Caller;
+import io.wxops.admin.security.Role;
+import io.wxops.core.account.Account;
+import io.wxops.core.account.AccountMapper;
+import io.wxops.core.account.AccountStanding;
+import io.wxops.core.account.AnnualReview;
+import io.wxops.core.account.AnnualReviewMapper;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * "My work": how many things wait for the caller, by the roles they hold, counted with
+ * the same scope each feature's own list applies, so a count and the list it leads to
+ * agree.
+ */
+@Service
+class MyWork {
+
+	/**
+	 * One count. {@code accountId} is set for per-account items (the publishing queue).
+	 */
+	record Item(String key, long count, Long accountId, String route, Instant at) {
+
+		static Item of(String key, long count, String route) {
+			return new Item(key, count, null, route, null);
+		}
+
+	}
+
+	record Answer(Instant serverTime, List<Item> items) {
+	}
+
+	private static final Role[] REVIEWERS = { Role.DEPT_REVIEWER, Role.OFFICE_REVIEWER, Role.LEADER };
+
+	private final TicketService tickets;
+
+	private final ReviewService reviews;
+
+	private final SendReviewService sendReviews;
+
+	private final MyWorkMapper counts;
+
+	private final AccountMapper accounts;
+
+	private final AccountStanding standing;
+
+	private final AnnualReviewMapper annualReviews;
+
+	private final AuditVerificationMemory verifications;
+
+	private final Clock clock;
+
+	MyWork(TicketService tickets, ReviewService reviews, SendReviewService sendReviews, MyWorkMapper counts,
+			AccountMapper accounts, AccountStanding standing, AnnualReviewMapper annualReviews,
+			AuditVerificationMemory verifications, Clock clock) {
+		this.tickets = tickets;
+		this.reviews = reviews;
+		this.sendReviews = sendReviews;
+		this.counts = counts;
+		this.accounts = accounts;
+		this.standing = standing;
+		this.annualReviews = annualReviews;
+		this.verifications = verifications;
+		this.clock = clock;
+	}
+
+	Answer of(Caller caller) {
+		List<Item> items = new ArrayList<>();
+		if (caller.hasAnyRole(Role.HANDLER)) {
+			TicketService.WorkCounts t = this.tickets.workCounts(caller);
+			items.add(Item.of("tickets.open", t.open(), "/tickets"));
+			items.add(Item.of("tickets.unacknowledged", t.unacknowledged(), "/tickets?status=NEW"));
+			items.add(Item.of("tickets.overdue", t.overdue(), "/duty"));
+			items.add(Item.of("tickets.unassigned", t.unassigned(), "/tickets?unassigned=true"));
+			items.add(Item.of("tickets.mine", t.mine(), "/tickets?mine=true"));
+		}
+		if (caller.hasAnyRole(Role.EDITOR)) {
+			items.add(Item.of("articles.rejected", this.counts.rejectedArticlesOf(caller.personId()),
+					"/articles?status=REJECTED"));
+		}
+		if (caller.hasAnyRole(REVIEWERS)) {
+			items.add(Item.of("reviews.articles", this.reviews.pending(caller).size(), "/reviews"));
+			items.add(Item.of("reviews.sends", this.sendReviews.pending(caller).size(), "/reviews/sends"));
+		}
+		if (caller.hasAnyRole(Role.PUBLISHER)) {
+			Set<Long> scope = scope(caller, Role.PUBLISHER);
+			for (Map<String, Object> row : this.counts.queuedByAccount(scope)) {
+				long account = ((Number) row.get("account_id")).longValue();
+				items.add(new Item("queue.articles", ((Number) row.get("n")).longValue(), account,
+						"/accounts/" + account + "/queue", null));
+			}
+			items.add(Item.of("sends.toPreview", this.counts.sends("COMPOSED", scope), "/sends?status=COMPOSED"));
+			items.add(Item.of("sends.toConfirm", this.counts.sends("PREVIEWED", scope), "/sends?status=PREVIEWED"));
+		}
+		if (caller.hasAnyRole(Role.ADMIN)) {
+			Set<Long> scope = scope(caller, Role.ADMIN);
+			items.add(Item.of("accounts.annualReviewDue", annualReviewsDue(scope), "/accounts?annualReview=due"));
+			items.add(Item.of("accounts.annualReviewUndecided", this.counts.undecidedAnnualReviews(scope),
+					"/accounts?annualReview=undecided"));
+			items
+				.add(Item.of("accounts.suspended", this.counts.suspendedAccounts(scope), "/accounts?status=SUSPENDED"));
+		}
+		if (caller.canEverywhere(Role.AUDITOR, Role.ADMIN) && caller.hasAnyRole(Role.AUDITOR)) {
+			Optional<AuditVerificationMemory.Last> last = this.verifications.last();
+			items.add(new Item("audit.lastVerification", last.map((v) -> v.intact() ? 0L : 1L).orElse(0L), null,
+					"/audit/verify", last.map(AuditVerificationMemory.Last::checkedAt).orElse(null)));
+		}
+		return new Answer(this.clock.instant(), items);
+	}
+
+	/** The accounts a role covers, or null for every account. */
+	private static Set<Long> scope(Caller caller, Role role) {
+		return caller.accountScope(role).map((ids) -> ids.isEmpty() ? Set.of(-1L) : ids).orElse(null);
+	}
+
+	/**
+	 * Accounts (active or suspended) whose annual review is due: the cycle the standing
+	 * requires has not passed (overdue, whatever the account's status), or it is
+	 * November, the review month, and this year's cycle has not passed (for accounts
+	 * registered before 1 November, as the standing counts them).
+	 */
+	private long annualReviewsDue(Set<Long> scope) {
+		long due = 0;
+		for (long id : this.counts.reviewedAccounts(scope)) {
+			List<AnnualReview> history = this.annualReviews.findByAccount(id);
+			Integer required = this.standing.of(id).requiredCycle();
+			if (required != null && !passed(history, required)) {
+				due++;
+				continue;
+			}
+			Account account = this.accounts.selectById(id);
+			ZoneId zone = ZoneId.of(account.getTimeZone());
+			LocalDate today = LocalDate.now(this.clock.withZone(zone));
+			if (today.getMonth() == Month.NOVEMBER
+					&& LocalDate.ofInstant(account.getCreatedAt(), zone)
+						.isBefore(LocalDate.of(today.getYear(), Month.NOVEMBER, 1))
+					&& !passed(history, today.getYear())) {
+				due++;
+			}
+		}
+		return due;
+	}
+
+	private static boolean passed(List<AnnualReview> history, int cycle) {
+		return history.stream().anyMatch((r) -> r.getCycleYear() >= cycle && "PASS".equals(r.getResult()));
+	}
+
+}
