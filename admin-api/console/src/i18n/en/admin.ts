@@ -33,6 +33,8 @@ export default {
       credentialsSet: '{n} of 3 set',
       by: 'By',
       system: 'System',
+      rebase: 'Load the latest version and keep my changes',
+      rebased: 'The latest version is loaded with your changes on top; check them and save again.',
       nothingChanged: 'Nothing was changed.',
       refiledOn: 'Re-filed on',
       refilingHint: 'A new responsible person or administrator is recorded as a re-filing; empty means today in the account’s time zone.',

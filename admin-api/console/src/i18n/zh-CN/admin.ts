@@ -33,6 +33,8 @@ export default {
       credentialsSet: '已设置 {n}/3',
       by: '操作人',
       system: '系统',
+      rebase: '载入最新版本并保留我的修改',
+      rebased: '已载入最新版本，您的修改仍在表单中，请检查后再保存。',
       nothingChanged: '没有修改任何内容。',
       refiledOn: '重新备案日期',
       refilingHint: '负责人或管理员变更会记为重新备案；不填则为公众号所在时区的今天。',

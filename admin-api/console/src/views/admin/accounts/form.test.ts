@@ -169,3 +169,28 @@ describe('shownFields', () => {
     expect(shownFields({ 'responsible.mobile': 'x', appSecret: 'y', version: 'z', 'testFollowers[0].openid': 'w' })).toEqual(['responsible.mobile', 'appSecret'])
   })
 })
+
+describe('rebase after a stale version', () => {
+  it('keeps the person\'s edits on top of what someone else saved meanwhile', async () => {
+    const { rebase } = await import('./form')
+    const f = fromView(view)
+    f.name = '我的新名称'
+    f.administrator.mobile = '13900000000'
+    f.policies.maxChars = 500
+    const latest: AccountView = { ...view, version: 5, wechatId: 'changed_by_other', responsible: { name: '新负责人' }, policies: { ...view.policies, marketingForbidden: true } }
+    const out = rebase(view, latest, f)
+    expect(out.name).toBe('我的新名称')
+    expect(out.administrator.mobile).toBe('13900000000')
+    expect(out.administrator.name).toBe('李四')
+    expect(out.policies.maxChars).toBe(500)
+    expect(out.wechatId).toBe('changed_by_other')
+    expect(out.responsible.name).toBe('新负责人')
+    expect(out.policies.marketingForbidden).toBe(true)
+    expect(toAccountChange(latest, out)).toEqual({
+      name: '我的新名称',
+      administrator: { name: '李四', officePhone: undefined, mobile: '13900000000', email: 'li@example.cn', wechatId: undefined },
+      policies: { ...latest.policies, maxChars: 500 },
+      version: 5,
+    })
+  })
+})

@@ -334,3 +334,34 @@ export const FORM_FIELDS: ReadonlySet<string> = new Set([
 export function shownFields(fieldErrors: Record<string, string>, shown: ReadonlySet<string> = FORM_FIELDS): string[] {
   return Object.keys(fieldErrors).filter((f) => shown.has(formField(f)))
 }
+
+/**
+ * After a stale-version refusal: the form for the account as it now stands, with the
+ * person's own edits (what they changed from the version they loaded) laid on top, so
+ * reloading loses nothing they typed. Secret inputs are carried over as they are.
+ */
+export function rebase(loaded: AccountView, latest: AccountView, f: RegistryForm): RegistryForm {
+  const base = fromView(loaded)
+  const out = fromView(latest)
+  const scalar = ['name', 'wechatId', 'mode', 'owningDepartmentId', 'verified', 'verifiedOn'] as const
+  for (const k of scalar) {
+    if (f[k] !== base[k]) (out as unknown as Record<string, unknown>)[k] = f[k]
+  }
+  for (const c of ['responsible', 'administrator'] as const) {
+    for (const k of Object.keys(f[c]) as (keyof ContactForm)[]) {
+      if (f[c][k] !== base[c][k]) out[c][k] = f[c][k]
+    }
+  }
+  const p = f.policies
+  const bp = base.policies
+  if (p.timeZone !== bp.timeZone) out.policies.timeZone = p.timeZone
+  if (p.maxChars !== bp.maxChars) out.policies.maxChars = p.maxChars
+  if (p.marketingForbidden !== bp.marketingForbidden) out.policies.marketingForbidden = p.marketingForbidden
+  if (p.selfConfirmAllowed !== bp.selfConfirmAllowed) out.policies.selfConfirmAllowed = p.selfConfirmAllowed
+  for (const s of SENSITIVITIES) {
+    if (inSigningOrder(p.reviewLevels[s]).join() !== inSigningOrder(bp.reviewLevels[s]).join()) out.policies.reviewLevels[s] = [...p.reviewLevels[s]]
+  }
+  out.refiledOn = f.refiledOn
+  out.credentials = { ...f.credentials }
+  return out
+}
