@@ -86,7 +86,7 @@ const menus = Object.entries({ 'demo-admin': 'ADMIN', 'demo-auditor': 'AUDITOR',
 }))
 
 const scenarios = [...menus]
-for (const f of ['20-admin-registration.mjs', '35-admin-deep-links.mjs', '40-admin-pages.mjs']) {
+for (const f of ['20-admin-registration.mjs', '35-admin-deep-links.mjs', '40-admin-pages.mjs', '45-admin-journeys.mjs']) {
   const mod = await import(pathToFileURL(join(here, '..', 'scenarios', f)).href)
   scenarios.push(...(Array.isArray(mod.default) ? mod.default : [mod.default]))
 }
