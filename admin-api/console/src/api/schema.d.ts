@@ -276,6 +276,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/accounts/{id}/send-days": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Days already taken by a mass send
+         * @description The account's local days (its time zone) between from and to, both included, that a send holds: composed, previewed, confirmed, sending or sent (a failed or cancelled send gives its day back). Without from, today in the account's zone; without to, 62 days on; at most 366 days. For a service account, months lists each month touching the range with the sends holding its 4 slots (empty for a subscription account). Anyone granted on the account may read it; others get 404.
+         */
+        get: operations["sendDays"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/accounts/{id}/standing": {
         parameters: {
             query?: never;
@@ -846,6 +866,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/my-work": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What waits for me
+         * @description Counts by the roles you hold, each with the scope of its own list (so the count and the list it leads to agree); an item is present, possibly 0, for every role you hold. Stable keys: HANDLER: tickets.open (not closed, of your departments and, for the central office, escalated ones), tickets.unacknowledged (NEW), tickets.overdue (overdue or escalated, as the duty view), tickets.unassigned, tickets.mine. EDITOR: articles.rejected (your articles sent back). DEPT_REVIEWER, OFFICE_REVIEWER, LEADER: reviews.articles and reviews.sends (awaiting your level, as GET /api/reviews/pending and /pending-sends). PUBLISHER: queue.articles (one item per account with articles in its queue, accountId set), sends.toPreview (COMPOSED), sends.toConfirm (PREVIEWED). ADMIN: accounts.annualReviewDue (November without a passed review of the year, or overdue), accounts.annualReviewUndecided (report submitted, no decision), accounts.suspended. AUDITOR on every account: audit.lastVerification (count 1 when the last GET /api/audit/verify found a break, else 0; at: when it ran, null if never). route is the console page that lists the items. No re-filing can be pending: a change of contact is recorded as its re-filing. Carries an ETag (serverTime left out) for polling with If-None-Match.
+         */
+        get: operations["myWork"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/people": {
         parameters: {
             query?: never;
@@ -1273,7 +1313,7 @@ export interface paths {
         };
         /**
          * Ticket queue
-         * @description Open tickets of your departments (and, for the central office, escalated ones), soonest due first, one page at a time; filter by account, status (NEW, ACKNOWLEDGED, IN_PROGRESS, RESOLVED, CLOSED; without it every status but CLOSED), category (CONSULTATION, COMPLAINT, REPORT_PETITION, SUGGESTION, MALICIOUS) and mine (assigned to you). Malicious ones only with includeHidden. An ADMIN or AUDITOR of an account sees all its tickets.
+         * @description Open tickets of your departments (and, for the central office, escalated ones), soonest due first, one page at a time; filter by account, status (NEW, ACKNOWLEDGED, IN_PROGRESS, RESOLVED, CLOSED; without it every status but CLOSED), category (CONSULTATION, COMPLAINT, REPORT_PETITION, SUGGESTION, MALICIOUS) and mine (assigned to you). Malicious ones only with includeHidden. An ADMIN or AUDITOR of an account sees all its tickets. Each row carries overdue and latestMessage (the follower's latest message: msgType, excerpt, at). Carries an ETag: send it as If-None-Match to get 304 while nothing changed.
          */
         get: operations["queue_1"];
         put?: never;
@@ -1293,7 +1333,7 @@ export interface paths {
         };
         /**
          * A ticket with its thread
-         * @description Both directions in order, notes and events.
+         * @description Both directions in order, notes and events; window: WeChat's customer-service window (open, closesAt, messagesLeft of the 5 per window, serverTime, accountZone); media: each image, voice or video of the thread with its state (AVAILABLE with its url until availableUntil, EXPIRED after WeChat's 3 days as no copy is kept, REMOVED by retention) and a voice's recognition text. Carries an ETag (serverTime left out): send it as If-None-Match to get 304 while nothing changed.
          */
         get: operations["get_2"];
         put?: never;
@@ -1370,7 +1410,7 @@ export interface paths {
         };
         /**
          * An image or voice the follower sent
-         * @description Fetched from WeChat's media API.
+         * @description Fetched from WeChat's media API (no copy is kept here). WeChat keeps it 3 days: after that the answer is 410 media-expired, as the ticket's media list says in advance.
          */
         get: operations["media"];
         put?: never;
@@ -1595,6 +1635,11 @@ export interface components {
             submittedAt?: string;
             /** Format: int64 */
             submittedBy?: number;
+        };
+        Answer: {
+            items?: components["schemas"]["Item"][];
+            /** Format: date-time */
+            serverTime?: string;
         };
         /** @description A new draft or a change to one. For a change send the version you loaded; a stale version gets 409. Any change to a submitted or approved article voids its review. */
         ArticleRequest: {
@@ -1959,6 +2004,22 @@ export interface components {
             initialPassword?: string;
             person?: components["schemas"]["PersonView"];
         };
+        Item: {
+            /** Format: int64 */
+            accountId?: number;
+            /** Format: date-time */
+            at?: string;
+            /** Format: int64 */
+            count?: number;
+            key?: string;
+            route?: string;
+        };
+        LatestMessage: {
+            /** Format: date-time */
+            at?: string;
+            excerpt?: string;
+            msgType?: string;
+        };
         LexiconChange: {
             category?: string;
             changeType?: string;
@@ -1985,6 +2046,25 @@ export interface components {
             person?: components["schemas"]["PersonView"];
             /** Format: date-time */
             serverTime?: string;
+        };
+        MediaItem: {
+            /** Format: date-time */
+            availableUntil?: string;
+            /** Format: int64 */
+            entryId?: number;
+            kind?: string;
+            msgType?: string;
+            recognition?: string;
+            state?: string;
+            stored?: boolean;
+            url?: string;
+        };
+        MonthSlots: {
+            /** Format: int32 */
+            limit?: number;
+            month?: string;
+            /** Format: int64 */
+            used?: number;
         };
         NewAccountRequest: {
             administrator?: components["schemas"]["Contact"];
@@ -2322,6 +2402,19 @@ export interface components {
             position?: number;
             title?: string;
         };
+        SendDays: {
+            /** Format: int64 */
+            accountId?: number;
+            days?: components["schemas"]["TakenDay"][];
+            /** Format: date */
+            from?: string;
+            months?: components["schemas"]["MonthSlots"][];
+            /** Format: date */
+            to?: string;
+            /** Format: date */
+            today?: string;
+            zone?: string;
+        };
         SendReviewDecision: {
             comment?: string;
             contentHash?: string;
@@ -2471,6 +2564,13 @@ export interface components {
             id?: number;
             name?: string;
         };
+        TakenDay: {
+            /** Format: date */
+            day?: string;
+            /** Format: int64 */
+            sendId?: number;
+            status?: string;
+        };
         TermView: {
             /** Format: int32 */
             addedIn?: number;
@@ -2490,8 +2590,10 @@ export interface components {
         };
         TicketDetail: {
             followup?: components["schemas"]["Followup"];
+            media?: components["schemas"]["MediaItem"][];
             thread?: components["schemas"]["TicketEntry"][];
             ticket?: components["schemas"]["TicketView"];
+            window?: components["schemas"]["Window"];
         };
         TicketEntry: {
             content?: string;
@@ -2537,6 +2639,7 @@ export interface components {
             id?: number;
             /** Format: date-time */
             lastMessageAt?: string;
+            latestMessage?: components["schemas"]["LatestMessage"];
             openid?: string;
             overdue?: boolean;
             removalFlagged?: boolean;
@@ -2609,6 +2712,16 @@ export interface components {
             title?: string;
             /** Format: int32 */
             versionNo?: number;
+        };
+        Window: {
+            accountZone?: string;
+            /** Format: date-time */
+            closesAt?: string;
+            /** Format: int32 */
+            messagesLeft?: number;
+            open?: boolean;
+            /** Format: date-time */
+            serverTime?: string;
         };
         Withdrawal: {
             reason?: string;
@@ -3084,6 +3197,33 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["RefilingView"][];
+                };
+            };
+        };
+    };
+    sendDays: {
+        parameters: {
+            query?: {
+                /** @description First day (YYYY-MM-DD), default today in the account's zone */
+                from?: string;
+                /** @description Last day (YYYY-MM-DD), included */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["SendDays"];
                 };
             };
         };
@@ -3921,6 +4061,26 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["ChangeResult"];
+                };
+            };
+        };
+    };
+    myWork: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Answer"];
                 };
             };
         };
