@@ -69,13 +69,7 @@ export const useSession = defineStore('session', () => {
   }
 
   async function signIn(username: string, password: string): Promise<void> {
-    const r = await unwrap(
-      api.POST('/api/session/console' as never, { body: { username, password } } as never) as Promise<{
-        data?: { mustChangePassword?: boolean; idleTimeoutSeconds?: number }
-        error?: unknown
-        response: Response
-      }>,
-    )
+    const r = await unwrap(api.POST('/api/session/console', { body: { username, password } }))
     mustChangePassword.value = !!r?.mustChangePassword
     if (r?.idleTimeoutSeconds) idleTimeoutSeconds.value = r.idleTimeoutSeconds
     loaded.value = false

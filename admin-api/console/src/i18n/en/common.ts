@@ -28,6 +28,8 @@ export default {
     page: 'Page {n}',
     total: '{n} in all',
     required: 'Required',
+    pageSize: 'Rows per page',
+    perPage: '{n} a page',
     details: 'Server says:',
   },
 }

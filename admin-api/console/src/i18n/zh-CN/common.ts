@@ -28,6 +28,8 @@ export default {
     page: '第 {n} 页',
     total: '共 {n} 条',
     required: '必填',
+    pageSize: '每页条数',
+    perPage: '{n} 条/页',
     details: '服务器说明：',
   },
 }

@@ -6,14 +6,9 @@ import type { components } from '@/api/schema'
  * console needs beyond it (the reply window, a row's excerpt) are declared here until the
  * description carries them.
  */
-export type TicketView = components['schemas']['TicketView'] & {
-  latestExcerpt?: string | null
-  latestMsgType?: string | null
-}
-export type TicketEntry = components['schemas']['TicketEntry'] & {
-  mediaExpired?: boolean
-  mediaStored?: boolean
-}
+export type TicketView = components['schemas']['TicketView']
+export type TicketEntry = components['schemas']['TicketEntry']
+export type TicketMedia = NonNullable<components['schemas']['TicketDetail']['media']>[number]
 export interface TicketWindow {
   open?: boolean
   closesAt?: string | null
