@@ -93,7 +93,7 @@ export default [
     },
   },
   {
-    name: 'claim, note and status on the complaint',
+    name: 'claim, note, resolve and close the complaint with its follow-up',
     async run(h) {
       const page = h.queuePage
       await page.goto(h.url(`tickets/${complaintTicket.id}`))
@@ -105,6 +105,18 @@ export default [
       await page.locator('#note-text').fill(`已联系后勤 ${marker}`)
       await page.getByRole('button', { name: '添加备注' }).click()
       await page.locator('[data-kind=NOTE]', { hasText: `已联系后勤 ${marker}` }).waitFor({ timeout: 10_000 })
+
+      // Resolved, then closed with the follow-up (回访).
+      await page.getByRole('tab', { name: '更改状态' }).click()
+      await page.locator('.el-select:has(#new-status)').click()
+      await page.getByRole('option', { name: '已解决' }).click()
+      await page.getByRole('button', { name: '更改状态' }).click()
+      await page.locator('[data-kind=EVENT]', { hasText: 'RESOLVED' }).waitFor({ timeout: 10_000 })
+      await page.getByRole('tab', { name: '关闭并回访' }).click()
+      await page.locator('#close-result').fill('已修复，粉丝确认热水恢复。')
+      await page.getByRole('button', { name: '关闭并回访' }).click()
+      await page.getByText('工单已关闭，不能再回复。').waitFor({ timeout: 10_000 })
+      check((await page.locator('.followup').innerText()).includes('已修复'), 'the follow-up is shown on the closed ticket')
     },
   },
   {

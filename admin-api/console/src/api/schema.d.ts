@@ -1275,7 +1275,7 @@ export interface paths {
         put?: never;
         /**
          * Sign in to the console
-         * @description As POST /api/session (same body, limits, lockout and audit), but the token is set as the cookie wxops_session (HttpOnly, SameSite=Strict, Path=/, Secure over https) and never appears in the body. Requests with the cookie are then signed in like bearer requests; their POST, PUT, PATCH and DELETE must come from the console's own pages (Sec-Fetch-Site: same-origin, or an Origin of this server or of wxops.admin.console.allowed-origins), else 403 cross-site-request. This sign-in is checked the same way.
+         * @description As POST /api/session (same body, limits, lockout and audit), but the token is set as the cookie wxops_session (HttpOnly, SameSite=Strict, Path=/, Secure over https) and never appears in the body. Requests with the cookie are then signed in like bearer requests; their POST, PUT, PATCH and DELETE must come from the console's own pages (Sec-Fetch-Site: same-origin, or an Origin of this server or of wxops.admin.console.allowed-origins), else 403 cross-site-request. This sign-in is checked the same way. A background poll sends X-Wxops-Poll: 1 so that it does not count as activity for the idle timeout (idleTimeoutSeconds).
          */
         post: operations["signIn"];
         delete?: never;

@@ -29,7 +29,8 @@ export async function conditionalGet<T>(url: string, etag: string | null): Promi
   try {
     response = await fetch(url, {
       credentials: 'same-origin',
-      headers: etag ? { Accept: 'application/json', 'If-None-Match': etag } : { Accept: 'application/json' },
+      // X-Wxops-Poll: a background poll does not count as activity for the idle timeout.
+      headers: etag ? { Accept: 'application/json', 'X-Wxops-Poll': '1', 'If-None-Match': etag } : { Accept: 'application/json', 'X-Wxops-Poll': '1' },
       cache: 'no-store',
     })
   } catch (e) {

@@ -4,6 +4,8 @@ export default {
     'server-error': 'The server could not handle this just now. Try again in a moment.',
     network: 'The server cannot be reached. Check the network and try again; what you typed is still here.',
     'too-large': 'What you sent is too large.',
+    'body-too-large': 'What you sent is too large.',
+    'media-expired': 'This image or voice has expired: WeChat keeps temporary media for 3 days.',
     'invalid-request': 'Some fields need correcting.',
     'not-found': 'Not found, or not yours to see.',
     forbidden: 'You may not do this.',

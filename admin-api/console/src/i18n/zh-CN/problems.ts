@@ -5,6 +5,8 @@ export default {
     'server-error': '服务器暂时无法处理，请稍后再试。',
     network: '无法连接服务器，请检查网络后重试。您填写的内容仍保留在页面上。',
     'too-large': '提交的内容太大。',
+    'body-too-large': '提交的内容太大。',
+    'media-expired': '该图片或语音已过期：微信只保留临时素材 3 天。',
     'invalid-request': '有些内容填写得不正确，请按提示修改。',
     'not-found': '找不到该记录，或者您无权查看。',
     forbidden: '您无权执行此操作。',

@@ -51,7 +51,8 @@ class ConsoleSessionController {
 					+ "in the body. Requests with the cookie are then signed in like bearer requests; their POST, PUT, "
 					+ "PATCH and DELETE must come from the console's own pages (Sec-Fetch-Site: same-origin, or an "
 					+ "Origin of this server or of wxops.admin.console.allowed-origins), else 403 cross-site-request. "
-					+ "This sign-in is checked the same way.")
+					+ "This sign-in is checked the same way. A background poll sends X-Wxops-Poll: 1 so that it does "
+					+ "not count as activity for the idle timeout (idleTimeoutSeconds).")
 	ConsoleSignedIn signIn(@Valid @RequestBody Credentials credentials, HttpServletRequest request,
 			HttpServletResponse response) {
 		SessionService.SignedIn in = this.sessions.login(credentials.username(), credentials.password(),

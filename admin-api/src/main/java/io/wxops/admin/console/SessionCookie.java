@@ -36,6 +36,18 @@ public final class SessionCookie {
 		return null;
 	}
 
+	/**
+	 * A page's background poll says so with this header (any value but {@code false}), so
+	 * it does not keep an idle session alive.
+	 */
+	public static final String POLL_HEADER = "X-Wxops-Poll";
+
+	/** Whether the request is a background poll ({@link #POLL_HEADER}). */
+	public static boolean isBackgroundPoll(HttpServletRequest request) {
+		String value = request.getHeader(POLL_HEADER);
+		return value != null && !value.isBlank() && !"false".equalsIgnoreCase(value.trim());
+	}
+
 	/** Whether the request names a bearer token (which then wins over the cookie). */
 	public static boolean hasBearer(HttpServletRequest request) {
 		String header = request.getHeader(HttpHeaders.AUTHORIZATION);

@@ -37,7 +37,8 @@ class AccessInterceptor implements HandlerInterceptor {
 			return true;
 		}
 		String token = token(request);
-		SessionService.Authenticated who = this.sessions.authenticate(token, request.getRemoteAddr())
+		SessionService.Authenticated who = this.sessions
+			.authenticate(token, request.getRemoteAddr(), !SessionCookie.isBackgroundPoll(request))
 			.orElseThrow(() -> {
 				response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
 				if (this.sessions.timedOut(token)) {

@@ -133,6 +133,15 @@ public class SessionService {
 	 * unknown, revoked, expired or idle, or its person is disabled.
 	 */
 	public Optional<Authenticated> authenticate(String token, String clientIp) {
+		return authenticate(token, clientIp, true);
+	}
+
+	/**
+	 * {@link #authenticate(String, String)}; with {@code activity} false (a page's
+	 * background poll) the request does not count as the person's activity, so a console
+	 * left open on a polling page still reaches the idle timeout.
+	 */
+	public Optional<Authenticated> authenticate(String token, String clientIp, boolean activity) {
 		if (token == null || token.length() < 20 || token.length() > 100) {
 			return Optional.empty();
 		}
@@ -146,7 +155,7 @@ public class SessionService {
 		if (person == null || !Boolean.TRUE.equals(person.getEnabled())) {
 			return Optional.empty();
 		}
-		if (session.getLastSeenAt().plus(TOUCH_INTERVAL).isBefore(now)) {
+		if (activity && session.getLastSeenAt().plus(TOUCH_INTERVAL).isBefore(now)) {
 			this.sessions.touch(session.getId(), now);
 		}
 		return Optional.of(new Authenticated(caller(person, session, clientIp),

@@ -176,6 +176,22 @@ class ConsoleSessionIntegrationTests {
 	}
 
 	@Test
+	void aBackgroundPollDoesNotKeepTheSessionAlive() {
+		Login editor = this.fx.person(Role.EDITOR);
+		String cookie = this.browser.signIn(editor.username(), AdminFixtures.PASSWORD);
+		this.jdbc.update("UPDATE adm_session SET last_seen_at = NOW(3) - INTERVAL 10 MINUTE WHERE person_id = ?",
+				editor.personId());
+		String lastSeen = "SELECT TIMESTAMPDIFF(SECOND, MAX(last_seen_at), NOW(3)) FROM adm_session "
+				+ "WHERE person_id = ? AND revoked_at IS NULL";
+		Response poll = this.browser.send("GET", "/api/my-work", cookie, Map.of(SessionCookie.POLL_HEADER, "1"), null);
+		assertThat(poll.status()).isEqualTo(200);
+		assertThat(this.jdbc.queryForObject(lastSeen, Long.class, editor.personId())).isGreaterThanOrEqualTo(599);
+		// A request the person made does.
+		assertThat(this.browser.send("GET", "/api/my-work", cookie, Map.of(), null).status()).isEqualTo(200);
+		assertThat(this.jdbc.queryForObject(lastSeen, Long.class, editor.personId())).isLessThan(60);
+	}
+
+	@Test
 	void aSessionPastItsLifetimeAnswersSessionExpired() {
 		Login editor = this.fx.person(Role.EDITOR);
 		String cookie = this.browser.signIn(editor.username(), AdminFixtures.PASSWORD);

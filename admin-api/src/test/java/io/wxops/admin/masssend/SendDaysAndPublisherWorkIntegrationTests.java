@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,6 +26,9 @@ class SendDaysAndPublisherWorkIntegrationTests {
 
 	@Autowired
 	AdminFixtures fx;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	@Test
 	void aComposedSendsDayIsTakenAndACancelledOneGivesItBack() {
@@ -47,6 +51,23 @@ class SendDaysAndPublisherWorkIntegrationTests {
 		assertThat(this.fx.post("/api/sends/" + send + "/cancel", team.publisher.token(), null).status())
 			.isEqualTo(200);
 		assertThat(this.fx.get(path, team.editor.token()).json().get("days").isEmpty()).isTrue();
+	}
+
+	@Test
+	void aServiceAccountAlsoShowsItsMonthSlots() {
+		MassSendTeam team = new MassSendTeam(this.fx);
+		this.jdbc.update("UPDATE wx_account SET account_type = 'SERVICE' WHERE id = ?", team.account);
+		LocalDate day = LocalDate.now(MassSendTeam.SHANGHAI).plusDays(2);
+		Instant slot = day.atTime(LocalTime.of(9, 0)).atZone(MassSendTeam.SHANGHAI).toInstant();
+		Response composed = team.composeText("本周六图书馆闭馆一天。", slot);
+		assertThat(composed.status()).as(composed.body()).isEqualTo(201);
+		JsonNode taken = this.fx
+			.get("/api/accounts/" + team.account + "/send-days?from=" + day + "&to=" + day, team.publisher.token())
+			.json();
+		assertThat(taken.get("months").size()).isEqualTo(1);
+		assertThat(taken.at("/months/0/month").asString()).isEqualTo(java.time.YearMonth.from(day).toString());
+		assertThat(taken.at("/months/0/used").asLong()).isEqualTo(1);
+		assertThat(taken.at("/months/0/limit").asInt()).isEqualTo(4);
 	}
 
 	@Test
