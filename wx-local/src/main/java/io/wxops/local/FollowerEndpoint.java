@@ -8,6 +8,7 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -161,7 +162,11 @@ final class FollowerEndpoint implements AutoCloseable {
 			String type = params.getOrDefault("type", "text");
 			String xml = FollowerMessages.build(type, params, this.account.originalId(), openid);
 			Delivery delivery = this.simulator.deliver(this.account, xml, openid);
-			if (delivery.delivered() && this.platform != null) {
+			// A message from before WeChat's 48-hour window (createTime) opens no window
+			// now.
+			boolean recent = FollowerMessages.createTime(params) > System.currentTimeMillis() / 1000
+					- Duration.ofHours(48).toSeconds();
+			if (delivery.delivered() && this.platform != null && recent) {
 				interacted(type, openid);
 			}
 			respond(exchange, delivery.delivered() ? 200 : 502, report(type, openid, xml, delivery));
@@ -274,9 +279,10 @@ final class FollowerEndpoint implements AutoCloseable {
 
 	private String usage() {
 		return "Follower simulator for " + this.account.appId() + " (" + this.account.originalId() + ")\n" + "POST "
-				+ PATH + "?openid=<openid>&type=<type> with parameters in the query or a form body\n" + "types: "
-				+ FollowerMessages.TYPES + "\n" + "example:\n  curl -X POST 'http://127.0.0.1:" + port() + PATH
-				+ "?openid=" + DEFAULT_OPENID + "&type=text' --data-urlencode 'content=你好'\n";
+				+ PATH + "?openid=<openid>&type=<type> with parameters in the query or a form body\n"
+				+ "(createTime=<epoch seconds> sends a message from the past)\n" + "types: " + FollowerMessages.TYPES
+				+ "\n" + "example:\n  curl -X POST 'http://127.0.0.1:" + port() + PATH + "?openid=" + DEFAULT_OPENID
+				+ "&type=text' --data-urlencode 'content=你好'\n";
 	}
 
 	private static void respond(HttpExchange exchange, int status, String text) {

@@ -41,15 +41,15 @@ final class FollowerMessages {
 	/**
 	 * @param type text, subscribe, unsubscribe, click, location or image
 	 * @param params the request's parameters (content, key, lat, lng, label, scale,
-	 * picUrl, mediaId)
+	 * picUrl, mediaId, and createTime: the message's time in epoch seconds, now by
+	 * default, for a message from the past such as one outside the 48-hour window)
 	 * @param account the account's original id (ToUserName)
 	 * @throws IllegalArgumentException when the type is unknown or a parameter is missing
 	 * or malformed
 	 */
 	static String build(String type, Map<String, String> params, String account, String openid) {
 		String head = "<xml><ToUserName><![CDATA[" + account + "]]></ToUserName><FromUserName><![CDATA["
-				+ checkOpenid(openid) + "]]></FromUserName><CreateTime>" + (System.currentTimeMillis() / 1000)
-				+ "</CreateTime>";
+				+ checkOpenid(openid) + "]]></FromUserName><CreateTime>" + createTime(params) + "</CreateTime>";
 		String normalized = (type != null) ? type.trim().toLowerCase(Locale.ROOT) : "text";
 		return switch (normalized) {
 			case "text" -> head + "<MsgType><![CDATA[text]]></MsgType><Content>" + cdata(content(params)) + "</Content>"
@@ -77,6 +77,19 @@ final class FollowerMessages {
 
 	private static String msgId() {
 		return "<MsgId>" + MSG_IDS.incrementAndGet() + "</MsgId>";
+	}
+
+	/** The message's CreateTime: the createTime parameter (epoch seconds), or now. */
+	static long createTime(Map<String, String> params) {
+		String value = params.get("createTime");
+		if (value == null || value.isBlank()) {
+			return System.currentTimeMillis() / 1000;
+		}
+		if (!value.trim().matches("[0-9]{1,12}")) {
+			throw new IllegalArgumentException(
+					"createTime must be epoch seconds, e.g. " + (System.currentTimeMillis() / 1000));
+		}
+		return Long.parseLong(value.trim());
 	}
 
 	private static String content(Map<String, String> params) {

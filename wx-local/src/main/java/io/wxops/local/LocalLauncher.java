@@ -452,6 +452,11 @@ public final class LocalLauncher {
 			return "http://127.0.0.1:" + adminPort();
 		}
 
+		/** The operators' console, served by admin-api on the API's origin. */
+		public String consoleUrl() {
+			return adminUrl() + "/console/";
+		}
+
 		/** Actuator of the gateway: health details, metrics, Prometheus. */
 		public String gatewayManagementUrl() {
 			return "http://127.0.0.1:" + this.gateway.getEnvironment().getProperty("local.management.port");
@@ -529,6 +534,7 @@ public final class LocalLauncher {
 			lines.add(line);
 			lines.add("  wxops local run is ready");
 			lines.add(line);
+			lines.add("  Console:            " + consoleUrl() + "   (sign in with a demo login below)");
 			lines.add("  Gateway:            " + gatewayUrl());
 			lines.add("    demo callback:    " + demoCallbackUrl());
 			lines.add("    health:           " + gatewayUrl() + "/actuator/health");
@@ -557,6 +563,8 @@ public final class LocalLauncher {
 			lines.add("  Logins (password " + this.demoPassword + " for each; kept in "
 					+ this.settings.home().resolve(LocalState.DEMO_PASSWORD_FILE) + "):");
 			lines.add("    " + String.join(", ", DEMO_USERNAMES));
+			lines
+				.add("    console:          " + consoleUrl() + " as demo-handler (follower messages), demo-admin, ...");
 			lines.add("    sign in:          curl -X POST " + adminUrl()
 					+ "/api/session -H 'Content-Type: application/json' -d '{\"username\":\"demo-admin\",\"password\":\""
 					+ this.demoPassword + "\"}'");

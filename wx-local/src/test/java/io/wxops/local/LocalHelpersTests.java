@@ -28,6 +28,17 @@ class LocalHelpersTests {
 	}
 
 	@Test
+	void aFollowerMessageCanComeFromThePast() {
+		long twoDaysAgo = System.currentTimeMillis() / 1000 - 49 * 3600;
+		WxMpXmlMessage old = WxMpXmlMessage.fromXml(FollowerMessages.build("text",
+				Map.of("content", "hi", "createTime", Long.toString(twoDaysAgo)), "gh_x", "o1"));
+		assertThat(old.getCreateTime()).isEqualTo(twoDaysAgo);
+		assertThatIllegalArgumentException().isThrownBy(
+				() -> FollowerMessages.build("text", Map.of("content", "hi", "createTime", "yesterday"), "gh_x", "o1"))
+			.withMessageContaining("createTime");
+	}
+
+	@Test
 	void badFollowerInputIsRefused() {
 		assertThatIllegalArgumentException().isThrownBy(() -> FollowerMessages.build("text", Map.of(), "gh_x", "o1"));
 		assertThatIllegalArgumentException()

@@ -60,8 +60,12 @@ final class AccountViews {
 	record CredentialStates(SecretState appSecret, SecretState token, SecretState aesKey) {
 	}
 
-	@Schema(description = "Credentials, write-only. AppSecret is checked by fetching an access token from WeChat "
-			+ "before anything is stored.")
+	// Named apart from the sign-in's Credentials: with one name for both, the OpenAPI
+	// description (and the console's generated client) gave registration the sign-in's
+	// shape.
+	@Schema(name = "AccountCredentials",
+			description = "Credentials, write-only. AppSecret is checked by fetching an access token from WeChat "
+					+ "before anything is stored.")
 	record Credentials(String appSecret, String token, String aesKey) {
 
 		@Override

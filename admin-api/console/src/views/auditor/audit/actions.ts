@@ -1,0 +1,73 @@
+/**
+ * The actions admin-api records, offered as suggestions in the audit search (the field
+ * also takes any other action name, so a new one is searchable before it is listed here).
+ */
+export const KNOWN_ACTIONS = [
+  'ACCOUNT_REGISTERED',
+  'ACCOUNT_UPDATED',
+  'ACCOUNT_CREDENTIALS_ROTATED',
+  'ACCOUNT_STATUS_CHANGED',
+  'ACCOUNT_REFILED',
+  'ANNUAL_REPORT_SUBMITTED',
+  'ANNUAL_REVIEW_DECIDED',
+  'TEST_FOLLOWERS_REPLACED',
+  'DEPARTMENT_CREATED',
+  'DEPARTMENT_UPDATED',
+  'PERSON_CREATED',
+  'PERSON_UPDATED',
+  'PERSON_DISABLED',
+  'PERSON_UNLOCKED',
+  'PASSWORD_CHANGED',
+  'PASSWORD_RESET',
+  'GRANT_ADDED',
+  'GRANT_REMOVED',
+  'LOGIN',
+  'LOGIN_LOCKED',
+  'LOGOUT',
+  'LEXICON_CHANGED',
+  'ARTICLE_CREATED',
+  'ARTICLE_EDITED',
+  'ARTICLE_IMAGE_UPLOADED',
+  'ARTICLE_SUBMITTED',
+  'ARTICLE_QUEUED',
+  'ARTICLE_REVIEW_VOIDED',
+  'ARTICLE_WITHDRAWN',
+  'REVIEW_APPROVED',
+  'REVIEW_REJECTED',
+  'REVIEW_RESTARTED',
+  'QUEUE_REORDERED',
+  'SEND_SUBMITTED',
+  'SEND_REVIEW_REQUIRED',
+  'SEND_REVIEW_APPROVED',
+  'SEND_REVIEW_REJECTED',
+  'MASS_SEND_COMPOSED',
+  'MASS_SEND_PREVIEWED',
+  'MASS_SEND_CONFIRMED',
+  'MASS_SEND_ACCEPTED',
+  'MASS_SEND_RECONCILED',
+  'MASS_SEND_FINISHED',
+  'MASS_SEND_FAILED',
+  'MASS_SEND_CANCELLED',
+  'MASS_SEND_DELETED',
+  'INBOX_SETTINGS_CHANGED',
+  'INBOX_RULE_ADDED',
+  'INBOX_RULES_ADDED',
+  'INBOX_RULE_REMOVED',
+  'TICKET_CLAIMED',
+  'TICKET_ASSIGNED',
+  'TICKET_TRANSFERRED',
+  'TICKET_NOTE_ADDED',
+  'TICKET_STATUS_CHANGED',
+  'TICKET_REPLIED',
+  'TICKET_ESCALATED',
+  'TICKET_CLOSED',
+  'TICKET_FLAGGED_FOR_REMOVAL',
+]
+
+export const TARGET_TYPES = ['ACCOUNT', 'PERSON', 'DEPARTMENT', 'LEXICON', 'ARTICLE', 'MASS_SEND', 'TICKET']
+
+/** Suggestions for what was typed: actions containing it, case-insensitively. */
+export function suggestActions(typed: string, known: readonly string[] = KNOWN_ACTIONS): string[] {
+  const q = typed.trim().toUpperCase()
+  return q ? known.filter((a) => a.includes(q)) : [...known]
+}
