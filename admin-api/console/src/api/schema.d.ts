@@ -1942,7 +1942,8 @@ export interface components {
             reason?: string;
         };
         FollowerEntry: {
-            category?: string;
+            /** @enum {string} */
+            category?: "CONSULTATION" | "COMPLAINT" | "REPORT_PETITION" | "SUGGESTION" | "MALICIOUS";
             entry?: components["schemas"]["TicketEntry"];
             /** Format: int64 */
             ticketId?: number;
@@ -2005,6 +2006,7 @@ export interface components {
             pattern?: string;
             /** Format: int32 */
             priority?: number;
+            unusableKeyword?: boolean;
         };
         Issued: {
             initialPassword?: string;
@@ -2605,7 +2607,8 @@ export interface components {
             content?: string;
             /** Format: date-time */
             createdAt?: string;
-            delivery?: string;
+            /** @enum {string} */
+            delivery?: "SENDING" | "DELIVERED" | "UNDELIVERED";
             /** Format: int32 */
             errorCode?: number;
             errorMessage?: string;
@@ -2613,7 +2616,8 @@ export interface components {
             id?: number;
             /** Format: int64 */
             inboundMessageId?: number;
-            kind?: string;
+            /** @enum {string} */
+            kind?: "IN" | "OUT" | "NOTE" | "EVENT";
             mediaId?: string;
             msgType?: string;
             /** Format: int64 */
@@ -2626,12 +2630,14 @@ export interface components {
             accountId?: number;
             /** Format: date-time */
             ackDueAt?: string;
-            ackStatus?: string;
+            /** @enum {string} */
+            ackStatus?: "PENDING" | "SENDING" | "SENT" | "FAILED";
             /** Format: date-time */
             acknowledgedAt?: string;
             /** Format: int64 */
             assigneeId?: number;
-            category?: string;
+            /** @enum {string} */
+            category?: "CONSULTATION" | "COMPLAINT" | "REPORT_PETITION" | "SUGGESTION" | "MALICIOUS";
             /** Format: int64 */
             departmentId?: number;
             /** Format: date-time */
@@ -2649,7 +2655,8 @@ export interface components {
             openid?: string;
             overdue?: boolean;
             removalFlagged?: boolean;
-            status?: string;
+            /** @enum {string} */
+            status?: "NEW" | "ACKNOWLEDGED" | "IN_PROGRESS" | "RESOLVED" | "CLOSED";
             /** Format: int32 */
             version?: number;
             /** Format: date-time */

@@ -1,9 +1,5 @@
 package io.wxops.admin;
 
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -16,7 +12,6 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.modulith.core.ApplicationModules;
-import org.springframework.modulith.core.Violation;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 
@@ -35,17 +30,9 @@ class ModuleBoundaryTests {
 
 	static final ApplicationModules MODULES = ApplicationModules.of(AdminApplication.class);
 
-	/**
-	 * Cycles of other strands' modules still being removed on their branches; this list
-	 * goes when they are merged, and the test is plain {@code MODULES.verify()}.
-	 */
-	private static final Set<String> PENDING = Set.of("article", "screening", "masssend", "review");
-
-	private static final Pattern SLICE = Pattern.compile("Slice (\\S+)");
-
 	@Test
 	void modulesKeepTheirBoundariesAndFormNoCycle() {
-		MODULES.detectViolations().filter((violation) -> !pendingCycle(violation)).throwIfPresent();
+		MODULES.verify();
 	}
 
 	@Test
@@ -81,19 +68,6 @@ class ModuleBoundaryTests {
 				: "";
 		int dot = rest.indexOf('.');
 		return (dot < 0) ? rest : rest.substring(0, dot);
-	}
-
-	private static boolean pendingCycle(Violation violation) {
-		if (!violation.getMessage().startsWith("Cycle detected")) {
-			return false;
-		}
-		Matcher slices = SLICE.matcher(violation.getMessage());
-		while (slices.find()) {
-			if (!PENDING.contains(slices.group(1))) {
-				return false;
-			}
-		}
-		return true;
 	}
 
 }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -34,6 +35,16 @@ class ApiContractIntegrationTests {
 
 	private static final Path BASELINE = Path.of("src/test/resources/api-docs-baseline.json");
 
+	/**
+	 * Differences that correct a wrong baseline description rather than change the API,
+	 * each with why. The wire format of these is unchanged.
+	 */
+	private static final Map<String, String> CORRECTIONS = Map.of(
+			"schema NewAccountRequest.credentials: $ref \"#/components/schemas/Credentials\" became "
+					+ "\"#/components/schemas/AccountCredentials\"",
+			"Two records were both named Credentials, so the baseline described registration's credentials "
+					+ "(appSecret, aesKey, token) with sign-in's schema (username, password); they now have their own.");
+
 	private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
 	@Autowired
@@ -50,6 +61,7 @@ class ApiContractIntegrationTests {
 		List<String> breaks = new ArrayList<>();
 		comparePaths(baseline.path("paths"), current.path("paths"), breaks);
 		compareSchemas(baseline.path("components").path("schemas"), current.path("components").path("schemas"), breaks);
+		breaks.removeAll(CORRECTIONS.keySet());
 		assertThat(breaks).as("changes against src/test/resources/api-docs-baseline.json").isEmpty();
 	}
 
