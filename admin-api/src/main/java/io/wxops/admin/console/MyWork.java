@@ -2,9 +2,6 @@ package io.wxops.admin.console;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.Month;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,11 +14,6 @@ import io.wxops.admin.review.ReviewService;
 import io.wxops.admin.review.SendReviewService;
 import io.wxops.admin.security.Caller;
 import io.wxops.admin.security.Role;
-import io.wxops.core.account.Account;
-import io.wxops.core.account.AccountMapper;
-import io.wxops.core.account.AccountStanding;
-import io.wxops.core.account.AnnualReview;
-import io.wxops.core.account.AnnualReviewMapper;
 
 import org.springframework.stereotype.Service;
 
@@ -57,26 +49,19 @@ class MyWork {
 
 	private final MyWorkMapper counts;
 
-	private final AccountMapper accounts;
-
-	private final AccountStanding standing;
-
-	private final AnnualReviewMapper annualReviews;
+	private final AnnualReviewsDue annualReviewsDue;
 
 	private final AuditVerificationMemory verifications;
 
 	private final Clock clock;
 
 	MyWork(TicketQueue tickets, ReviewService reviews, SendReviewService sendReviews, MyWorkMapper counts,
-			AccountMapper accounts, AccountStanding standing, AnnualReviewMapper annualReviews,
-			AuditVerificationMemory verifications, Clock clock) {
+			AnnualReviewsDue annualReviewsDue, AuditVerificationMemory verifications, Clock clock) {
 		this.tickets = tickets;
 		this.reviews = reviews;
 		this.sendReviews = sendReviews;
 		this.counts = counts;
-		this.accounts = accounts;
-		this.standing = standing;
-		this.annualReviews = annualReviews;
+		this.annualReviewsDue = annualReviewsDue;
 		this.verifications = verifications;
 		this.clock = clock;
 	}
@@ -111,7 +96,8 @@ class MyWork {
 		}
 		if (caller.hasAnyRole(Role.ADMIN)) {
 			Set<Long> scope = scope(caller, Role.ADMIN);
-			items.add(Item.of("accounts.annualReviewDue", annualReviewsDue(scope), "/accounts?annualReview=due"));
+			items.add(Item.of("accounts.annualReviewDue", this.annualReviewsDue.count(scope),
+					"/accounts?annualReview=due"));
 			items.add(Item.of("accounts.annualReviewUndecided", this.counts.undecidedAnnualReviews(scope),
 					"/accounts?annualReview=undecided"));
 			items
@@ -128,38 +114,6 @@ class MyWork {
 	/** The accounts a role covers, or null for every account. */
 	private static Set<Long> scope(Caller caller, Role role) {
 		return caller.accountScope(role).map((ids) -> ids.isEmpty() ? Set.of(-1L) : ids).orElse(null);
-	}
-
-	/**
-	 * Accounts (active or suspended) whose annual review is due: the cycle the standing
-	 * requires has not passed (overdue, whatever the account's status), or it is
-	 * November, the review month, and this year's cycle has not passed (for accounts
-	 * registered before 1 November, as the standing counts them).
-	 */
-	private long annualReviewsDue(Set<Long> scope) {
-		long due = 0;
-		for (long id : this.counts.reviewedAccounts(scope)) {
-			List<AnnualReview> history = this.annualReviews.findByAccount(id);
-			Integer required = this.standing.of(id).requiredCycle();
-			if (required != null && !passed(history, required)) {
-				due++;
-				continue;
-			}
-			Account account = this.accounts.selectById(id);
-			ZoneId zone = ZoneId.of(account.getTimeZone());
-			LocalDate today = LocalDate.now(this.clock.withZone(zone));
-			if (today.getMonth() == Month.NOVEMBER
-					&& LocalDate.ofInstant(account.getCreatedAt(), zone)
-						.isBefore(LocalDate.of(today.getYear(), Month.NOVEMBER, 1))
-					&& !passed(history, today.getYear())) {
-				due++;
-			}
-		}
-		return due;
-	}
-
-	private static boolean passed(List<AnnualReview> history, int cycle) {
-		return history.stream().anyMatch((r) -> r.getCycleYear() >= cycle && "PASS".equals(r.getResult()));
 	}
 
 }
