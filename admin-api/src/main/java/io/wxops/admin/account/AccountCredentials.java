@@ -68,9 +68,7 @@ class AccountCredentials {
 		if (!errors.isEmpty()) {
 			throw ApiException.invalid(errors);
 		}
-		if (!req.version().equals(row.getVersion())) {
-			throw ApiException.staleVersion("account");
-		}
+		AccountVersions.expect(row, req.version());
 		AccountView before = AccountView.of(row);
 		AccountUpdate change = new AccountUpdate(null, null, null, req.token(), req.aesKey(), req.appSecret());
 		Map<String, String> formatErrors = this.registry.validate(row.getAppId(), change);

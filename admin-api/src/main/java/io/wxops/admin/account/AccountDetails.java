@@ -7,7 +7,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import com.baomidou.mybatisplus.core.toolkit.Wrappers;
 import io.wxops.admin.account.AccountViews.AccountChange;
 import io.wxops.admin.account.AccountViews.AccountView;
 import io.wxops.admin.account.AccountViews.Contact;
@@ -17,7 +16,6 @@ import io.wxops.admin.security.Caller;
 import io.wxops.admin.security.Role;
 import io.wxops.admin.web.ApiException;
 import io.wxops.core.account.Account;
-import io.wxops.core.account.AccountChangeNotifier;
 import io.wxops.core.account.AccountMapper;
 
 import org.springframework.stereotype.Service;
@@ -38,19 +36,19 @@ class AccountDetails {
 
 	private final AccountHistory history;
 
-	private final AccountChangeNotifier notifier;
+	private final AccountVersions versions;
 
 	private final AuditTrail audit;
 
 	private final Clock clock;
 
 	AccountDetails(AccountAccess access, AccountMapper accounts, AccountRules rules, AccountHistory history,
-			AccountChangeNotifier notifier, AuditTrail audit, Clock clock) {
+			AccountVersions versions, AuditTrail audit, Clock clock) {
 		this.access = access;
 		this.accounts = accounts;
 		this.rules = rules;
 		this.history = history;
-		this.notifier = notifier;
+		this.versions = versions;
 		this.audit = audit;
 		this.clock = clock;
 	}
@@ -89,7 +87,8 @@ class AccountDetails {
 		if (req.policies() != null) {
 			AccountRules.applyPolicies(row, policies);
 		}
-		saveVersioned(row, req.version());
+		row.setUpdatedAt(now());
+		this.versions.saveDetails(row, req.version());
 		LocalDate filedOn = (req.refiledOn() != null) ? req.refiledOn() : this.rules.today(row);
 		this.history.refileIfChanged(caller, row, "RESPONSIBLE", responsibleBefore, Contact.responsibleOf(row),
 				filedOn);
@@ -98,31 +97,6 @@ class AccountDetails {
 		AccountView after = AccountView.of(row);
 		this.audit.record(caller, "ACCOUNT_UPDATED", "ACCOUNT", id, id, before, after);
 		return after;
-	}
-
-	private void saveVersioned(Account row, int expected) {
-		row.setVersion(expected + 1);
-		row.setUpdatedAt(now());
-		// updateById skips nulls; contact fields and the verification date may be
-		// cleared.
-		int updated = this.accounts.update(row,
-				Wrappers.<Account>lambdaUpdate()
-					.eq(Account::getId, row.getId())
-					.eq(Account::getVersion, expected)
-					.set(Account::getWechatId, row.getWechatId())
-					.set(Account::getVerifiedOn, row.getVerifiedOn())
-					.set(Account::getResponsibleOfficePhone, row.getResponsibleOfficePhone())
-					.set(Account::getResponsibleMobile, row.getResponsibleMobile())
-					.set(Account::getResponsibleEmail, row.getResponsibleEmail())
-					.set(Account::getResponsibleWechatId, row.getResponsibleWechatId())
-					.set(Account::getAdminOfficePhone, row.getAdminOfficePhone())
-					.set(Account::getAdminMobile, row.getAdminMobile())
-					.set(Account::getAdminEmail, row.getAdminEmail())
-					.set(Account::getAdminWechatId, row.getAdminWechatId()));
-		if (updated != 1) {
-			throw ApiException.staleVersion("account");
-		}
-		this.notifier.accountChanged(row.getAppId());
 	}
 
 	private Instant now() {

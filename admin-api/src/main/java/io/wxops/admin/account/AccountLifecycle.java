@@ -64,9 +64,7 @@ class AccountLifecycle {
 		if (!errors.isEmpty()) {
 			throw ApiException.invalid(errors);
 		}
-		if (!version.equals(row.getVersion())) {
-			throw ApiException.staleVersion("account");
-		}
+		AccountVersions.expect(row, version);
 		if (next == AccountStatus.ACTIVE && row.getAppSecretEnc() == null) {
 			throw Problem.CREDENTIALS_MISSING.exception("The account has no AppSecret",
 					"Set the AppSecret (it is checked with WeChat) before activating the account.");

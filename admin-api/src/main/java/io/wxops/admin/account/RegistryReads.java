@@ -43,12 +43,8 @@ class RegistryReads {
 	public PageResult<AccountView> list(Caller caller, AccountStatus status, AccountType type, Long departmentId,
 			String query, PageRequest page) {
 		LambdaQueryWrapper<Account> where = scoped(caller, status, type, departmentId, query);
-		long total = this.accounts.selectCount(where);
-		List<AccountView> items = this.accounts.selectList(where.orderByAsc(Account::getId).last(page.limitClause()))
-			.stream()
-			.map(AccountView::of)
-			.toList();
-		return new PageResult<>(items, page.page(), page.size(), total);
+		return page.result(this.accounts.selectPage(page.toPage(), where.orderByAsc(Account::getId)))
+			.map(AccountView::of);
 	}
 
 	/** Every account the caller may see that matches, in id order, for exports. */

@@ -47,12 +47,8 @@ public class AuditQueryService {
 		if (where == null) {
 			return new PageResult<>(List.of(), page.page(), page.size(), 0);
 		}
-		long total = this.mapper.selectCount(where);
-		List<AuditView> items = this.mapper.selectList(where.orderByDesc(AuditEntry::getSeq).last(page.limitClause()))
-			.stream()
-			.map(this::view)
-			.toList();
-		return new PageResult<>(items, page.page(), page.size(), total);
+		return page.result(this.mapper.selectPage(page.toPage(), where.orderByDesc(AuditEntry::getSeq)))
+			.map(this::view);
 	}
 
 	/** How many entries the filter selects for this caller. */

@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 
@@ -138,7 +139,8 @@ public class Acknowledgements implements DisposableBean {
 	 * Sends the ticket's acknowledgement unless someone else is sending or has sent it.
 	 * WeChat not receiving it puts it back to PENDING, up to {@link #MAX_ATTEMPTS}
 	 * attempts; any other refusal is FAILED at once, and the ticket then waits for a
-	 * handler (it is overdue after its day).
+	 * handler (it is overdue after its day). The token store failing before WeChat is
+	 * called (Redis unreachable) puts it back to PENDING too, without using an attempt.
 	 */
 	public boolean send(long ticketId) {
 		Ticket t = this.tickets.selectById(ticketId);
@@ -180,6 +182,22 @@ public class Acknowledgements implements DisposableBean {
 							WxMpKefuMessage.TEXT().toUser(t.getOpenid()).content(account.getAckText()).build()));
 				outcome = AckStatus.SENT;
 				entry.setDelivery(Delivery.DELIVERED);
+			}
+			catch (DataAccessException ex) {
+				// The token store (Redis) failed, e.g. during a failover: WxJava reads
+				// the
+				// token before it sends and touches the store again only after WeChat
+				// refused the token, so the message did not go out. Not an attempt
+				// WeChat saw, so it does not count towards MAX_ATTEMPTS.
+				log.warn("Acknowledgement of ticket {} not sent, the token store failed; will retry: {}", ticketId,
+						ex.toString());
+				this.tickets.update(null,
+						Wrappers.<Ticket>lambdaUpdate()
+							.eq(Ticket::getId, ticketId)
+							.eq(Ticket::getAckStatus, AckStatus.SENDING)
+							.set(Ticket::getAckStatus, AckStatus.PENDING)
+							.setSql("ack_attempts = ack_attempts - 1"));
+				return false;
 			}
 			catch (WeChatCallException ex) {
 				if (notReceived(ex) && attempt < MAX_ATTEMPTS) {

@@ -79,12 +79,7 @@ public class PeopleService {
 			.eq(enabled != null, Person::getEnabled, enabled)
 			.and(query != null && !query.isBlank(),
 					(w) -> w.like(Person::getUsername, query.trim()).or().like(Person::getDisplayName, query.trim()));
-		long total = this.people.selectCount(where);
-		List<PersonView> items = this.people.selectList(where.orderByAsc(Person::getId).last(page.limitClause()))
-			.stream()
-			.map(PersonView::of)
-			.toList();
-		return new PageResult<>(items, page.page(), page.size(), total);
+		return page.result(this.people.selectPage(page.toPage(), where.orderByAsc(Person::getId))).map(PersonView::of);
 	}
 
 	/** The person themselves, as their own session shows them. */

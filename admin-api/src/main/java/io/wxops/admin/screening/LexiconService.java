@@ -87,21 +87,14 @@ public class LexiconService {
 		LambdaQueryWrapper<LexiconTermRow> where = Wrappers.<LexiconTermRow>lambdaQuery()
 			.eq(category != null, LexiconTermRow::getCategory, (category != null) ? category.name() : null)
 			.like(query != null && !query.isBlank(), LexiconTermRow::getTerm, (query != null) ? query.trim() : null);
-		long total = this.terms.selectCount(where);
-		List<TermView> items = this.terms.selectList(where.orderByAsc(LexiconTermRow::getId).last(page.limitClause()))
-			.stream()
-			.map(TermView::of)
-			.toList();
-		return new PageResult<>(items, page.page(), page.size(), total);
+		return page.result(this.terms.selectPage(page.toPage(), where.orderByAsc(LexiconTermRow::getId)))
+			.map(TermView::of);
 	}
 
 	public PageResult<LexiconChange> changes(Integer version, PageRequest page) {
 		LambdaQueryWrapper<LexiconChange> where = Wrappers.<LexiconChange>lambdaQuery()
 			.eq(version != null, LexiconChange::getVersion, version);
-		long total = this.changes.selectCount(where);
-		List<LexiconChange> items = this.changes
-			.selectList(where.orderByDesc(LexiconChange::getId).last(page.limitClause()));
-		return new PageResult<>(items, page.page(), page.size(), total);
+		return page.result(this.changes.selectPage(page.toPage(), where.orderByDesc(LexiconChange::getId)));
 	}
 
 	/**

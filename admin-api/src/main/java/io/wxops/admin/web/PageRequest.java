@@ -2,6 +2,9 @@ package io.wxops.admin.web;
 
 import java.util.Map;
 
+import com.baomidou.mybatisplus.core.metadata.IPage;
+import com.baomidou.mybatisplus.extension.plugins.pagination.Page;
+
 /**
  * A validated {@code page}/{@code size} pair from query parameters: page from 0, size 1
  * to 200 (default 20).
@@ -26,9 +29,17 @@ public record PageRequest(int page, int size) {
 		return (long) this.page * this.size;
 	}
 
-	/** The SQL suffix that selects this page (both numbers are validated integers). */
-	public String limitClause() {
-		return "LIMIT " + offset() + ", " + this.size;
+	/**
+	 * This page for MyBatis-Plus's pagination interceptor (its pages count from 1), which
+	 * counts the matching rows and selects the page's.
+	 */
+	public <T> Page<T> toPage() {
+		return Page.of(this.page + 1L, this.size);
+	}
+
+	/** A MyBatis-Plus page's rows and total as this page's answer. */
+	public <T> PageResult<T> result(IPage<T> found) {
+		return new PageResult<>(found.getRecords(), this.page, this.size, found.getTotal());
 	}
 
 }

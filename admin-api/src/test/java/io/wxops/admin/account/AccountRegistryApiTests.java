@@ -1,8 +1,14 @@
 package io.wxops.admin.account;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import io.wxops.admin.AdminFixtures;
 import io.wxops.admin.AdminFixtures.Login;
@@ -138,6 +144,40 @@ class AccountRegistryApiTests {
 		assertThat(stale.status()).isEqualTo(409);
 		assertThat(stale.problemType()).isEqualTo("https://wxops.io/problems/stale-version");
 		assertThat(this.fx.get(path, admin.token()).json().get("name").asString()).isEqualTo("第一次");
+	}
+
+	@Test
+	void ofTwoConcurrentEditsAtOneVersionOneWinsAndTheOtherGets409() throws Exception {
+		Login admin = this.fx.person(Role.ADMIN);
+		JsonNode account = this.fx.registerAccount(admin);
+		String path = "/api/accounts/" + account.get("id").asLong();
+		int version = account.get("version").asInt();
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService editors = Executors.newFixedThreadPool(2);
+		try {
+			List<Future<Response>> edits = new ArrayList<>();
+			for (String name : List.of("甲编辑", "乙编辑")) {
+				edits.add(editors.submit(() -> {
+					start.await();
+					return this.fx.patch(path, admin.token(), Map.of("name", name, "version", version));
+				}));
+			}
+			start.countDown();
+			List<Response> answers = new ArrayList<>();
+			for (Future<Response> edit : edits) {
+				answers.add(edit.get(30, TimeUnit.SECONDS));
+			}
+			assertThat(answers).extracting(Response::status).containsExactlyInAnyOrder(200, 409);
+			Response winner = answers.stream().filter((r) -> r.status() == 200).findFirst().orElseThrow();
+			Response loser = answers.stream().filter((r) -> r.status() == 409).findFirst().orElseThrow();
+			assertThat(loser.problemType()).isEqualTo("https://wxops.io/problems/stale-version");
+			JsonNode now = this.fx.get(path, admin.token()).json();
+			assertThat(now.get("name").asString()).isEqualTo(winner.json().get("name").asString());
+			assertThat(now.get("version").asInt()).isEqualTo(version + 1);
+		}
+		finally {
+			editors.shutdownNow();
+		}
 	}
 
 	@Test

@@ -1,5 +1,7 @@
 package io.wxops.admin.inbox;
 
+import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -7,11 +9,25 @@ import java.util.Map;
 
 import io.wxops.admin.AdminFixtures.Response;
 import io.wxops.admin.AdminIntegrationTest;
+import io.wxops.core.WxopsProperties;
+import io.wxops.core.account.AccountMapper;
+import io.wxops.core.account.AccountRegistry;
+import io.wxops.core.account.AccountStanding;
+import io.wxops.core.redis.RedisKeys;
+import io.wxops.core.wechat.WeChatCalls;
+import io.wxops.core.wechat.WxApiClients;
+import io.wxops.devkit.TcpProxy;
 import io.wxops.devkit.simulator.SimulatedFailure;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.jedis.JedisClientConfiguration;
+import org.springframework.data.redis.connection.jedis.JedisConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -28,6 +44,37 @@ class AcknowledgementIntegrationTests extends InboxTestSupport {
 
 	@org.springframework.beans.factory.annotation.Value("${wxops.wechat.max-retry-times:2}")
 	int maxRetryTimes;
+
+	@org.springframework.beans.factory.annotation.Value("${spring.data.redis.url}")
+	String redisUrl;
+
+	@Autowired
+	TicketMapper tickets;
+
+	@Autowired
+	TicketEntryMapper entries;
+
+	@Autowired
+	AccountMapper accounts;
+
+	@Autowired
+	AccountRegistry registry;
+
+	@Autowired
+	AccountStanding standing;
+
+	@Autowired
+	RedisKeys keys;
+
+	@Autowired
+	WxopsProperties properties;
+
+	@Autowired
+	Clock clock;
+
+	@Autowired
+	@Qualifier("acknowledgementExecutor")
+	ThreadPoolTaskExecutor executor;
 
 	@Test
 	void newMessagesJoinTheFollowersOpenTicketAndTheAcknowledgementGoesOnce() {
@@ -120,6 +167,57 @@ class AcknowledgementIntegrationTests extends InboxTestSupport {
 		team.awaitAck(id, "SENT");
 		assertThat(this.jdbc.queryForObject("SELECT status FROM inb_ticket WHERE id = ?", String.class, id))
 			.isEqualTo("IN_PROGRESS");
+	}
+
+	/**
+	 * The token store failing before WeChat is called (Redis unreachable, as in a
+	 * Sentinel failover) puts the acknowledgement back to PENDING without using an
+	 * attempt, and the retry sends it once Redis is back: it is not left SENDING for
+	 * ever.
+	 */
+	@Test
+	void anAcknowledgementWhoseTokenStoreFailsGoesBackToPendingAndIsSentLater() {
+		InboxTeam team = team();
+		String openid = team.followerWithWindow();
+		// The application's own first attempt is refused (busy), so the ticket waits
+		// PENDING for the sender under test.
+		this.wechat.failNext("/cgi-bin/message/custom/send", busy(), callsPerAttempt());
+		team.text(openid, "投诉：电梯停了", Instant.now());
+		long id = team.ticketOf(openid);
+		await().atMost(Duration.ofSeconds(10)).until(() -> "PENDING:1".equals(ackOf(id)));
+		URI redis = URI.create(this.redisUrl);
+		try (TcpProxy proxy = TcpProxy.to(redis.getHost(), redis.getPort())) {
+			JedisConnectionFactory viaProxy = new JedisConnectionFactory(
+					new RedisStandaloneConfiguration("127.0.0.1", proxy.port()),
+					JedisClientConfiguration.builder()
+						.connectTimeout(Duration.ofSeconds(2))
+						.readTimeout(Duration.ofSeconds(2))
+						.build());
+			viaProxy.afterPropertiesSet();
+			viaProxy.start();
+			try (WxApiClients clients = new WxApiClients(new StringRedisTemplate(viaProxy), this.keys,
+					this.properties)) {
+				Acknowledgements sender = new Acknowledgements(this.tickets, this.entries, this.accounts, this.registry,
+						this.standing, new WeChatCalls(clients), this.clock, this.executor);
+				proxy.cut();
+				assertThat(sender.send(id)).isFalse();
+				assertThat(ackOf(id)).isEqualTo("PENDING:1");
+				assertThat(this.wechat.customMessages(team.appId, openid)).isEmpty();
+
+				proxy.restore();
+				assertThat(sender.send(id)).isTrue();
+				assertThat(ackOf(id)).isEqualTo("SENT:2");
+				assertThat(this.wechat.customMessages(team.appId, openid)).hasSize(1);
+			}
+			finally {
+				viaProxy.destroy();
+			}
+		}
+	}
+
+	private String ackOf(long ticketId) {
+		return this.jdbc.queryForObject("SELECT CONCAT(ack_status, ':', ack_attempts) FROM inb_ticket WHERE id = ?",
+				String.class, ticketId);
 	}
 
 	/** WeChat's errcode -1, "system busy". */

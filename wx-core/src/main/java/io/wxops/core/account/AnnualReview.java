@@ -5,6 +5,7 @@ import java.time.Instant;
 import com.baomidou.mybatisplus.annotation.IdType;
 import com.baomidou.mybatisplus.annotation.TableId;
 import com.baomidou.mybatisplus.annotation.TableName;
+import com.baomidou.mybatisplus.annotation.Version;
 
 /**
  * Row of {@code wx_account_annual_review}: the report for one November cycle and its
@@ -34,6 +35,11 @@ public class AnnualReview {
 
 	private Instant decidedAt;
 
+	/**
+	 * Checked and advanced by MyBatis-Plus's optimistic-lock interceptor on updates with
+	 * this entity (admin-api registers it; nothing else updates reviews).
+	 */
+	@Version
 	private Integer version;
 
 	public Long getId() {
