@@ -46,6 +46,21 @@ export function findChromium() {
 
 export class Failure extends Error {}
 
+/**
+ * Runs the action and waits for a success message it caused: one whose element was not
+ * on the page before (an earlier message may still be fading out, so "a success message
+ * is visible" alone would pass too early or match two).
+ */
+export async function successAfter(page, action, timeout = 20_000) {
+  const before = await page.locator('.el-message').evaluateAll((els) => els.map((e) => e.id))
+  await action()
+  await page.waitForFunction(
+    (seen) => [...document.querySelectorAll('.el-message--success')].some((e) => !seen.includes(e.id)),
+    before,
+    { timeout },
+  )
+}
+
 export function check(condition, message) {
   if (!condition) throw new Failure(message)
 }

@@ -4,6 +4,7 @@
 // one. On the way, a refused registration shows its field error next to the field and keeps
 // everything typed.
 import assert from 'node:assert/strict'
+import { successAfter } from '../lib.mjs'
 
 const ALNUM = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789'
 const random = (n) => Array.from({ length: n }, () => ALNUM[Math.floor(Math.random() * ALNUM.length)]).join('')
@@ -92,8 +93,7 @@ export default {
     // Replace the token: the new one must not come back either.
     secrets.newToken = 'tok' + random(14)
     await page.locator('#secret-token').fill(secrets.newToken)
-    await page.getByTestId('credentials-save').click()
-    await page.locator('.el-message--success').waitFor({ timeout: 20_000 })
+    await successAfter(page, () => page.getByTestId('credentials-save').click())
     await settle(page)
     await expectNoSecretInDom(page, secrets, 'the account page after the rotation')
 

@@ -3,6 +3,7 @@
 // one removed, seen in the history; a sub-department; test followers with a mistake caught
 // on the row; and a new account activated with a reason that the history keeps.
 import assert from 'node:assert/strict'
+import { successAfter } from '../lib.mjs'
 
 const marker = Date.now().toString(36)
 const ALNUM = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789'
@@ -111,8 +112,7 @@ export default [
       await page.getByTestId('tf-row-' + rows).getByText('openid 为 6–64 位').waitFor()
       assert.equal(await page.getByTestId('tf-label-' + rows).inputValue(), '测试老师', 'the row keeps what was typed')
       await page.getByTestId('tf-openid-' + rows).fill('o_e2e_' + marker)
-      await page.getByTestId('tf-save').click()
-      await page.locator('.el-message--success').waitFor()
+      await successAfter(page, () => page.getByTestId('tf-save').click())
       const r = await page.evaluate(() => fetch('/api/accounts?q=wxd000000000000001').then((x) => x.json()))
       const id = r.items[0].id
       const list = await page.evaluate((u) => fetch(u).then((x) => x.json()), `/api/accounts/${id}/test-followers`)

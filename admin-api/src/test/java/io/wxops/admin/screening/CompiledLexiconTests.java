@@ -61,10 +61,16 @@ class CompiledLexiconTests {
 			terms.add(new LexiconTerm(term.toString(), categories[i % categories.length]));
 		}
 		CompiledLexicon.compile(0, terms.subList(0, 1000)); // warm up
-		long started = System.nanoTime();
-		CompiledLexicon lexicon = CompiledLexicon.compile(1, terms);
-		long millis = (System.nanoTime() - started) / 1_000_000;
-		assertThat(lexicon.size()).isEqualTo(20_000);
+		// The fastest of three compiles: what the code costs, not how long another
+		// process
+		// on a shared machine held the core during one of them.
+		long millis = Long.MAX_VALUE;
+		for (int run = 1; run <= 3; run++) {
+			long started = System.nanoTime();
+			CompiledLexicon lexicon = CompiledLexicon.compile(run, terms);
+			millis = Math.min(millis, (System.nanoTime() - started) / 1_000_000);
+			assertThat(lexicon.size()).isEqualTo(20_000);
+		}
 		assertThat(millis).isLessThan(1000);
 	}
 
