@@ -1826,7 +1826,7 @@ export interface components {
         /** @description A send to compose. kind MPNEWS takes articleIds: 1 to 8 approved articles exactly as they stand at the head of the account's queue; TEXT takes text; IMAGE takes imageMediaId (the mediaId of an image uploaded to one of the account's articles). TEXT and IMAGE also take departmentId (whose head reviews it) and sensitivity (GENERAL, SENSITIVE or MAJOR): they go through the account's review chain for that sensitivity and cannot be previewed or sent before it approves. audience is ALL (everyone: only when chosen), TAG (tagId from WeChat's tags) or OPENIDS (2 to 10,000). sendIgnoreReprint must be chosen explicitly. slotAt is when it goes out (omit for now); its day in the account's time zone is the send's day. It is kept to the millisecond, rounded up, and the send never leaves before it. */
         ComposeRequest: {
             /** Format: int64 */
-            accountId?: number;
+            accountId: number;
             articleIds?: number[];
             audience?: string;
             /** Format: int64 */
@@ -1888,7 +1888,7 @@ export interface components {
         Decision: {
             comment?: string;
             contentHash?: string;
-            decision?: string;
+            decision: string;
         };
         DeleteRequest: {
             /** Format: int32 */

@@ -24,10 +24,10 @@ import io.wxops.admin.security.Allow;
 import io.wxops.admin.security.Caller;
 import io.wxops.admin.security.Role;
 import io.wxops.admin.web.Csv;
-import io.wxops.admin.web.ApiException;
 import io.wxops.admin.web.PageRequest;
 import io.wxops.admin.web.PageResult;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.constraints.Pattern;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.ContentDisposition;
@@ -105,15 +105,13 @@ class AuditController {
 							@Content(mediaType = "application/json",
 									array = @ArraySchema(schema = @Schema(implementation = AuditView.class))) }))
 	void export(Caller caller,
-			@Parameter(description = "csv or json") @RequestParam(defaultValue = "csv") String format,
+			@Parameter(description = "csv or json") @RequestParam(defaultValue = "csv") @Pattern(regexp = "csv|json",
+					flags = Pattern.Flag.CASE_INSENSITIVE, message = "format must be csv or json") String format,
 			@RequestParam(required = false) Long personId, @RequestParam(required = false) String username,
 			@RequestParam(required = false) Long accountId, @RequestParam(required = false) String action,
 			@RequestParam(required = false) String targetType, @RequestParam(required = false) Instant from,
 			@RequestParam(required = false) Instant to, HttpServletResponse response) throws IOException {
 		boolean csv = "csv".equalsIgnoreCase(format);
-		if (!csv && !"json".equalsIgnoreCase(format)) {
-			throw ApiException.invalid("format", "format must be csv or json");
-		}
 		AuditFilter filter = new AuditFilter(personId, username, accountId, action, targetType, from, to);
 		long total = this.query.count(caller, filter);
 		String name = "audit-" + FILE_STAMP.format(this.clock.instant()) + (csv ? ".csv" : ".json");

@@ -72,9 +72,6 @@ class ComposeChecks {
 	}
 
 	Composition check(Caller caller, ComposeRequest req) {
-		if (req.accountId() == null) {
-			throw ApiException.invalid("accountId", "the account to send from is required");
-		}
 		Account account = this.accountAccess.visible(caller, req.accountId());
 		caller.require(account.getId(), Role.PUBLISHER);
 		this.standing.requireOperating(account.getId());

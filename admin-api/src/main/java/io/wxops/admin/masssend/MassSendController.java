@@ -15,6 +15,7 @@ import io.wxops.admin.security.Caller;
 import io.wxops.admin.security.Role;
 import io.wxops.core.account.Account;
 import io.wxops.core.account.AccountRegistry;
+import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -64,7 +65,7 @@ class MassSendController {
 					+ "send-not-approved until its chain approves it. A second send on the same local day gets 409 "
 					+ "with nextFreeDay; so does a service account's fifth send of a month (monthly-quota). The "
 					+ "account must be operating (ACTIVE, annual review in order).")
-	SendView compose(Caller caller, @RequestBody ComposeRequest body) {
+	SendView compose(Caller caller, @Valid @RequestBody ComposeRequest body) {
 		return this.composer.compose(caller, body);
 	}
 

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.NotNull;
 
 /** What the mass-send API sends and receives. */
 final class MassSendViews {
@@ -20,9 +21,9 @@ final class MassSendViews {
 			+ "(2 to 10,000). sendIgnoreReprint must be chosen explicitly. slotAt is when it goes out (omit for "
 			+ "now); its day in the account's time zone is the send's day. It is kept to the millisecond, "
 			+ "rounded up, and the send never leaves before it.")
-	record ComposeRequest(Long accountId, String kind, List<Long> articleIds, String text, String imageMediaId,
-			String audience, Long tagId, List<String> openids, Boolean sendIgnoreReprint, Instant slotAt,
-			Long departmentId, String sensitivity) {
+	record ComposeRequest(@NotNull(message = "the account to send from is required") Long accountId, String kind,
+			List<Long> articleIds, String text, String imageMediaId, String audience, Long tagId, List<String> openids,
+			Boolean sendIgnoreReprint, Instant slotAt, Long departmentId, String sensitivity) {
 	}
 
 	record ConfirmRequest(String previewHash) {

@@ -8,7 +8,9 @@ import io.wxops.admin.security.Allow;
 import io.wxops.admin.security.AllowAnyPerson;
 import io.wxops.admin.security.Caller;
 import io.wxops.admin.security.Role;
-import io.wxops.admin.web.ApiException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,15 +29,23 @@ class ReviewController {
 		this.service = service;
 	}
 
-	record Decision(String decision, String comment, String contentHash) {
+	/**
+	 * A reviewer's decision. decision is checked before the article or send is looked up,
+	 * as it was when the controller parsed it by hand; comment and contentHash are
+	 * checked by the service after it has answered 404/403 for articles the caller may
+	 * not see.
+	 */
+	record Decision(
+			@NotNull(message = DECISION) @Pattern(regexp = "APPROVE|REJECT", message = DECISION) String decision,
+			String comment, String contentHash) {
 
-		/** True for APPROVE, false for REJECT; anything else is a 400 naming decision. */
+		static final String DECISION = "decision is APPROVE or REJECT";
+
+		/**
+		 * True for APPROVE; {@code @Valid} has refused anything but APPROVE or REJECT.
+		 */
 		boolean approves() {
-			return switch ((this.decision != null) ? this.decision : "") {
-				case "APPROVE" -> true;
-				case "REJECT" -> false;
-				default -> throw ApiException.invalid("decision", "decision is APPROVE or REJECT");
-			};
+			return "APPROVE".equals(this.decision);
 		}
 
 	}
@@ -63,7 +73,7 @@ class ReviewController {
 			description = "decision is APPROVE or REJECT (a comment is then required). Send the contentHash you "
 					+ "reviewed: if the article changed since, 409. You may not decide an article you wrote or at a "
 					+ "second level.")
-	ReviewService.ReviewState decide(Caller caller, @PathVariable long id, @RequestBody Decision body) {
+	ReviewService.ReviewState decide(Caller caller, @PathVariable long id, @Valid @RequestBody Decision body) {
 		return this.service.decide(caller, id, body.approves(), body.comment(), body.contentHash());
 	}
 

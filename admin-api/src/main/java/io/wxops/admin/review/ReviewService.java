@@ -129,7 +129,7 @@ public class ReviewService {
 	 * @param approve true to approve, false to reject (a comment is then required)
 	 */
 	@Transactional
-	public ReviewState decide(Caller caller, long articleId, Boolean approve, String comment, String contentHash) {
+	public ReviewState decide(Caller caller, long articleId, boolean approve, String comment, String contentHash) {
 		Article a = this.articles.visible(caller, articleId);
 		DecisionInput.check(approve, comment, contentHash, "the editor can fix it");
 		if (ArticleStatus.of(a) != ArticleStatus.IN_REVIEW) {

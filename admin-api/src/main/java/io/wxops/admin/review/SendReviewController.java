@@ -8,6 +8,7 @@ import io.wxops.admin.security.Allow;
 import io.wxops.admin.security.AllowAnyPerson;
 import io.wxops.admin.security.Caller;
 import io.wxops.admin.security.Role;
+import jakarta.validation.Valid;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,7 +44,7 @@ class SendReviewController {
 					+ "level; of two reviewers deciding one level at once, one counts (409 for the other). Until the "
 					+ "last level approves, the send cannot be previewed, confirmed or sent.")
 	SendReviewService.SendReviewState decide(Caller caller, @PathVariable long id,
-			@RequestBody ReviewController.Decision body) {
+			@Valid @RequestBody ReviewController.Decision body) {
 		return this.service.decide(caller, id, body.approves(), body.comment(), body.contentHash());
 	}
 

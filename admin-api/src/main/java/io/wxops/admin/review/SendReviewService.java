@@ -160,7 +160,7 @@ public class SendReviewService {
 	 * @param approve true to approve, false to reject (a comment is then required)
 	 */
 	@Transactional
-	public SendReviewState decide(Caller caller, long sendId, Boolean approve, String comment, String contentHash) {
+	public SendReviewState decide(Caller caller, long sendId, boolean approve, String comment, String contentHash) {
 		ReviewedSend s = visible(caller, sendId);
 		DecisionInput.check(approve, comment, contentHash, "the publisher can compose it again");
 		SendReview r = reviewOf(s);

@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.exc.MismatchedInputException;
 
+import org.springframework.core.MethodParameter;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
@@ -24,10 +25,14 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
@@ -162,6 +167,40 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 		return ResponseEntity.badRequest()
 			.body(problem(Problem.INVALID_REQUEST, "The request is not valid",
 					"Correct the fields listed in 'errors' and send it again.", errors));
+	}
+
+	/**
+	 * Constraints on request parameters (e.g. {@code @Pattern} on a
+	 * {@code @RequestParam}): the same problem as for a body, each error named after its
+	 * parameter.
+	 */
+	@Override
+	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		if (!status.is4xxClientError()) {
+			return super.handleHandlerMethodValidationException(ex, headers, status, request);
+		}
+		Map<String, String> errors = new LinkedHashMap<>();
+		for (ParameterValidationResult result : ex.getParameterValidationResults()) {
+			if (result instanceof ParameterErrors bound) {
+				bound.getFieldErrors()
+					.forEach((error) -> errors.putIfAbsent(error.getField(), error.getDefaultMessage()));
+				continue;
+			}
+			String name = parameterName(result.getMethodParameter());
+			result.getResolvableErrors().forEach((error) -> errors.putIfAbsent(name, error.getDefaultMessage()));
+		}
+		return ResponseEntity.badRequest()
+			.body(problem(Problem.INVALID_REQUEST, "The request is not valid",
+					"Correct the fields listed in 'errors' and send it again.", errors));
+	}
+
+	private static String parameterName(MethodParameter parameter) {
+		RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+		if (param != null && !param.name().isEmpty()) {
+			return param.name();
+		}
+		return parameter.getParameterName();
 	}
 
 	/**

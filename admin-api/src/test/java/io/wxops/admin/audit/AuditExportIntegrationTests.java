@@ -86,7 +86,21 @@ class AuditExportIntegrationTests {
 		Response r = this.fx.get("/api/audit/export?format=xlsx", auditor.token());
 
 		assertThat(r.status()).isEqualTo(400);
+		assertThat(r.problemType()).isEqualTo("https://wxops.io/problems/invalid-request");
 		assertThat(AdminFixtures.fieldErrors(r)).containsExactly("format");
+		assertThat(r.json().get("errors").get(0).get("message").asString()).isEqualTo("format must be csv or json");
+	}
+
+	@Test
+	void theExportFormatIgnoresCase() {
+		Login auditor = this.fx.person(Role.AUDITOR);
+
+		Response r = this.fx.get("/api/audit/export?format=JSON&action=" + AdminFixtures.unique("T_NONE_"),
+				auditor.token());
+
+		assertThat(r.status()).as(r.body()).isEqualTo(200);
+		assertThat(r.raw().headers().firstValue("Content-Disposition").orElseThrow()).contains(".json");
+		assertThat(r.json().isArray()).isTrue();
 	}
 
 }

@@ -376,6 +376,22 @@ class MassSendIntegrationTests {
 	}
 
 	@Test
+	void aComposeWithoutAnAccountNamesOnlyAccountIdBeforeAnythingElseIsChecked() {
+		MassSendTeam team = new MassSendTeam(this.fx);
+		Map<String, Object> noAccount = new java.util.LinkedHashMap<>();
+		noAccount.put("kind", "NEWSLETTER");
+		noAccount.put("text", "通知");
+		Response refused = this.fx.post("/api/sends", team.publisher.token(), noAccount);
+		assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+		assertThat(refused.problemType()).isEqualTo("https://wxops.io/problems/invalid-request");
+		// kind and sendIgnoreReprint are checked only once the account is known to be the
+		// caller's, as before the account was a constraint on the request.
+		assertThat(AdminFixtures.fieldErrors(refused)).containsExactly("accountId");
+		assertThat(refused.json().get("errors").get(0).get("message").asString())
+			.isEqualTo("the account to send from is required");
+	}
+
+	@Test
 	void theAudienceIsNeverEveryoneUnlessChosen() {
 		MassSendTeam team = new MassSendTeam(this.fx);
 		Map<String, Object> noAudience = new java.util.LinkedHashMap<>();

@@ -136,6 +136,30 @@ class GradedReviewIntegrationTests {
 	}
 
 	@Test
+	void aDecisionOtherThanApproveOrRejectNamesDecision() {
+		JsonNode article = submitted("GENERAL");
+		for (String decision : new String[] { "MAYBE", "approve", null }) {
+			Response refused = decide(this.deptHead, article, decision, "why");
+			assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+			assertThat(refused.problemType()).isEqualTo("https://wxops.io/problems/invalid-request");
+			assertThat(AdminFixtures.fieldErrors(refused)).containsExactly("decision");
+			assertThat(refused.json().get("errors").get(0).get("message").asString())
+				.isEqualTo("decision is APPROVE or REJECT");
+		}
+		assertThat(status(article)).isEqualTo("IN_REVIEW");
+	}
+
+	@Test
+	void anUnknownDecisionIsAnsweredBeforeTheArticleOrSendIsLookedUp() {
+		Map<String, Object> maybe = Map.of("decision", "MAYBE", "contentHash", "0".repeat(64));
+		for (String path : new String[] { "/api/articles/987654321/decision", "/api/sends/987654321/decision" }) {
+			Response refused = this.fx.post(path, this.deptHead.token(), maybe);
+			assertThat(refused.status()).as(path + ": " + refused.body()).isEqualTo(400);
+			assertThat(AdminFixtures.fieldErrors(refused)).containsExactly("decision");
+		}
+	}
+
+	@Test
 	void anApprovalOfAStaleHashIsRefused() {
 		JsonNode article = submitted("GENERAL");
 		Response stale = this.fx.post("/api/articles/" + article.get("id").asLong() + "/decision",
