@@ -93,15 +93,28 @@ export default [
     },
   },
   {
-    name: 'claim, note, resolve and close the complaint with its follow-up',
+    name: 'the unassigned queue lists the complaint; assign it through the select, note, resolve and close it with its follow-up',
     async run(h) {
       const page = h.queuePage
-      await page.goto(h.url(`tickets/${complaintTicket.id}`))
+      // My work's link: the queue reads the filter from the URL and shows it ticked.
+      await page.goto(h.url('tickets?unassigned=true&category=COMPLAINT&size=100'))
+      await page.locator('[data-testid=unassigned-filter].is-checked').waitFor()
+      await page.locator(`[data-ticket="${complaintTicket.id}"]`).waitFor({ timeout: 10_000 })
+      await page.locator(`[data-ticket="${complaintTicket.id}"]`).click()
       await page.locator('[data-testid=thread]').waitFor()
-      if (await page.locator('[data-testid=claim]').count()) {
-        await page.locator('[data-testid=claim]').click()
-        await page.locator('[data-testid=claim]').waitFor({ state: 'detached', timeout: 10_000 })
-      }
+
+      // Assigned through the select of the people who may handle it (no person number).
+      await page.getByRole('tab', { name: '分配', exact: true }).click()
+      await page.locator('.el-select:has(#assign-person)').click()
+      await page.getByRole('option', { name: /demo-handler/ }).click()
+      await h.checkPage(page, 'ticket-assign', { screenshot: false })
+      await page.getByRole('button', { name: '分配', exact: true }).click()
+      await page.locator('[data-kind=EVENT]', { hasText: 'assigned to person' }).waitFor({ timeout: 10_000 })
+      await page.locator('[data-testid=claim]').waitFor({ state: 'detached', timeout: 10_000 })
+      const unassigned = await h.apiGet(page, '/api/tickets?unassigned=true&category=COMPLAINT&size=200')
+      check(!(unassigned.body.items ?? []).some((t) => t.id === complaintTicket.id), 'the assigned complaint left the unassigned queue')
+
+      await page.getByRole('tab', { name: '添加备注' }).click()
       await page.locator('#note-text').fill(`已联系后勤 ${marker}`)
       await page.getByRole('button', { name: '添加备注' }).click()
       await page.locator('[data-kind=NOTE]', { hasText: `已联系后勤 ${marker}` }).waitFor({ timeout: 10_000 })

@@ -1313,7 +1313,7 @@ export interface paths {
         };
         /**
          * Ticket queue
-         * @description Open tickets of your departments (and, for the central office, escalated ones), soonest due first, one page at a time; filter by account, status (NEW, ACKNOWLEDGED, IN_PROGRESS, RESOLVED, CLOSED; without it every status but CLOSED), category (CONSULTATION, COMPLAINT, REPORT_PETITION, SUGGESTION, MALICIOUS) and mine (assigned to you). Malicious ones only with includeHidden. An ADMIN or AUDITOR of an account sees all its tickets. Each row carries overdue and latestMessage (the follower's latest message: msgType, excerpt, at). Carries an ETag: send it as If-None-Match to get 304 while nothing changed.
+         * @description Open tickets of your departments (and, for the central office, escalated ones), soonest due first, one page at a time; filter by account, status (NEW, ACKNOWLEDGED, IN_PROGRESS, RESOLVED, CLOSED; without it every status but CLOSED), category (CONSULTATION, COMPLAINT, REPORT_PETITION, SUGGESTION, MALICIOUS), mine (assigned to you) and unassigned (no assignee yet). Malicious ones only with includeHidden. An ADMIN or AUDITOR of an account sees all its tickets. Each row carries overdue and latestMessage (the follower's latest message: msgType, excerpt, at). Carries an ETag: send it as If-None-Match to get 304 while nothing changed.
          */
         get: operations["queue_1"];
         put?: never;
@@ -1358,6 +1358,26 @@ export interface paths {
          * @description To an enabled person who may handle it: a HANDLER of its department on this account (or of the central office, once escalated). Anyone else is a 400; transfer the ticket instead.
          */
         post: operations["assign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/assignees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who the ticket can be assigned to
+         * @description The enabled people who may handle it, as assigning checks: a HANDLER of its department on this account (or of the central office, once escalated); each with personId, username and displayName, by display name. Only for a handler of the ticket.
+         */
+        get: operations["assignees"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1716,6 +1736,12 @@ export interface components {
             updatedAt?: string;
             /** Format: int32 */
             version?: number;
+        };
+        Assignee: {
+            displayName?: string;
+            /** Format: int64 */
+            personId?: number;
+            username?: string;
         };
         Assignment: {
             /** Format: int64 */
@@ -4701,6 +4727,8 @@ export interface operations {
                 status?: string;
                 category?: string;
                 mine?: boolean;
+                /** @description Only tickets nobody is assigned to yet (default false). */
+                unassigned?: boolean;
                 includeHidden?: boolean;
                 /** @description Zero-based page number (default 0). */
                 page?: number;
@@ -4768,6 +4796,28 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["TicketView"];
+                };
+            };
+        };
+    };
+    assignees: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Assignee"][];
                 };
             };
         };

@@ -37,6 +37,7 @@ export interface QueueFilter {
   status: string | null
   category: string | null
   mine: boolean
+  unassigned: boolean
   includeHidden: boolean
   page: number
   size: number
@@ -49,13 +50,17 @@ export function queueUrl(f: QueueFilter): string {
   if (f.status) q.set('status', f.status)
   if (f.category) q.set('category', f.category)
   if (f.mine) q.set('mine', 'true')
+  if (f.unassigned) q.set('unassigned', 'true')
   if (f.includeHidden) q.set('includeHidden', 'true')
   q.set('page', String(f.page))
   q.set('size', String(f.size))
   return '/api/tickets?' + q.toString()
 }
 
+export type Assignee = components['schemas']['Assignee']
+
 export const tickets = {
+  assignees: (id: number) => unwrap(api.GET('/api/tickets/{id}/assignees', { params: { path: { id } } })),
   claim: (id: number) => unwrap(api.POST('/api/tickets/{id}/claim', { params: { path: { id } } })),
   assign: (id: number, personId: number) => unwrap(api.POST('/api/tickets/{id}/assign', { params: { path: { id } }, body: { personId } })),
   transfer: (id: number, departmentId: number, reason: string) =>

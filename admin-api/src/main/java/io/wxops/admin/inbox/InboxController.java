@@ -83,19 +83,23 @@ class InboxController {
 			description = "Open tickets of your departments (and, for the central office, escalated ones), soonest "
 					+ "due first, one page at a time; filter by account, status (NEW, ACKNOWLEDGED, IN_PROGRESS, "
 					+ "RESOLVED, CLOSED; without it every status but CLOSED), category (CONSULTATION, COMPLAINT, "
-					+ "REPORT_PETITION, SUGGESTION, MALICIOUS) and mine (assigned to you). Malicious ones only with "
+					+ "REPORT_PETITION, SUGGESTION, MALICIOUS), mine (assigned to you) and unassigned (no "
+					+ "assignee yet). Malicious ones only with "
 					+ "includeHidden. An ADMIN or AUDITOR of an account sees all its tickets. Each row carries overdue "
 					+ "and latestMessage (the follower's latest message: msgType, excerpt, at). Carries an ETag: send "
 					+ "it as If-None-Match to get 304 while nothing changed.")
 	PageResult<TicketViews.TicketView> queue(Caller caller, @RequestParam(required = false) Long accountId,
 			@RequestParam(required = false) String status, @RequestParam(required = false) String category,
 			@RequestParam(defaultValue = "false") boolean mine,
+			@Parameter(description = "Only tickets nobody is assigned to yet (default false).") @RequestParam(
+					defaultValue = "false") boolean unassigned,
 			@RequestParam(defaultValue = "false") boolean includeHidden,
 			@Parameter(description = "Zero-based page number (default 0).") @RequestParam(
 					required = false) Integer page,
 			@Parameter(description = "Page size, 1 to 200 (default 20).") @RequestParam(
 					required = false) Integer size) {
-		return this.queue.queue(caller, accountId, status, category, mine, includeHidden, PageRequest.of(page, size));
+		return this.queue.queue(caller, accountId, status, category, mine, unassigned, includeHidden,
+				PageRequest.of(page, size));
 	}
 
 	@GetMapping("/api/inbox/duty")
@@ -153,6 +157,16 @@ class InboxController {
 					+ "of the central office, once escalated). Anyone else is a 400; transfer the ticket instead.")
 	TicketViews.TicketView assign(Caller caller, @PathVariable long id, @RequestBody Assignment body) {
 		return this.assignment.assign(caller, id, body.personId());
+	}
+
+	@GetMapping("/api/tickets/{id}/assignees")
+	@Allow(Role.HANDLER)
+	@Operation(summary = "Who the ticket can be assigned to",
+			description = "The enabled people who may handle it, as assigning checks: a HANDLER of its department "
+					+ "on this account (or of the central office, once escalated); each with personId, username and "
+					+ "displayName, by display name. Only for a handler of the ticket.")
+	List<TicketAssignment.Assignee> assignees(Caller caller, @PathVariable long id) {
+		return this.assignment.assignees(caller, id);
 	}
 
 	@PostMapping("/api/tickets/{id}/transfer")

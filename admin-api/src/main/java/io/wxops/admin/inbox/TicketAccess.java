@@ -1,8 +1,14 @@
 package io.wxops.admin.inbox;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
+import com.baomidou.mybatisplus.core.toolkit.Wrappers;
 import io.wxops.admin.people.GrantMapper;
 import io.wxops.admin.people.GrantRow;
 import io.wxops.admin.security.Caller;
@@ -60,6 +66,27 @@ class TicketAccess {
 	boolean handles(long personId, Ticket t) {
 		List<Grant> grants = this.grants.findByPerson(personId).stream().map(GrantRow::toGrant).toList();
 		return mayHandle(new Caller(personId, "assignee", 0, grants, null, 0), t);
+	}
+
+	/**
+	 * The people whose grants make them a handler of the ticket ({@link #mayHandle}),
+	 * enabled or not: the same rule as {@link #handles}, for everyone with a HANDLER
+	 * grant on the ticket's account (or on every account).
+	 */
+	Set<Long> handlers(Ticket t) {
+		Map<Long, List<Grant>> byPerson = new TreeMap<>();
+		for (GrantRow row : this.grants.selectList(Wrappers.<GrantRow>lambdaQuery()
+			.eq(GrantRow::getRole, Role.HANDLER)
+			.and((a) -> a.isNull(GrantRow::getAccountId).or().eq(GrantRow::getAccountId, t.getAccountId())))) {
+			byPerson.computeIfAbsent(row.getPersonId(), (k) -> new ArrayList<>()).add(row.toGrant());
+		}
+		Set<Long> handlers = new LinkedHashSet<>();
+		byPerson.forEach((personId, grants) -> {
+			if (mayHandle(new Caller(personId, "assignee", 0, grants, null, 0), t)) {
+				handlers.add(personId);
+			}
+		});
+		return handlers;
 	}
 
 	/** The ticket if the caller may read it; else not found. */

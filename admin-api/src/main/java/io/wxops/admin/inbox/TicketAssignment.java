@@ -1,7 +1,11 @@
 package io.wxops.admin.inbox;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import com.baomidou.mybatisplus.core.toolkit.Wrappers;
 import io.wxops.admin.audit.AuditTrail;
 import io.wxops.admin.inbox.TicketViews.TicketView;
 import io.wxops.admin.people.DepartmentMapper;
@@ -43,6 +47,30 @@ public class TicketAssignment {
 	public TicketView claim(Caller caller, long id) {
 		Ticket t = this.access.handled(caller, id);
 		return assignTo(caller, t, caller.personId(), "TICKET_CLAIMED");
+	}
+
+	/** Someone a ticket can be assigned to; no secrets, no contact data. */
+	public record Assignee(long personId, String username, String displayName) {
+	}
+
+	/**
+	 * The enabled people {@link #assign} accepts for this ticket, by display name; only
+	 * for a handler of the ticket.
+	 */
+	@Transactional(readOnly = true)
+	public List<Assignee> assignees(Caller caller, long id) {
+		Ticket t = this.access.handled(caller, id);
+		Set<Long> handlers = this.access.handlers(t);
+		if (handlers.isEmpty()) {
+			return List.of();
+		}
+		return this.people
+			.selectList(Wrappers.<Person>lambdaQuery().in(Person::getId, handlers).eq(Person::getEnabled, true))
+			.stream()
+			.map((p) -> new Assignee(p.getId(), p.getUsername(), p.getDisplayName()))
+			.sorted(Comparator.comparing((Assignee a) -> String.valueOf(a.displayName()))
+				.thenComparing(Assignee::personId))
+			.toList();
 	}
 
 	@Transactional

@@ -69,7 +69,7 @@ public class TicketQueue {
 	 * total count are exact however many tickets other departments hold.
 	 */
 	public PageResult<TicketView> queue(Caller caller, Long accountId, String status, String category, boolean mine,
-			boolean includeHidden, PageRequest page) {
+			boolean unassigned, boolean includeHidden, PageRequest page) {
 		TicketStatus wanted = TicketStatus.parse(status);
 		Category in = Arrays.stream(Category.values())
 			.filter((c) -> c.name().equals(category))
@@ -82,6 +82,7 @@ public class TicketQueue {
 			.ne(wanted == null, Ticket::getStatus, TicketStatus.CLOSED)
 			.eq(in != null, Ticket::getCategory, in)
 			.eq(mine, Ticket::getAssigneeId, caller.personId())
+			.isNull(unassigned, Ticket::getAssigneeId)
 			.eq(!includeHidden, Ticket::getHidden, false);
 		if (!TicketAccess.visibleTo(caller, where)) {
 			return new PageResult<>(List.of(), page.page(), page.size(), 0);
