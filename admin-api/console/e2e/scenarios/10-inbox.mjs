@@ -107,6 +107,9 @@ export default [
       await page.getByRole('tab', { name: '分配', exact: true }).click()
       await page.locator('.el-select:has(#assign-person)').click()
       await page.getByRole('option', { name: /demo-handler/ }).click()
+      // axe judges what is on screen: let the list's closing animation end first (a half
+      // faded option fails color-contrast).
+      await page.getByRole('option', { name: /demo-handler/ }).waitFor({ state: 'hidden' })
       await h.checkPage(page, 'ticket-assign', { screenshot: false })
       await page.getByRole('button', { name: '分配', exact: true }).click()
       await page.locator('[data-kind=EVENT]', { hasText: 'assigned to person' }).waitFor({ timeout: 10_000 })
