@@ -62,7 +62,19 @@ class TicketAssigneesIntegrationTests extends InboxTestSupport {
 		Response listed = this.fx.get("/api/tickets/" + id + "/assignees", team.serviceHandler.token());
 		assertThat(listed.status()).as(listed.body()).isEqualTo(200);
 		List<Long> people = listed.json().valueStream().map((p) -> p.get("personId").asLong()).toList();
-		assertThat(people).containsExactlyInAnyOrder(team.serviceHandler.personId(), colleague.personId());
+		// The shared test database may hold handlers of every account from other tests:
+		// the team's two are listed, and everyone listed is an enabled HANDLER whose
+		// grant
+		// covers this account.
+		assertThat(people).contains(team.serviceHandler.personId(), colleague.personId());
+		for (long person : people) {
+			assertThat(this.jdbc
+				.queryForObject("SELECT COUNT(*) FROM adm_grant g JOIN adm_person p ON p.id = g.person_id "
+						+ "WHERE g.person_id = ? AND g.role = 'HANDLER' AND p.enabled AND (g.account_id = ? OR g.account_id IS NULL)",
+						Long.class, person, team.account))
+				.as("person %d holds a HANDLER grant covering the account", person)
+				.isPositive();
+		}
 		assertThat(people).doesNotContain(disabled.personId(), elsewhere.personId(), team.libraryHandler.personId(),
 				team.officeHandler.personId(), auditor.personId());
 		JsonNode one = listed.json()
