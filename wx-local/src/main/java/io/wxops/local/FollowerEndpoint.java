@@ -47,6 +47,15 @@ final class FollowerEndpoint implements AutoCloseable {
 
 	static final String PATH = "/simulate/send";
 
+	/**
+	 * {@code POST /simulate/connect?appId=...}: the simulated platform pushes
+	 * {@code MASSSENDJOBFINISH} for that registered account too (as it does for the demo
+	 * account), so an account registered through the API in a local run completes its
+	 * mass sends as WeChat would. Used by the console's end-to-end journeys, which need a
+	 * fresh account per journey (one mass send per account and local day).
+	 */
+	static final String CONNECT_PATH = "/simulate/connect";
+
 	static final String DEFAULT_OPENID = "o_demo_follower";
 
 	private static final Logger log = LoggerFactory.getLogger(FollowerEndpoint.class);
@@ -64,6 +73,18 @@ final class FollowerEndpoint implements AutoCloseable {
 	private final SimulatedAccount account;
 
 	private final WeChatApiSimulator platform;
+
+	private volatile Connector connector;
+
+	/** Connects a registered account's mass-send results to the gateway. */
+	interface Connector {
+
+		/**
+		 * @return false when no account has that AppID
+		 */
+		boolean connect(String appId);
+
+	}
 
 	private FollowerEndpoint(HttpServer server, FollowerSimulator simulator, SimulatedAccount account,
 			WeChatApiSimulator platform) {
@@ -126,6 +147,12 @@ final class FollowerEndpoint implements AutoCloseable {
 		return this.server.getAddress().getPort();
 	}
 
+	/** Enables {@value #CONNECT_PATH}. */
+	FollowerEndpoint connector(Connector connector) {
+		this.connector = connector;
+		return this;
+	}
+
 	String url() {
 		return "http://127.0.0.1:" + port() + PATH;
 	}
@@ -147,6 +174,10 @@ final class FollowerEndpoint implements AutoCloseable {
 		try {
 			String path = exchange.getRequestURI().getPath();
 			String method = exchange.getRequestMethod();
+			if (CONNECT_PATH.equals(path) && "POST".equals(method) && this.connector != null) {
+				connect(exchange);
+				return;
+			}
 			if (!PATH.equals(path)) {
 				boolean help = "GET".equals(method) && ("/".equals(path) || path.startsWith("/simulate"));
 				respond(exchange, help ? 200 : 404, usage());
@@ -183,6 +214,19 @@ final class FollowerEndpoint implements AutoCloseable {
 		}
 		finally {
 			exchange.close();
+		}
+	}
+
+	private void connect(HttpExchange exchange) throws IOException {
+		String appId = parameters(exchange).getOrDefault("appId", "");
+		if (!appId.matches("wx[A-Za-z0-9]{16}")) {
+			respond(exchange, 400, "Bad request: appId must be wx plus 16 letters or digits\n");
+		}
+		else if (this.connector.connect(appId)) {
+			respond(exchange, 200, "Connected: " + appId + "\nHTTP status: 200\n");
+		}
+		else {
+			respond(exchange, 404, "No registered account " + appId + "\n");
 		}
 	}
 

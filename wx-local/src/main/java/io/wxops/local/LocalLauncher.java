@@ -13,10 +13,13 @@ import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.wxops.admin.AdminApplication;
+import io.wxops.core.account.AccountRegistry;
+import io.wxops.core.account.AccountSnapshot;
 import io.wxops.devkit.DevServers;
 import io.wxops.devkit.simulator.AccountKind;
 import io.wxops.devkit.simulator.Callback;
@@ -214,7 +217,8 @@ public final class LocalLauncher {
 			FollowerSimulator follower = new FollowerSimulator(URI.create(running.gatewayUrl()));
 			verifyCallbackUrl(follower, running.demo);
 			warmUpMessageHandling(running.demo);
-			running.follower = FollowerEndpoint.start(simulatorPort, follower, running.demo, running.api);
+			running.follower = FollowerEndpoint.start(simulatorPort, follower, running.demo, running.api)
+				.connector((appId) -> connectAccount(running, appId));
 			return running;
 		}
 		catch (IOException ex) {
@@ -225,6 +229,17 @@ public final class LocalLauncher {
 			running.close();
 			throw ex;
 		}
+	}
+
+	/**
+	 * Has the simulated platform push MASSSENDJOBFINISH for another registered account
+	 * (one registered through the API during the run), as it does for the demo account.
+	 */
+	private static boolean connectAccount(Running running, String appId) {
+		Optional<AccountSnapshot> account = running.gateway.getBean(AccountRegistry.class).find(appId);
+		account
+			.ifPresent((a) -> running.api.connectGateway(DemoAccount.simulated(a), URI.create(running.gatewayUrl())));
+		return account.isPresent();
 	}
 
 	/**
