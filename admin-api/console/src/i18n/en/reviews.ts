@@ -1,7 +1,7 @@
 export default {
   reviews: {
     level: { DEPT_REVIEWER: 'Department head', OFFICE_REVIEWER: 'Central office', LEADER: 'Leader' },
-    decision: { APPROVE: 'Approved', REJECT: 'Rejected', PENDING: 'Pending' },
+    decision: { APPROVED: 'Approved', REJECTED: 'Rejected', PENDING: 'Pending' },
     sensitivity: { GENERAL: 'General', SENSITIVE: 'Sensitive', MAJOR: 'Major' },
     articleStatus: { DRAFT: 'Draft', IN_REVIEW: 'In review', REJECTED: 'Rejected', APPROVED: 'Approved', WITHDRAWN: 'Withdrawn', SENT: 'Sent' },
     pending: {

@@ -1,7 +1,7 @@
 export default {
   reviews: {
     level: { DEPT_REVIEWER: '部门负责人', OFFICE_REVIEWER: '归口管理部门', LEADER: '主管领导' },
-    decision: { APPROVE: '同意', REJECT: '退回', PENDING: '待审核' },
+    decision: { APPROVED: '同意', REJECTED: '退回', PENDING: '待审核' },
     sensitivity: { GENERAL: '一般', SENSITIVE: '敏感', MAJOR: '重大' },
     articleStatus: { DRAFT: '草稿', IN_REVIEW: '审核中', REJECTED: '已退回', APPROVED: '已通过', WITHDRAWN: '已撤回', SENT: '已发送' },
     pending: {
