@@ -52,7 +52,13 @@ export default [
         ids.push(articleId)
       }
       const page = await h.newPage('demo-publisher')
-      await page.goto(h.url(`accounts/${account.accountId}/queue`))
+      // "My work" counts the account's queue and links to it.
+      await page.goto(h.url(''))
+      const work = page.locator('[data-work="queue.articles"]', { hasText: account.name })
+      await work.waitFor()
+      assert.match(await work.innerText(), /^\s*3/)
+      await work.locator('a').click()
+      await page.waitForURL(new RegExp(`/accounts/${account.accountId}/queue$`))
       await page.locator('[data-testid=queue] li[data-position="3"]').waitFor()
       assert.deepEqual(await queueOf(h, page, account.accountId), ids)
       // Drag the last row onto the upper half of the first: it becomes the head.
@@ -100,7 +106,12 @@ export default [
       const account = finished.mouse ?? (await freshContentAccount(h))
       const { articleId } = await submitArticle(h, { ...account, title: `退回 ${marker}` })
       const page = await h.newPage('demo-dept-reviewer')
-      await page.goto(h.url(`reviews/articles/${articleId}`))
+      // "My work" links to awaiting my review, which lists the article.
+      await page.goto(h.url(''))
+      await page.locator('[data-work="reviews.articles"] a').click()
+      await page.waitForURL(/\/reviews$/)
+      await page.locator(`[data-testid=pending-articles] tr[data-article="${articleId}"] a`).click()
+      await page.waitForURL(new RegExp(`/reviews/articles/${articleId}$`))
       await page.getByTestId('review-content').waitFor()
       await page.getByTestId('decision-reject').click()
       await page.getByTestId('decision-form').getByText('退回时请填写意见').waitFor()
