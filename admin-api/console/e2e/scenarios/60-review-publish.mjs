@@ -198,4 +198,41 @@ export default [
       await page.context().close()
     },
   },
+  {
+    name: 'a text send is reviewed like an article: the head approves its exact text and hash, and the send page shows the chain',
+    async run(h) {
+      const account = await freshContentAccount(h)
+      const publisher = await apiAs(h, 'demo-publisher')
+      const text = '周五下午全校停电检修，请提前做好准备。' + marker
+      const send = await publisher.post(
+        '/api/sends',
+        { accountId: account.accountId, kind: 'TEXT', text, audience: 'ALL', sendIgnoreReprint: true, departmentId: account.departmentId, sensitivity: 'GENERAL' },
+        201,
+      )
+      await publisher.close()
+      const page = await h.newPage('demo-dept-reviewer')
+      await page.goto(h.url('reviews/sends'))
+      const row = page.locator(`[data-testid=pending-sends] tr[data-send="${send.id}"]`)
+      await row.waitFor()
+      await h.checkPage(page, 'reviews-pending-sends')
+      await row.locator('a').click()
+      await page.getByTestId('review-text').waitFor()
+      assert.equal(await page.getByTestId('review-text').innerText(), text, 'the exact text, as text')
+      assert.equal(await page.getByTestId('review-hash').innerText(), send.contentHash)
+      await h.checkPage(page, 'review-send')
+      await page.locator('#decision-comment').fill('同意发送')
+      await successAfter(page, () => page.getByTestId('decision-approve').click())
+      await page.getByTestId('review-chain').locator('li[data-level=DEPT_REVIEWER][data-decision=APPROVED]').waitFor()
+      await page.context().close()
+      const pub = await h.newPage('demo-publisher')
+      await pub.goto(h.url(`sends/${send.id}`))
+      await pub.getByTestId('review-chain').locator('li[data-level=DEPT_REVIEWER][data-decision=APPROVED]').waitFor()
+      await pub.getByTestId('send-preview').waitFor()
+      // The queue page without an account in the path opens the chosen account's queue.
+      await pub.goto(h.url('queue'))
+      await pub.getByTestId('account-picker').waitFor()
+      await h.checkPage(pub, 'publishing-queue-pick', { screenshot: false })
+      await pub.context().close()
+    },
+  },
 ]
