@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code chromium} (or {@code CHROME_PATH}) and Node 20+ must be installed; the browser
  * is never downloaded.
  */
-@Timeout(value = 8, unit = TimeUnit.MINUTES)
+@Timeout(value = 12, unit = TimeUnit.MINUTES)
 class ConsoleEndToEndTests {
 
 	/** Tickets seeded for the queue's budget: it must stay responsive with this many. */
@@ -94,7 +94,7 @@ class ConsoleEndToEndTests {
 				lines.add(line);
 			}
 		}
-		assertThat(process.waitFor(6, TimeUnit.MINUTES)).as("the scenarios finished").isTrue();
+		assertThat(process.waitFor(9, TimeUnit.MINUTES)).as("the scenarios finished").isTrue();
 		String log = String.join("\n", lines);
 		assertThat(lines).as(log).anyMatch((l) -> l.startsWith("PASS "));
 		assertThat(lines).as(log).noneMatch((l) -> l.startsWith("FAIL "));
