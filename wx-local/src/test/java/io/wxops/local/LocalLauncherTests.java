@@ -162,6 +162,15 @@ class LocalLauncherTests {
 	}
 
 	@Test
+	void theSimulatorConnectsOnlyRegisteredAccountsToTheGateway() throws Exception {
+		assertThat(connect("not-an-app-id").statusCode()).isEqualTo(400);
+		assertThat(connect("wx0123456789abcdef").statusCode()).isEqualTo(404);
+		HttpResponse<String> demo = connect(DemoAccount.APP_ID);
+		assertThat(demo.statusCode()).isEqualTo(200);
+		assertThat(demo.body()).contains("Connected: " + DemoAccount.APP_ID);
+	}
+
+	@Test
 	void seedingIsIdempotent() {
 		AccountRegistry registry = running.gateway().getBean(AccountRegistry.class);
 		AutoReplyRuleMapper rules = running.gateway().getBean(AutoReplyRuleMapper.class);
@@ -389,6 +398,15 @@ class LocalLauncherTests {
 			request.POST(HttpRequest.BodyPublishers.noBody());
 		}
 		return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+	}
+
+	private static HttpResponse<String> connect(String appId) throws Exception {
+		URI uri = URI.create(running.simulatorUrl().replace(FollowerEndpoint.PATH, FollowerEndpoint.CONNECT_PATH)
+				+ "?appId=" + enc(appId));
+		return http.send(HttpRequest.newBuilder(uri)
+			.timeout(Duration.ofSeconds(10))
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 	}
 
 	private static HttpResponse<String> get(String url) throws Exception {
