@@ -86,14 +86,17 @@ export const getVersion = (id: number, versionNo: number) => unwrap(api.GET('/ap
 export const compareVersions = (id: number, from: number, to: number) => unwrap(api.GET('/api/articles/{id}/compare', { params: { path: { id }, query: { from, to } } }))
 export const listImages = (id: number) => unwrap(api.GET('/api/articles/{id}/images', { params: { path: { id } } }))
 
-/** Screens unsaved content under the account's policies; the signal cancels it. */
-export function screenDraft(d: Draft, signal: AbortSignal): Promise<ScreeningResult> {
-  return unwrap(
-    api.POST('/api/screening', {
-      body: { accountId: d.accountId ?? undefined, title: d.title, author: d.author, digest: d.digest, body: d.body, source: d.source },
-      signal,
-    }),
-  )
+/**
+ * Screens unsaved content: as the article's when it exists (its account's policies and its
+ * uploaded images, so a foreign image is reported while typing), else under the account's
+ * policies; the signal cancels it.
+ */
+export function screenDraft(d: Draft, signal: AbortSignal, articleId: number | null = null): Promise<ScreeningResult> {
+  const content = { title: d.title, author: d.author, digest: d.digest, body: d.body, source: d.source }
+  if (articleId !== null) {
+    return unwrap(api.POST('/api/articles/{id}/screening/draft', { params: { path: { id: articleId } }, body: content, signal }))
+  }
+  return unwrap(api.POST('/api/screening', { body: { accountId: d.accountId ?? undefined, ...content }, signal }))
 }
 
 /** Uploads a JPEG (multipart, part "file") as the cover or an image in the body. */
