@@ -94,4 +94,12 @@ class ArticleDraftScreeningIntegrationTests {
 		assertThat(r.body()).doesNotContain("findings");
 	}
 
+	@Test
+	void unreadableContentIsAProblemNotAServerError() {
+		Response r = this.fx.post("/api/articles/" + this.article + "/screening/draft", this.editor.token(),
+				"{\"title\": ");
+		assertThat(r.status()).as(r.body()).isEqualTo(400);
+		assertThat(r.json().get("type").asString()).isEqualTo("https://wxops.io/problems/invalid-request");
+	}
+
 }
