@@ -563,6 +563,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/articles/{id}/screening/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Screen an article's unsaved content
+         * @description The content sent (as the editor holds it, before saving) screened as this article's: its account's policies, and every image the body refers to must have been uploaded for the article (IMAGE_NOT_UPLOADED otherwise), as on submit. For screening while typing. Changes nothing.
+         */
+        post: operations["screenArticleDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/articles/{id}/submit": {
         parameters: {
             query?: never;
@@ -2700,6 +2720,14 @@ export interface components {
             departmentId?: number;
             reason?: string;
         };
+        /** @description Unsaved content of an article, as the editor holds it. */
+        UnsavedContent: {
+            author?: string;
+            body?: string;
+            digest?: string;
+            source?: string;
+            title?: string;
+        };
         /** @description The outcome of checking the audit record's hash chain. */
         Verification: {
             /** Format: date-time */
@@ -3666,6 +3694,32 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ScreeningResult"];
+                };
+            };
+        };
+    };
+    screenArticleDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UnsavedContent"];
+            };
+        };
         responses: {
             /** @description OK */
             200: {

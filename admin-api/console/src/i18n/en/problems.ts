@@ -17,6 +17,8 @@ export default {
     'login-locked': 'Too many wrong attempts: the username is locked for a while.',
     'person-disabled': 'This person is disabled.',
     'stale-version': 'Someone else changed this. Reload, then make your change again.',
+    'article-sent': 'This article was sent; its content never changes again.',
+    'not-submittable': 'Only a draft, a sent-back or a withdrawn article can be submitted.',
     'ticket-closed': 'The ticket is closed.',
     'not-resolved': 'Only a resolved ticket can be closed with a follow-up.',
     'not-malicious': 'Only a malicious message can be flagged for removal.',

@@ -18,6 +18,8 @@ export default {
     'login-locked': '连续输错次数过多，账号已被暂时锁定，请稍后再试。',
     'person-disabled': '该账号已被停用。',
     'stale-version': '内容已被他人修改，请重新加载后再修改。',
+    'article-sent': '该稿件已群发，内容不能再修改。',
+    'not-submittable': '只有草稿、被退回或已撤回的稿件可以提交审核。',
     'ticket-closed': '工单已关闭，不能再修改。',
     'not-resolved': '只有已解决的工单才能关闭并回访。',
     'not-malicious': '只有恶意留言才能标记删除。',
