@@ -31,7 +31,7 @@ final class AccountViews {
 	/**
 	 * Blank clears the number; otherwise digits, spaces, '(', ')', '-' and a leading '+'.
 	 */
-	static final String PHONE = "\\p{javaWhitespace}*|\\+?[0-9 ()-]{3,20}";
+	static final String PHONE = HasText.BLANK + "|\\+?[0-9 ()-]{3,20}";
 
 	static final String ACCOUNT_NAME = "name must not be blank (at most 128 characters)";
 

@@ -61,7 +61,7 @@ class PeopleController {
 	static final String VERSION = "send the version you loaded, so a concurrent change is not overwritten";
 
 	/** Blank clears the number; otherwise digits, spaces, '-' and a leading '+'. */
-	static final String MOBILE = "\\p{javaWhitespace}*|\\+?[0-9 -]{5,20}";
+	static final String MOBILE = HasText.BLANK + "|\\+?[0-9 -]{5,20}";
 
 	record NewDepartment(Long parentId,
 			@HasText(message = DEPARTMENT_NAME) @Size(max = 128, message = DEPARTMENT_NAME) String name,

@@ -26,6 +26,14 @@ import jakarta.validation.Payload;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface HasText {
 
+	/**
+	 * A regular expression for a blank value in {@link String#isBlank()}'s sense (exactly
+	 * the code points {@link Character#isWhitespace} accepts), written with portable
+	 * backslash-u escapes so that the OpenAPI description's {@code pattern} means the
+	 * same to a JavaScript client: an optional field's pattern is {@code BLANK + "|..."}.
+	 */
+	String BLANK = "[\\t\\n\\u000B\\f\\r\\u001C-\\u001F \\u1680\\u2000-\\u2006\\u2008-\\u200A\\u2028\\u2029\\u205F\\u3000]*";
+
 	String message();
 
 	/** True when a missing value (null) is accepted and only a blank one refused. */
