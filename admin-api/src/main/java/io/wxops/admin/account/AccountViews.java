@@ -8,6 +8,7 @@ import java.util.Map;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.wxops.admin.web.EmailAddress;
 import io.wxops.admin.web.HasText;
+import io.wxops.admin.web.Present;
 import io.wxops.admin.web.TimeZoneId;
 import io.wxops.core.account.Account;
 import io.wxops.core.account.AccountStatus;
@@ -19,7 +20,6 @@ import io.wxops.core.account.Sensitivity;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -141,11 +141,11 @@ final class AccountViews {
 			@HasText(whenSent = true, message = ACCOUNT_NAME) @Size(max = 128, message = ACCOUNT_NAME) String name,
 			@Size(max = 64, message = WECHAT_ID) String wechatId, MessageMode mode, Long owningDepartmentId,
 			Boolean verified, LocalDate verifiedOn, @Valid Contact responsible, @Valid Contact administrator,
-			@Valid Policies policies, LocalDate refiledOn, @NotNull(message = VERSION) Integer version) {
+			@Valid Policies policies, LocalDate refiledOn, @Present(message = VERSION) Integer version) {
 	}
 
 	record CredentialRotation(String appSecret, String token, String aesKey,
-			@NotNull(message = VERSION) Integer version) {
+			@Present(message = VERSION) Integer version) {
 
 		@Override
 		public String toString() {
@@ -155,9 +155,9 @@ final class AccountViews {
 	}
 
 	record StatusChangeRequest(
-			@NotNull(message = "status is required: APPLIED, ACTIVE, SUSPENDED or CLOSED") AccountStatus status,
+			@Present(message = "status is required: APPLIED, ACTIVE, SUSPENDED or CLOSED") AccountStatus status,
 			@HasText(message = REASON) @Size(max = 512, message = REASON) String reason,
-			@NotNull(message = VERSION) Integer version) {
+			@Present(message = VERSION) Integer version) {
 	}
 
 	record StatusChangeView(long id, AccountStatus fromStatus, AccountStatus toStatus, String reason, Long personId,
@@ -180,7 +180,7 @@ final class AccountViews {
 	}
 
 	record AnnualDecisionRequest(
-			@NotNull(message = "result is PASS or FAIL") @Pattern(regexp = "PASS|FAIL",
+			@Present(message = "result is PASS or FAIL") @Pattern(regexp = "PASS|FAIL",
 					message = "result is PASS or FAIL") String result,
 			@Size(max = 1024, message = "the note may have at most 1024 characters") String note) {
 	}

@@ -20,10 +20,8 @@ import io.wxops.admin.security.Role;
 import io.wxops.admin.web.PageRequest;
 import io.wxops.admin.web.PageResult;
 import jakarta.validation.Valid;
-import jakarta.validation.groups.Default;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -86,8 +84,7 @@ class ArticleController {
 	@Operation(summary = "Save a change",
 			description = "Saved as a new version. A change to a submitted or approved article voids its review and "
 					+ "takes it out of the queue; submit it again. Sent articles never change (409).")
-	ArticleView update(Caller caller, @PathVariable long id,
-			@Validated({ Default.class, ArticleRequest.Change.class }) @RequestBody ArticleRequest body) {
+	ArticleView update(Caller caller, @PathVariable long id, @Valid @RequestBody ArticleRequest body) {
 		return this.drafts.update(caller, id, body);
 	}
 

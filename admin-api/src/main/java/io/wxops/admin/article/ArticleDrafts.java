@@ -98,8 +98,13 @@ class ArticleDrafts {
 	@Transactional
 	public ArticleView update(Caller caller, long id, ArticleRequest req) {
 		Article a = this.articles.editable(caller, id);
-		// The body's own rules (title, lengths, sensitivity, version) are constraints on
-		// ArticleRequest, checked before the article is looked up.
+		// The body's own rules (title, lengths, sensitivity) are constraints on
+		// ArticleRequest, checked before the article is looked up; the version is needed
+		// by a change only, so it is checked here (the record is a new draft's too).
+		if (req.version() == null) {
+			throw ApiException.invalid("version",
+					"send the version you loaded, so a concurrent change is not overwritten");
+		}
 		ArticleStatus status = ArticleStatus.of(a);
 		if (status == ArticleStatus.SENT) {
 			throw Problem.ARTICLE_SENT.exception("The article was sent",

@@ -7,8 +7,8 @@ import java.util.Map;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.wxops.admin.screening.HasVisibleText;
 import io.wxops.admin.web.HasText;
+import io.wxops.admin.web.Present;
 import io.wxops.core.account.Sensitivity;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** What the article API sends and receives. */
@@ -27,19 +27,12 @@ final class ArticleViews {
 			@HasVisibleText(message = TITLE) @Size(max = 128, message = TITLE) String title,
 			@Size(max = 64, message = "at most 64 characters (WeChat allows 16)") String author,
 			@Size(max = 512, message = "at most 512 characters (WeChat allows 128)") String digest,
-			@NotNull(message = "the body is required (HTML)") @Size(max = 1_000_000,
+			@Present(message = "the body is required (HTML)") @Size(max = 1_000_000,
 					message = "the body is over 1,000,000 characters") String body,
 			@Size(max = 512, message = "at most 512 characters") String source,
-			@NotNull(
+			@Present(
 					message = "required: GENERAL, SENSITIVE or MAJOR (major news, emergencies, hot topics)") Sensitivity sensitivity,
-			Long coverImageId, @NotNull(groups = Change.class,
-					message = "send the version you loaded, so a concurrent change is not overwritten") Integer version) {
-
-		/** The constraints of a change (a new draft has no version yet). */
-		interface Change {
-
-		}
-
+			Long coverImageId, Integer version) {
 	}
 
 	record ArticleView(long id, long accountId, long departmentId, long createdBy, String title, String author,

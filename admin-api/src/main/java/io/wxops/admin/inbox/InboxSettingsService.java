@@ -18,6 +18,7 @@ import io.wxops.admin.web.ApiException;
 import io.wxops.admin.web.HasText;
 import io.wxops.admin.web.PageRequest;
 import io.wxops.admin.web.PageResult;
+import io.wxops.admin.web.Present;
 import io.wxops.admin.web.TrimmedLength;
 import io.wxops.core.account.Account;
 import io.wxops.core.account.AccountChangeNotifier;
@@ -27,7 +28,6 @@ import io.wxops.core.inbox.InboxRule;
 import io.wxops.core.inbox.InboxRuleMapper;
 import io.wxops.core.inbox.RuleSet;
 import io.wxops.core.text.TextNormaliser;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -89,9 +89,9 @@ public class InboxSettingsService {
 	}
 
 	public record RuleRequest(
-			@NotNull(message = KIND) @Pattern(regexp = "KEYWORD|MENU_KEY", message = KIND) String kind,
+			@Present(message = KIND) @Pattern(regexp = "KEYWORD|MENU_KEY", message = KIND) String kind,
 			@HasText(message = PATTERN) @TrimmedLength(max = MAX_PATTERN, message = PATTERN) String pattern,
-			@NotNull(message = CATEGORY) Category category, Long departmentId, Integer priority) {
+			@Present(message = CATEGORY) Category category, Long departmentId, Integer priority) {
 	}
 
 	public Settings settings(Caller caller, long accountId) {
@@ -225,9 +225,9 @@ public class InboxSettingsService {
 	 * pattern is checked before any is added.
 	 */
 	public record BulkRuleRequest(
-			@NotNull(message = KIND) @Pattern(regexp = "KEYWORD|MENU_KEY", message = KIND) String kind,
-			@NotNull(message = CATEGORY) Category category, Long departmentId, Integer priority,
-			@NotNull(message = PATTERNS) @Size(min = 1, max = MAX_BULK,
+			@Present(message = KIND) @Pattern(regexp = "KEYWORD|MENU_KEY", message = KIND) String kind,
+			@Present(message = CATEGORY) Category category, Long departmentId, Integer priority,
+			@Present(message = PATTERNS) @Size(min = 1, max = MAX_BULK,
 					message = PATTERNS) List<@HasText(message = PATTERN) @TrimmedLength(max = MAX_PATTERN,
 							message = PATTERN) String> patterns) {
 	}

@@ -11,10 +11,11 @@ import io.wxops.admin.security.Allow;
 import io.wxops.admin.security.AllowAnyPerson;
 import io.wxops.admin.security.Caller;
 import io.wxops.admin.security.Role;
-import io.wxops.admin.web.PageRequest;
 import io.wxops.admin.web.EmailAddress;
 import io.wxops.admin.web.HasText;
+import io.wxops.admin.web.PageRequest;
 import io.wxops.admin.web.PageResult;
+import io.wxops.admin.web.Present;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -65,16 +66,16 @@ class PeopleController {
 
 	record NewDepartment(Long parentId,
 			@HasText(message = DEPARTMENT_NAME) @Size(max = 128, message = DEPARTMENT_NAME) String name,
-			@NotNull(message = CODE) @Pattern(regexp = "[a-zA-Z0-9_-]{1,64}", message = CODE) String code) {
+			@Present(message = CODE) @Pattern(regexp = "[a-zA-Z0-9_-]{1,64}", message = CODE) String code) {
 	}
 
 	record DepartmentChange(Long parentId,
 			@HasText(message = DEPARTMENT_NAME) @Size(max = 128, message = DEPARTMENT_NAME) String name,
-			@NotNull(message = VERSION) Integer version) {
+			@Present(message = VERSION) Integer version) {
 	}
 
 	record NewPerson(
-			@NotNull(message = USERNAME) @Pattern(regexp = "[a-zA-Z][a-zA-Z0-9._-]{2,63}",
+			@Present(message = USERNAME) @Pattern(regexp = "[a-zA-Z][a-zA-Z0-9._-]{2,63}",
 					message = USERNAME) String username,
 			@HasText(message = DISPLAY_NAME) @Size(max = 128, message = DISPLAY_NAME) String displayName,
 			Long departmentId,
@@ -88,7 +89,7 @@ class PeopleController {
 			Long departmentId,
 			@Size(max = EmailAddress.MAX, message = "at most 128 characters") @EmailAddress String email,
 			@Pattern(regexp = MOBILE, message = "not a phone number") String mobile, Boolean enabled,
-			@NotNull(message = VERSION) Integer version) {
+			@Present(message = VERSION) Integer version) {
 	}
 
 	record NewGrant(@NotNull Role role, Long accountId, Long departmentId) {

@@ -11,9 +11,9 @@ import io.wxops.admin.security.Caller;
 import io.wxops.admin.security.Role;
 import io.wxops.admin.web.PageRequest;
 import io.wxops.admin.web.PageResult;
+import io.wxops.admin.web.Present;
 import io.wxops.core.account.Account;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
@@ -49,7 +49,7 @@ class ScreeningController {
 	}
 
 	/** The batch's size; each term's rules (capped at 20 errors) are the service's. */
-	record TermsToAdd(@NotNull(message = TERMS) @Size(min = 1, max = 50_000, message = TERMS) List<LexiconTerm> terms) {
+	record TermsToAdd(@Present(message = TERMS) @Size(min = 1, max = 50_000, message = TERMS) List<LexiconTerm> terms) {
 
 		static final String TERMS = "send 1 to 50,000 terms";
 
