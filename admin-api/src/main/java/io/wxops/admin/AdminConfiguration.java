@@ -65,7 +65,9 @@ class AdminConfiguration {
 				.version("0.1")
 				.description("Operations backend for institutional WeChat Official Accounts. Sign in with POST "
 						+ "/api/session and send the token as 'Authorization: Bearer <token>'. Errors are RFC 9457 "
-						+ "problem details with a stable type per error and field errors under 'errors'. Lists are "
+						+ "problem details with a stable type per error and field errors under 'errors'. A body that "
+						+ "breaks its documented constraints is answered 400 before the target is looked up (a "
+						+ "caller without the endpoint's role still gets 401/403 first). Lists are "
 						+ "paginated with page (from 0) and size (1-200). Edits carry the version you loaded; a "
 						+ "stale version gets 409. Bodies over their limit get 413 (body-too-large): sign-in 16 KB, "
 						+ "JSON 2 MB, the bulk calls 16 MB, uploads 11 MB. Answers are never cacheable "

@@ -30,6 +30,7 @@ import io.wxops.core.account.Account;
 import io.wxops.core.account.AccountStanding;
 import io.wxops.core.account.AccountStatus;
 import io.wxops.core.account.AccountType;
+import jakarta.validation.Valid;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -154,7 +155,7 @@ class AccountController {
 	@Operation(summary = "Change registry details or policies",
 			description = "Only the fields sent change; send the version you loaded (stale → 409). A new responsible "
 					+ "person or administrator is recorded as a re-filing.")
-	AccountView update(Caller caller, @PathVariable long id, @RequestBody AccountChange body) {
+	AccountView update(Caller caller, @PathVariable long id, @Valid @RequestBody AccountChange body) {
 		return this.details.update(caller, id, body);
 	}
 
@@ -163,7 +164,7 @@ class AccountController {
 	@Operation(summary = "Rotate credentials",
 			description = "Any of appSecret, token, aesKey. A new AppSecret is checked with WeChat before it is "
 					+ "stored; a new EncodingAESKey keeps the previous one for callbacks in flight. Nothing is echoed.")
-	AccountView rotateCredentials(Caller caller, @PathVariable long id, @RequestBody CredentialRotation body) {
+	AccountView rotateCredentials(Caller caller, @PathVariable long id, @Valid @RequestBody CredentialRotation body) {
 		return this.credentials.rotateCredentials(caller, id, body);
 	}
 
@@ -172,7 +173,7 @@ class AccountController {
 	@Operation(summary = "Change the lifecycle status",
 			description = "APPLIED→ACTIVE→SUSPENDED→CLOSED (SUSPENDED may return to ACTIVE; CLOSED is final), with a "
 					+ "reason that is kept.")
-	AccountView changeStatus(Caller caller, @PathVariable long id, @RequestBody StatusChangeRequest body) {
+	AccountView changeStatus(Caller caller, @PathVariable long id, @Valid @RequestBody StatusChangeRequest body) {
 		return this.lifecycle.changeStatus(caller, id, body.status(), body.reason(), body.version());
 	}
 
@@ -202,7 +203,8 @@ class AccountController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Record the annual report",
 			description = "The review of cycle Y is due in November of Y. Until decided, the report can be replaced.")
-	AnnualReviewView submitAnnualReport(Caller caller, @PathVariable long id, @RequestBody AnnualReportRequest body) {
+	AnnualReviewView submitAnnualReport(Caller caller, @PathVariable long id,
+			@Valid @RequestBody AnnualReportRequest body) {
 		return this.annualReviews.submitAnnualReport(caller, id, body.cycle(), body.report());
 	}
 
@@ -211,7 +213,7 @@ class AccountController {
 	@Operation(summary = "Record the annual review's result",
 			description = "PASS or FAIL. A FAIL stops the account from mass sending and replying at once.")
 	AnnualReviewView decideAnnualReview(Caller caller, @PathVariable long id, @PathVariable int cycle,
-			@RequestBody AnnualDecisionRequest body) {
+			@Valid @RequestBody AnnualDecisionRequest body) {
 		return this.annualReviews.decideAnnualReview(caller, id, cycle, body.result(), body.note());
 	}
 

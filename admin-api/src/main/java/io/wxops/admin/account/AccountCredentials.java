@@ -61,7 +61,6 @@ class AccountCredentials {
 	public AccountView rotateCredentials(Caller caller, long id, CredentialRotation req) {
 		Account row = this.access.withRole(caller, id, Role.ADMIN);
 		Map<String, String> errors = new LinkedHashMap<>();
-		AccountRules.requireVersion(errors, req.version());
 		if (req.appSecret() == null && req.token() == null && req.aesKey() == null) {
 			errors.put("credentials", "send at least one of appSecret, token, aesKey");
 		}

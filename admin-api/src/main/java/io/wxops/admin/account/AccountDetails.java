@@ -58,10 +58,6 @@ class AccountDetails {
 		Account row = this.access.withRole(caller, id, Role.ADMIN);
 		AccountView before = AccountView.of(row);
 		Map<String, String> errors = new LinkedHashMap<>();
-		AccountRules.requireVersion(errors, req.version());
-		if (req.name() != null && (req.name().isBlank() || req.name().length() > 128)) {
-			errors.put("name", "name must not be blank (at most 128 characters)");
-		}
 		if (req.mode() != null && req.mode().needsAesKey() && row.getAesKeyEnc() == null) {
 			errors.put("mode", "mode " + req.mode() + " needs an EncodingAESKey: set one with the credentials first");
 		}

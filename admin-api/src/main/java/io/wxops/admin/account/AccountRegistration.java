@@ -10,6 +10,7 @@ import io.wxops.admin.audit.AuditTrail;
 import io.wxops.admin.security.Caller;
 import io.wxops.admin.security.Role;
 import io.wxops.admin.web.ApiException;
+import io.wxops.admin.web.RequestConstraints;
 import io.wxops.core.account.Account;
 import io.wxops.core.account.AccountMapper;
 import io.wxops.core.account.AccountRegistry;
@@ -42,8 +43,11 @@ class AccountRegistration {
 
 	private final AuditTrail audit;
 
+	private final RequestConstraints constraints;
+
 	AccountRegistration(AccountMapper accounts, AccountRegistry registry, CredentialCheck credentialCheck,
-			AccountRules rules, AccountHistory history, AuditTrail audit) {
+			AccountRules rules, AccountHistory history, AuditTrail audit, RequestConstraints constraints) {
+		this.constraints = constraints;
 		this.accounts = accounts;
 		this.registry = registry;
 		this.credentialCheck = credentialCheck;
@@ -55,11 +59,15 @@ class AccountRegistration {
 	@Transactional
 	public AccountView create(Caller caller, NewAccountRequest req) {
 		caller.requireEverywhere(Role.ADMIN);
-		Map<String, String> errors = new LinkedHashMap<>();
+		// The record's constraints are checked here rather than by @Valid so that one
+		// answer also lists the core registry's errors (identity, mode, secret formats).
+		Map<String, String> errors = new LinkedHashMap<>(this.constraints.violations(req));
 		AccountViews.Credentials credentials = (req.credentials() != null) ? req.credentials()
 				: new AccountViews.Credentials(null, null, null);
-		if (credentials.appSecret() == null || credentials.appSecret().isBlank()) {
-			errors.put("credentials.appSecret",
+		// A sent credentials object's appSecret is checked by its constraint; a body
+		// without the object gets the same answer here.
+		if (req.credentials() == null) {
+			errors.putIfAbsent("credentials.appSecret",
 					"AppSecret is required; it is checked with WeChat before anything is stored");
 		}
 		this.rules.checkDetails(errors, req.owningDepartmentId(), req.wechatId(), req.verified(), req.verifiedOn(),

@@ -1,11 +1,9 @@
 package io.wxops.admin.account;
 
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import io.wxops.admin.account.AccountViews.Contact;
 import io.wxops.admin.account.AccountViews.Policies;
@@ -23,10 +21,6 @@ import org.springframework.stereotype.Service;
 @Service
 class AccountRules {
 
-	private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ()-]{3,20}");
-
-	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-
 	private final DepartmentMapper departments;
 
 	private final Clock clock;
@@ -41,41 +35,11 @@ class AccountRules {
 		if (departmentId != null && this.departments.selectById(departmentId) == null) {
 			errors.put("owningDepartmentId", "there is no department " + departmentId);
 		}
-		if (wechatId != null && wechatId.length() > 64) {
-			errors.put("wechatId", "WeChat ID may have at most 64 characters");
-		}
 		if (Boolean.TRUE.equals(verified) && verifiedOn == null) {
 			errors.put("verifiedOn", "a verified account needs its verification date");
 		}
 		if (verifiedOn != null && verifiedOn.isAfter(LocalDate.now(this.clock))) {
 			errors.put("verifiedOn", "the verification date cannot be in the future");
-		}
-		checkContact(errors, "responsible", responsible);
-		checkContact(errors, "administrator", administrator);
-	}
-
-	private static void checkContact(Map<String, String> errors, String prefix, Contact c) {
-		if (c == null) {
-			return;
-		}
-		if (c.name() == null || c.name().isBlank() || c.name().length() > 64) {
-			errors.put(prefix + ".name", "the name is required (at most 64 characters)");
-		}
-		if (c.officePhone() != null && !c.officePhone().isBlank() && !PHONE.matcher(c.officePhone()).matches()) {
-			errors.put(prefix + ".officePhone", "not a phone number");
-		}
-		if (c.mobile() != null && !c.mobile().isBlank() && !PHONE.matcher(c.mobile()).matches()) {
-			errors.put(prefix + ".mobile", "not a phone number");
-		}
-		if (c.email() != null && c.email().length() > 128) {
-			// The column's length: longer would fail in the database, not here.
-			errors.put(prefix + ".email", "at most 128 characters");
-		}
-		else if (c.email() != null && !c.email().isBlank() && !EMAIL.matcher(c.email()).matches()) {
-			errors.put(prefix + ".email", "not an e-mail address");
-		}
-		if (c.wechatId() != null && c.wechatId().length() > 64) {
-			errors.put(prefix + ".wechatId", "at most 64 characters");
 		}
 	}
 
@@ -88,17 +52,10 @@ class AccountRules {
 		if (change == null) {
 			return base;
 		}
+		// The time zone and maxChars are constraints on Policies; the levels are the
+		// core's rule.
 		String zone = (change.timeZone() != null) ? change.timeZone() : base.timeZone();
-		try {
-			ZoneId.of(zone);
-		}
-		catch (DateTimeException ex) {
-			errors.put("policies.timeZone", "not a time zone id such as Asia/Shanghai");
-		}
 		Integer maxChars = (change.maxChars() != null) ? change.maxChars() : base.maxChars();
-		if (maxChars < 1 || maxChars > 20_000) {
-			errors.put("policies.maxChars", "between 1 and 20,000 characters (WeChat's own limit)");
-		}
 		var levels = (change.reviewLevels() != null) ? change.reviewLevels() : base.reviewLevels();
 		String levelProblem = ReviewPolicy.problemWith(levels);
 		if (levelProblem != null) {
@@ -155,12 +112,6 @@ class AccountRules {
 			case "token", "aesKey", "appSecret" -> "credentials." + field;
 			default -> field;
 		};
-	}
-
-	static void requireVersion(Map<String, String> errors, Integer version) {
-		if (version == null) {
-			errors.put("version", "send the version you loaded, so a concurrent change is not overwritten");
-		}
 	}
 
 	LocalDate today(Account row) {

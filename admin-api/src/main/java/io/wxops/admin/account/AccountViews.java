@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.wxops.admin.web.EmailAddress;
+import io.wxops.admin.web.HasText;
+import io.wxops.admin.web.Present;
+import io.wxops.admin.web.TimeZoneId;
 import io.wxops.core.account.Account;
 import io.wxops.core.account.AccountStatus;
 import io.wxops.core.account.AccountType;
@@ -13,15 +17,45 @@ import io.wxops.core.account.MessageMode;
 import io.wxops.core.account.ReviewLevel;
 import io.wxops.core.account.ReviewPolicy;
 import io.wxops.core.account.Sensitivity;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
 /** What the registry API sends and receives. Secrets only ever travel inwards. */
 final class AccountViews {
+
+	static final String CONTACT_NAME = "the name is required (at most 64 characters)";
+
+	/**
+	 * Blank clears the number; otherwise digits, spaces, '(', ')', '-' and a leading '+'.
+	 */
+	static final String PHONE = HasText.BLANK + "|\\+?[0-9 ()-]{3,20}";
+
+	static final String ACCOUNT_NAME = "name must not be blank (at most 128 characters)";
+
+	static final String VERSION = "send the version you loaded, so a concurrent change is not overwritten";
+
+	static final String WECHAT_ID = "WeChat ID may have at most 64 characters";
+
+	static final String APP_SECRET = "AppSecret is required; it is checked with WeChat before anything is stored";
+
+	static final String MAX_CHARS = "between 1 and 20,000 characters (WeChat's own limit)";
+
+	static final String REASON = "a reason is required (at most 512 characters); it is kept in the record";
+
+	static final String REPORT = "the report text is required (at most 60,000 characters)";
 
 	private AccountViews() {
 	}
 
 	@Schema(description = "A responsible person or administrator as on the registration form.")
-	record Contact(String name, String officePhone, String mobile, String email, String wechatId) {
+	record Contact(@HasText(message = CONTACT_NAME) @Size(max = 64, message = CONTACT_NAME) String name,
+			@Pattern(regexp = PHONE, message = "not a phone number") String officePhone,
+			@Pattern(regexp = PHONE, message = "not a phone number") String mobile,
+			@Size(max = EmailAddress.MAX, message = "at most 128 characters") @EmailAddress String email,
+			@Size(max = 64, message = "at most 64 characters") String wechatId) {
 
 		static Contact responsibleOf(Account a) {
 			return new Contact(a.getResponsibleName(), a.getResponsibleOfficePhone(), a.getResponsibleMobile(),
@@ -38,8 +72,9 @@ final class AccountViews {
 	@Schema(description = "Account policies: local time zone (decides 'today'), maximum characters per item, "
 			+ "review levels required per sensitivity, whether commercial marketing is forbidden, and whether the "
 			+ "person who previewed a mass send may also confirm it.")
-	record Policies(String timeZone, Integer maxChars, Map<Sensitivity, List<ReviewLevel>> reviewLevels,
-			Boolean marketingForbidden, Boolean selfConfirmAllowed) {
+	record Policies(@TimeZoneId String timeZone,
+			@Min(value = 1, message = MAX_CHARS) @Max(value = 20_000, message = MAX_CHARS) Integer maxChars,
+			Map<Sensitivity, List<ReviewLevel>> reviewLevels, Boolean marketingForbidden, Boolean selfConfirmAllowed) {
 
 		static Policies of(Account a) {
 			return new Policies(a.getTimeZone(), a.getMaxChars(), ReviewPolicy.parse(a.getReviewPolicy()).levels(),
@@ -66,7 +101,7 @@ final class AccountViews {
 	@Schema(name = "AccountCredentials",
 			description = "Credentials, write-only. AppSecret is checked by fetching an access token from WeChat "
 					+ "before anything is stored.")
-	record Credentials(String appSecret, String token, String aesKey) {
+	record Credentials(@HasText(message = APP_SECRET) String appSecret, String token, String aesKey) {
 
 		@Override
 		public String toString() {
@@ -94,19 +129,23 @@ final class AccountViews {
 
 	}
 
-	record NewAccountRequest(String appId, String originalId, String name, String wechatId, AccountType type,
-			MessageMode mode, Long owningDepartmentId, Boolean verified, LocalDate verifiedOn, Contact responsible,
-			Contact administrator, Policies policies, Credentials credentials) {
+	record NewAccountRequest(String appId, String originalId, String name,
+			@Size(max = 64, message = WECHAT_ID) String wechatId, AccountType type, MessageMode mode,
+			Long owningDepartmentId, Boolean verified, LocalDate verifiedOn, @Valid Contact responsible,
+			@Valid Contact administrator, @Valid Policies policies, @Valid Credentials credentials) {
 	}
 
 	@Schema(description = "Only the fields sent change. A changed responsible person or administrator is recorded "
 			+ "as a re-filing dated refiledOn (default: today in the account's time zone).")
-	record AccountChange(String name, String wechatId, MessageMode mode, Long owningDepartmentId, Boolean verified,
-			LocalDate verifiedOn, Contact responsible, Contact administrator, Policies policies, LocalDate refiledOn,
-			Integer version) {
+	record AccountChange(
+			@HasText(whenSent = true, message = ACCOUNT_NAME) @Size(max = 128, message = ACCOUNT_NAME) String name,
+			@Size(max = 64, message = WECHAT_ID) String wechatId, MessageMode mode, Long owningDepartmentId,
+			Boolean verified, LocalDate verifiedOn, @Valid Contact responsible, @Valid Contact administrator,
+			@Valid Policies policies, LocalDate refiledOn, @Present(message = VERSION) Integer version) {
 	}
 
-	record CredentialRotation(String appSecret, String token, String aesKey, Integer version) {
+	record CredentialRotation(String appSecret, String token, String aesKey,
+			@Present(message = VERSION) Integer version) {
 
 		@Override
 		public String toString() {
@@ -115,7 +154,10 @@ final class AccountViews {
 
 	}
 
-	record StatusChangeRequest(AccountStatus status, String reason, Integer version) {
+	record StatusChangeRequest(
+			@Present(message = "status is required: APPLIED, ACTIVE, SUSPENDED or CLOSED") AccountStatus status,
+			@HasText(message = REASON) @Size(max = 512, message = REASON) String reason,
+			@Present(message = VERSION) Integer version) {
 	}
 
 	record StatusChangeView(long id, AccountStatus fromStatus, AccountStatus toStatus, String reason, Long personId,
@@ -133,10 +175,14 @@ final class AccountViews {
 			Instant recordedAt) {
 	}
 
-	record AnnualReportRequest(Integer cycle, String report) {
+	record AnnualReportRequest(Integer cycle,
+			@HasText(message = REPORT) @Size(max = 60_000, message = REPORT) String report) {
 	}
 
-	record AnnualDecisionRequest(String result, String note) {
+	record AnnualDecisionRequest(
+			@Present(message = "result is PASS or FAIL") @Pattern(regexp = "PASS|FAIL",
+					message = "result is PASS or FAIL") String result,
+			@Size(max = 1024, message = "the note may have at most 1024 characters") String note) {
 	}
 
 	record AnnualReviewView(long id, int cycle, String report, Long submittedBy, Instant submittedAt, String result,

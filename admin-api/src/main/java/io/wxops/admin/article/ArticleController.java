@@ -19,6 +19,7 @@ import io.wxops.admin.security.Caller;
 import io.wxops.admin.security.Role;
 import io.wxops.admin.web.PageRequest;
 import io.wxops.admin.web.PageResult;
+import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -67,7 +68,7 @@ class ArticleController {
 	@Operation(summary = "Write a draft",
 			description = "For an account and department your EDITOR grant covers (department defaults to yours). "
 					+ "Saved as version 1.")
-	ArticleView create(Caller caller, @RequestBody ArticleRequest body) {
+	ArticleView create(Caller caller, @Valid @RequestBody ArticleRequest body) {
 		return this.drafts.create(caller, body);
 	}
 
@@ -83,7 +84,7 @@ class ArticleController {
 	@Operation(summary = "Save a change",
 			description = "Saved as a new version. A change to a submitted or approved article voids its review and "
 					+ "takes it out of the queue; submit it again. Sent articles never change (409).")
-	ArticleView update(Caller caller, @PathVariable long id, @RequestBody ArticleRequest body) {
+	ArticleView update(Caller caller, @PathVariable long id, @Valid @RequestBody ArticleRequest body) {
 		return this.drafts.update(caller, id, body);
 	}
 
@@ -111,7 +112,7 @@ class ArticleController {
 	@PostMapping("/api/articles/{id}/withdraw")
 	@Allow(Role.PUBLISHER)
 	@Operation(summary = "Withdraw from the queue", description = "With a reason, which is kept.")
-	ArticleView withdraw(Caller caller, @PathVariable long id, @RequestBody Withdrawal body) {
+	ArticleView withdraw(Caller caller, @PathVariable long id, @Valid @RequestBody Withdrawal body) {
 		return this.queue.withdraw(caller, id, body.reason());
 	}
 

@@ -63,7 +63,6 @@ class ArticleDrafts {
 		if (this.departments.selectById(department) == null) {
 			errors.put("departmentId", "there is no department " + department);
 		}
-		checkContent(errors, req, true);
 		if (!errors.isEmpty()) {
 			throw ApiException.invalid(errors);
 		}
@@ -99,13 +98,12 @@ class ArticleDrafts {
 	@Transactional
 	public ArticleView update(Caller caller, long id, ArticleRequest req) {
 		Article a = this.articles.editable(caller, id);
-		Map<String, String> errors = new LinkedHashMap<>();
+		// The body's own rules (title, lengths, sensitivity) are constraints on
+		// ArticleRequest, checked before the article is looked up; the version is needed
+		// by a change only, so it is checked here (the record is a new draft's too).
 		if (req.version() == null) {
-			errors.put("version", "send the version you loaded, so a concurrent change is not overwritten");
-		}
-		checkContent(errors, req, false);
-		if (!errors.isEmpty()) {
-			throw ApiException.invalid(errors);
+			throw ApiException.invalid("version",
+					"send the version you loaded, so a concurrent change is not overwritten");
 		}
 		ArticleStatus status = ArticleStatus.of(a);
 		if (status == ArticleStatus.SENT) {
@@ -193,30 +191,6 @@ class ArticleDrafts {
 	 * Shape checks only; content rules (terms, length, source) are screening's and are
 	 * reported with positions when the article is screened or submitted.
 	 */
-	private static void checkContent(Map<String, String> errors, ArticleRequest req, boolean creating) {
-		if (req.title() == null || VisibleText.trim(req.title()).isEmpty() || req.title().length() > 128) {
-			errors.put("title", "a title is required (at most 128 characters here; WeChat allows 32)");
-		}
-		if (req.author() != null && req.author().length() > 64) {
-			errors.put("author", "at most 64 characters (WeChat allows 16)");
-		}
-		if (req.digest() != null && req.digest().length() > 512) {
-			errors.put("digest", "at most 512 characters (WeChat allows 128)");
-		}
-		if (req.body() == null) {
-			errors.put("body", "the body is required (HTML)");
-		}
-		else if (req.body().length() > 1_000_000) {
-			errors.put("body", "the body is over 1,000,000 characters");
-		}
-		if (req.source() != null && req.source().length() > 512) {
-			errors.put("source", "at most 512 characters");
-		}
-		if (req.sensitivity() == null) {
-			errors.put("sensitivity", "required: GENERAL, SENSITIVE or MAJOR (major news, emergencies, hot topics)");
-		}
-	}
-
 	/**
 	 * The cover must be a COVER image uploaded for this very article (so of its account).
 	 * A new article has no images yet, so a draft gets its cover by a change after the

@@ -102,9 +102,6 @@ public class PublishingQueue {
 	public ArticleView withdraw(Caller caller, long id, String reason) {
 		Article a = this.articles.visible(caller, id);
 		caller.require(a.getAccountId(), Role.PUBLISHER);
-		if (reason == null || reason.isBlank() || reason.length() > 512) {
-			throw ApiException.invalid("reason", "a reason is required (at most 512 characters); it is kept");
-		}
 		QueueEntry entry = this.queue.queuedFor(id);
 		if (entry == null) {
 			throw Problem.NOT_QUEUED.exception("The article is not in the queue",

@@ -11,10 +11,14 @@ import io.wxops.admin.security.AllowAnyPerson;
 import io.wxops.admin.security.Caller;
 import io.wxops.admin.security.Role;
 import io.wxops.admin.web.ApiException;
+import io.wxops.admin.web.HasText;
 import io.wxops.admin.web.PageRequest;
 import io.wxops.admin.web.PageResult;
 import io.wxops.core.inbox.Category;
 import io.wxops.core.inbox.InboxRule;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -56,25 +60,42 @@ class InboxController {
 		this.settings = settings;
 	}
 
+	static final String TRANSFER_REASON = "a reason is required (at most 512 characters); it is kept";
+
+	static final String NOTE = "a note of 1 to 4,000 characters is required";
+
+	static final String METHOD = "how the follower was followed up (e.g. WECHAT, PHONE)";
+
+	static final String RESULT = "what the follow-up found (at most 1024 characters)";
+
+	static final String FLAG_REASON = "why the message should be removed (1 to 500 characters)";
+
 	record Assignment(Long personId) {
 	}
 
-	record Transfer(Long departmentId, String reason) {
+	record Transfer(Long departmentId,
+			@HasText(message = TRANSFER_REASON) @Size(max = 512, message = TRANSFER_REASON) String reason) {
 	}
 
-	record Note(String text) {
+	record Note(@HasText(message = NOTE) @Size(max = 4000, message = NOTE) String text) {
 	}
 
 	record StatusChange(@jakarta.validation.constraints.NotBlank String status) {
 	}
 
-	record Closing(String method, String result, Boolean satisfied) {
+	record Closing(@HasText(message = METHOD) @Size(max = 32, message = METHOD) String method,
+			@HasText(message = RESULT) @Size(max = 1024, message = RESULT) String result, Boolean satisfied) {
 	}
 
-	record ReplyRequest(String msgType, String content, String mediaId) {
+	/**
+	 * msgType is checked here; which of content or mediaId is needed depends on it
+	 * (TicketReplies).
+	 */
+	record ReplyRequest(@Pattern(regexp = "(?i)text|image", message = "text or image") String msgType, String content,
+			String mediaId) {
 	}
 
-	record Flag(String reason) {
+	record Flag(@HasText(message = FLAG_REASON) @Size(max = 500, message = FLAG_REASON) String reason) {
 	}
 
 	@GetMapping("/api/tickets")
@@ -172,14 +193,14 @@ class InboxController {
 	@PostMapping("/api/tickets/{id}/transfer")
 	@Allow(Role.HANDLER)
 	@Operation(summary = "Transfer to another department", description = "With a reason, which is kept.")
-	TicketViews.TicketView transfer(Caller caller, @PathVariable long id, @RequestBody Transfer body) {
+	TicketViews.TicketView transfer(Caller caller, @PathVariable long id, @Valid @RequestBody Transfer body) {
 		return this.assignment.transfer(caller, id, body.departmentId(), body.reason());
 	}
 
 	@PostMapping("/api/tickets/{id}/notes")
 	@Allow(Role.HANDLER)
 	@Operation(summary = "Add an internal note")
-	TicketViews.TicketView note(Caller caller, @PathVariable long id, @RequestBody Note body) {
+	TicketViews.TicketView note(Caller caller, @PathVariable long id, @Valid @RequestBody Note body) {
 		return this.progress.note(caller, id, body.text());
 	}
 
@@ -196,7 +217,7 @@ class InboxController {
 	@Operation(summary = "Close with the follow-up (回访)",
 			description = "Only a resolved ticket. When the follower has unsubscribed, the closed ticket's openid "
 					+ "becomes the follower's pseudonym (anon_...), as in the gateway's stored messages.")
-	TicketViews.TicketView close(Caller caller, @PathVariable long id, @RequestBody Closing body) {
+	TicketViews.TicketView close(Caller caller, @PathVariable long id, @Valid @RequestBody Closing body) {
 		return this.progress.close(caller, id, body.method(), body.result(), body.satisfied());
 	}
 
@@ -208,7 +229,7 @@ class InboxController {
 					+ "follower's last message, 5 messages) the reply is kept as undelivered and the answer is 409: "
 					+ "the follower must write again. Inside it, the reply is kept as SENDING before WeChat is called "
 					+ "and then marked DELIVERED or UNDELIVERED (with WeChat's error translated).")
-	TicketViews.Reply reply(Caller caller, @PathVariable long id, @RequestBody ReplyRequest body) {
+	TicketViews.Reply reply(Caller caller, @PathVariable long id, @Valid @RequestBody ReplyRequest body) {
 		return this.replies.reply(caller, id, body.msgType(), body.content(), body.mediaId());
 	}
 
@@ -234,7 +255,7 @@ class InboxController {
 	@Allow(Role.HANDLER)
 	@Operation(summary = "Flag a malicious message for removal",
 			description = "Only a MALICIOUS ticket that is not closed; the reason (1 to 500 characters) is required.")
-	TicketViews.TicketView flag(Caller caller, @PathVariable long id, @RequestBody Flag body) {
+	TicketViews.TicketView flag(Caller caller, @PathVariable long id, @Valid @RequestBody Flag body) {
 		return this.progress.flagForRemoval(caller, id, body.reason());
 	}
 
@@ -252,7 +273,7 @@ class InboxController {
 					+ "category gets only the ticket's acknowledgement, no passive keyword or default reply from the "
 					+ "gateway (MALICIOUS messages never get one). Rule and setting changes reach the gateways at once.")
 	InboxSettingsService.Settings updateSettings(Caller caller, @PathVariable long id,
-			@RequestBody InboxSettingsService.Settings body) {
+			@Valid @RequestBody InboxSettingsService.Settings body) {
 		return this.settings.update(caller, id, body);
 	}
 
@@ -275,7 +296,7 @@ class InboxController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Add a classification rule",
 			description = "KEYWORD (text contains it, robust to spacing and full-width) or MENU_KEY (a menu button).")
-	InboxRule addRule(Caller caller, @PathVariable long id, @RequestBody InboxSettingsService.RuleRequest body) {
+	InboxRule addRule(Caller caller, @PathVariable long id, @Valid @RequestBody InboxSettingsService.RuleRequest body) {
 		return this.settings.addRule(caller, id, body);
 	}
 
@@ -287,7 +308,7 @@ class InboxController {
 					+ "pattern the account already has as the same rule (for keywords: the same once normalised), "
 					+ "or repeated in the list, is skipped. One audit entry lists the patterns added.")
 	InboxSettingsService.BulkResult addRules(Caller caller, @PathVariable long id,
-			@RequestBody InboxSettingsService.BulkRuleRequest body) {
+			@Valid @RequestBody InboxSettingsService.BulkRuleRequest body) {
 		return this.settings.addRules(caller, id, body);
 	}
 

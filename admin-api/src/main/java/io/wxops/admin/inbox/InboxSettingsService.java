@@ -15,8 +15,11 @@ import io.wxops.admin.people.DepartmentMapper;
 import io.wxops.admin.security.Caller;
 import io.wxops.admin.security.Role;
 import io.wxops.admin.web.ApiException;
+import io.wxops.admin.web.HasText;
 import io.wxops.admin.web.PageRequest;
 import io.wxops.admin.web.PageResult;
+import io.wxops.admin.web.Present;
+import io.wxops.admin.web.TrimmedLength;
 import io.wxops.core.account.Account;
 import io.wxops.core.account.AccountChangeNotifier;
 import io.wxops.core.account.AccountMapper;
@@ -25,6 +28,8 @@ import io.wxops.core.inbox.InboxRule;
 import io.wxops.core.inbox.InboxRuleMapper;
 import io.wxops.core.inbox.RuleSet;
 import io.wxops.core.text.TextNormaliser;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -78,11 +83,15 @@ public class InboxSettingsService {
 	 * the ticket's acknowledgement and no passive reply from the gateway (false: the
 	 * gateway's keyword or default reply answers it too)
 	 */
-	public record Settings(String ackText, Long centralOfficeDepartmentId, Map<Category, RouteView> routes,
-			Boolean routedAckOnly) {
+	public record Settings(
+			@HasText(whenSent = true, message = ACK_TEXT) @Size(max = 600, message = ACK_TEXT) String ackText,
+			Long centralOfficeDepartmentId, Map<Category, RouteView> routes, Boolean routedAckOnly) {
 	}
 
-	public record RuleRequest(String kind, String pattern, Category category, Long departmentId, Integer priority) {
+	public record RuleRequest(
+			@Present(message = KIND) @Pattern(regexp = "KEYWORD|MENU_KEY", message = KIND) String kind,
+			@HasText(message = PATTERN) @TrimmedLength(max = MAX_PATTERN, message = PATTERN) String pattern,
+			@Present(message = CATEGORY) Category category, Long departmentId, Integer priority) {
 	}
 
 	public Settings settings(Caller caller, long accountId) {
@@ -104,9 +113,6 @@ public class InboxSettingsService {
 		caller.require(accountId, Role.ADMIN);
 		Settings before = settings(caller, accountId);
 		Map<String, String> errors = new LinkedHashMap<>();
-		if (change.ackText() != null && (change.ackText().isBlank() || change.ackText().length() > 600)) {
-			errors.put("ackText", "the acknowledgement is 1 to 600 characters");
-		}
 		if (change.centralOfficeDepartmentId() != null
 				&& this.departments.selectById(change.centralOfficeDepartmentId()) == null) {
 			errors.put("centralOfficeDepartmentId", "there is no such department");
@@ -178,11 +184,8 @@ public class InboxSettingsService {
 	public InboxRule addRule(Caller caller, long accountId, RuleRequest req) {
 		account(caller, accountId);
 		caller.require(accountId, Role.ADMIN);
-		Map<String, String> errors = validate(req.kind(), req.category(), req.departmentId());
-		if (req.pattern() == null || req.pattern().isBlank() || req.pattern().trim().length() > MAX_PATTERN) {
-			errors.put("pattern", "1 to " + MAX_PATTERN + " characters");
-		}
-		else if (tooShortKeyword(req.kind(), req.pattern())) {
+		Map<String, String> errors = departmentErrors(req.departmentId());
+		if (tooShortKeyword(req.kind(), req.pattern())) {
 			errors.put("pattern", TOO_SHORT);
 		}
 		if (!errors.isEmpty()) {
@@ -198,6 +201,14 @@ public class InboxSettingsService {
 
 	static final int MAX_PATTERN = 64;
 
+	static final String ACK_TEXT = "the acknowledgement is 1 to 600 characters";
+
+	static final String KIND = "KEYWORD (the message contains it) or MENU_KEY (a menu button's key)";
+
+	static final String CATEGORY = "CONSULTATION, COMPLAINT, REPORT_PETITION, SUGGESTION or MALICIOUS";
+
+	static final String PATTERN = "1 to " + MAX_PATTERN + " characters";
+
 	/**
 	 * KEYWORD (the message contains it) and MENU_KEY (a menu button's key), as
 	 * {@link RuleSet} applies them.
@@ -207,12 +218,18 @@ public class InboxSettingsService {
 	/** Most patterns one bulk request may add. */
 	public static final int MAX_BULK = 5_000;
 
+	static final String PATTERNS = "1 to " + MAX_BULK + " patterns";
+
 	/**
 	 * Many rules of one kind and category at once, such as a malicious-term list: every
 	 * pattern is checked before any is added.
 	 */
-	public record BulkRuleRequest(String kind, Category category, Long departmentId, Integer priority,
-			List<String> patterns) {
+	public record BulkRuleRequest(
+			@Present(message = KIND) @Pattern(regexp = "KEYWORD|MENU_KEY", message = KIND) String kind,
+			@Present(message = CATEGORY) Category category, Long departmentId, Integer priority,
+			@Present(message = PATTERNS) @Size(min = 1, max = MAX_BULK,
+					message = PATTERNS) List<@HasText(message = PATTERN) @TrimmedLength(max = MAX_PATTERN,
+							message = PATTERN) String> patterns) {
 	}
 
 	/**
@@ -226,17 +243,13 @@ public class InboxSettingsService {
 	public BulkResult addRules(Caller caller, long accountId, BulkRuleRequest req) {
 		account(caller, accountId);
 		caller.require(accountId, Role.ADMIN);
-		Map<String, String> errors = validate(req.kind(), req.category(), req.departmentId());
+		Map<String, String> errors = departmentErrors(req.departmentId());
 		List<String> patterns = (req.patterns() != null) ? req.patterns() : List.of();
-		if (patterns.isEmpty() || patterns.size() > MAX_BULK) {
-			errors.put("patterns", "1 to " + MAX_BULK + " patterns");
-		}
-		for (int i = 0; i < patterns.size() && i < MAX_BULK; i++) {
+		// Count, blank and length are constraints on the request; a keyword's normalised
+		// length depends on the kind.
+		for (int i = 0; i < patterns.size(); i++) {
 			String pattern = patterns.get(i);
-			if (pattern == null || pattern.isBlank() || pattern.trim().length() > MAX_PATTERN) {
-				errors.put("patterns[" + i + "]", "1 to " + MAX_PATTERN + " characters");
-			}
-			else if (tooShortKeyword(req.kind(), pattern)) {
+			if (tooShortKeyword(req.kind(), pattern)) {
 				errors.put("patterns[" + i + "]", TOO_SHORT);
 			}
 		}
@@ -293,14 +306,8 @@ public class InboxSettingsService {
 		return kind + "\u0000" + category + "\u0000" + departmentId + "\u0000" + p;
 	}
 
-	private Map<String, String> validate(String kind, Category category, Long departmentId) {
+	private Map<String, String> departmentErrors(Long departmentId) {
 		Map<String, String> errors = new LinkedHashMap<>();
-		if (kind == null || !RULE_KINDS.contains(kind)) {
-			errors.put("kind", "KEYWORD (the message contains it) or MENU_KEY (a menu button's key)");
-		}
-		if (category == null) {
-			errors.put("category", "CONSULTATION, COMPLAINT, REPORT_PETITION, SUGGESTION or MALICIOUS");
-		}
 		if (departmentId != null && this.departments.selectById(departmentId) == null) {
 			errors.put("departmentId", "there is no such department");
 		}

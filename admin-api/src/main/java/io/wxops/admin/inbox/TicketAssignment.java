@@ -106,9 +106,6 @@ public class TicketAssignment {
 		if (departmentId == null || this.departments.selectById(departmentId) == null) {
 			throw ApiException.invalid("departmentId", "an existing department is required");
 		}
-		if (reason == null || reason.isBlank() || reason.length() > 512) {
-			throw ApiException.invalid("reason", "a reason is required (at most 512 characters); it is kept");
-		}
 		Long before = t.getDepartmentId();
 		t.setDepartmentId(departmentId);
 		t.setAssigneeId(null);

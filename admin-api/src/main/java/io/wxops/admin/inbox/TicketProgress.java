@@ -48,9 +48,6 @@ public class TicketProgress {
 	@Transactional
 	public TicketView note(Caller caller, long id, String text) {
 		Ticket t = this.access.handled(caller, id);
-		if (text == null || text.isBlank() || text.length() > 4000) {
-			throw ApiException.invalid("text", "a note of 1 to 4,000 characters is required");
-		}
 		TicketEntry e = this.edits.entry(t, caller, EntryKind.NOTE);
 		e.setContent(text.trim());
 		this.entries.insert(e);
@@ -89,12 +86,6 @@ public class TicketProgress {
 			throw Problem.NOT_RESOLVED.exception("The ticket is " + t.getStatus(),
 					"Resolve it first; a ticket is closed with its follow-up (回访) after it is resolved.");
 		}
-		if (method == null || method.isBlank() || method.length() > 32) {
-			throw ApiException.invalid("method", "how the follower was followed up (e.g. WECHAT, PHONE)");
-		}
-		if (result == null || result.isBlank() || result.length() > 1024) {
-			throw ApiException.invalid("result", "what the follow-up found (at most 1024 characters)");
-		}
 		// The versioned update first: of two closing at once (or a close racing a new
 		// message that reopens the ticket) one gets the stale-version 409, and only one
 		// follow-up is recorded.
@@ -124,9 +115,6 @@ public class TicketProgress {
 	public TicketView flagForRemoval(Caller caller, long id, String reason) {
 		Ticket t = this.access.handled(caller, id);
 		TicketAccess.requireOpen(t);
-		if (reason == null || reason.isBlank() || reason.length() > 500) {
-			throw ApiException.invalid("reason", "why the message should be removed (1 to 500 characters)");
-		}
 		if (t.getCategory() != Category.MALICIOUS) {
 			throw Problem.NOT_MALICIOUS.exception("Only malicious messages are flagged for removal",
 					"Transfer or answer the ticket instead.");

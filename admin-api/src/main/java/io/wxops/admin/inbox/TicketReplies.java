@@ -55,9 +55,7 @@ public class TicketReplies {
 		Ticket t = this.tx.execute((s) -> this.access.handled(caller, id));
 		TicketAccess.requireOpen(t);
 		String type = (msgType == null) ? "text" : msgType.toLowerCase();
-		if (!"text".equals(type) && !"image".equals(type)) {
-			throw ApiException.invalid("msgType", "text or image");
-		}
+		// msgType is text or image (a constraint on the request); the rest depends on it.
 		if ("text".equals(type) && (content == null || content.isBlank() || content.length() > 2000)) {
 			throw ApiException.invalid("content", "a reply of 1 to 2,000 characters is required");
 		}

@@ -114,7 +114,7 @@ class MassSendController {
 	@Operation(summary = "Delete a sent message",
 			description = "message/mass/delete: articleIdx 0 (or none) deletes the whole message, 1-8 one article. "
 					+ "409 msg-id-unknown while WeChat has not named the send's msg_id.")
-	SendView delete(Caller caller, @PathVariable long id, @RequestBody(required = false) DeleteRequest body) {
+	SendView delete(Caller caller, @PathVariable long id, @Valid @RequestBody(required = false) DeleteRequest body) {
 		return this.removals.delete(caller, id, (body != null) ? body.articleIdx() : null);
 	}
 

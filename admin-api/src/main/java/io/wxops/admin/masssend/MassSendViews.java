@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 /** What the mass-send API sends and receives. */
@@ -29,7 +31,11 @@ final class MassSendViews {
 	record ConfirmRequest(String previewHash) {
 	}
 
-	record DeleteRequest(Integer articleIdx) {
+	record DeleteRequest(@Min(value = 0, message = ARTICLE_IDX) @Max(value = MpnewsDrafts.MAX_ARTICLES,
+			message = ARTICLE_IDX) Integer articleIdx) {
+
+		static final String ARTICLE_IDX = "0 deletes the whole message, 1 to 8 one article";
+
 	}
 
 	record SendArticle(int position, long articleId, String title, String approvedHash, String articleUrl) {

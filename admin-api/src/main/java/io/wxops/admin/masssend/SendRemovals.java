@@ -62,9 +62,7 @@ public class SendRemovals {
 							+ "arrives. Until then delete it in the WeChat console (群发记录).");
 		}
 		int index = (articleIdx != null) ? articleIdx : 0;
-		if (index < 0 || index > MpnewsDrafts.MAX_ARTICLES) {
-			throw ApiException.invalid("articleIdx", "0 deletes the whole message, 1 to 8 one article");
-		}
+		// 0 to 8: a constraint on the request (MassSendViews.DeleteRequest).
 		this.wechat.delete(s, index);
 		SendStatus before = s.getStatus();
 		if (index == 0) {

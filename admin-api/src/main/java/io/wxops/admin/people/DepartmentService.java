@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import com.baomidou.mybatisplus.core.toolkit.Wrappers;
 import io.wxops.admin.audit.AuditTrail;
@@ -26,8 +25,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class DepartmentService {
-
-	private static final Pattern CODE = Pattern.compile("[a-zA-Z0-9_-]{1,64}");
 
 	private final DepartmentMapper departments;
 
@@ -64,10 +61,6 @@ public class DepartmentService {
 	public DepartmentView createDepartment(Caller caller, Long parentId, String name, String code) {
 		caller.requireEverywhere(Role.ADMIN);
 		Map<String, String> errors = new LinkedHashMap<>();
-		checkName(errors, name);
-		if (code == null || !CODE.matcher(code).matches()) {
-			errors.put("code", "code must be 1 to 64 letters, digits, '_' or '-'");
-		}
 		if (parentId != null && this.departments.selectById(parentId) == null) {
 			errors.put("parentId", "there is no department " + parentId);
 		}
@@ -99,8 +92,6 @@ public class DepartmentService {
 		Department d = requireDepartment(id);
 		DepartmentView before = DepartmentView.of(d);
 		Map<String, String> errors = new LinkedHashMap<>();
-		checkName(errors, name);
-		PeopleService.requireVersion(errors, version);
 		if (parentId != null) {
 			if (this.departments.selectById(parentId) == null) {
 				errors.put("parentId", "there is no department " + parentId);
@@ -145,12 +136,6 @@ public class DepartmentService {
 			throw ApiException.notFound("Department", id);
 		}
 		return d;
-	}
-
-	private static void checkName(Map<String, String> errors, String name) {
-		if (name == null || name.isBlank() || name.length() > 128) {
-			errors.put("name", "name is required (at most 128 characters)");
-		}
 	}
 
 	private Instant now() {

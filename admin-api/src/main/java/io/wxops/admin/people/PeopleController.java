@@ -11,10 +11,15 @@ import io.wxops.admin.security.Allow;
 import io.wxops.admin.security.AllowAnyPerson;
 import io.wxops.admin.security.Caller;
 import io.wxops.admin.security.Role;
+import io.wxops.admin.web.EmailAddress;
+import io.wxops.admin.web.HasText;
 import io.wxops.admin.web.PageRequest;
 import io.wxops.admin.web.PageResult;
+import io.wxops.admin.web.Present;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -44,17 +49,47 @@ class PeopleController {
 		this.grants = grants;
 	}
 
-	record NewDepartment(Long parentId, String name, String code) {
+	static final String DEPARTMENT_NAME = "name is required (at most 128 characters)";
+
+	static final String CODE = "code must be 1 to 64 letters, digits, '_' or '-'";
+
+	static final String USERNAME = "username must be 3 to 64 letters, digits, '.', '_' or '-', starting with a letter";
+
+	static final String DISPLAY_NAME = "display name is required (at most 128 characters)";
+
+	static final String DISPLAY_NAME_CHANGE = "display name must not be blank (at most 128 characters)";
+
+	static final String VERSION = "send the version you loaded, so a concurrent change is not overwritten";
+
+	/** Blank clears the number; otherwise digits, spaces, '-' and a leading '+'. */
+	static final String MOBILE = HasText.BLANK + "|\\+?[0-9 -]{5,20}";
+
+	record NewDepartment(Long parentId,
+			@HasText(message = DEPARTMENT_NAME) @Size(max = 128, message = DEPARTMENT_NAME) String name,
+			@Present(message = CODE) @Pattern(regexp = "[a-zA-Z0-9_-]{1,64}", message = CODE) String code) {
 	}
 
-	record DepartmentChange(Long parentId, String name, Integer version) {
+	record DepartmentChange(Long parentId,
+			@HasText(message = DEPARTMENT_NAME) @Size(max = 128, message = DEPARTMENT_NAME) String name,
+			@Present(message = VERSION) Integer version) {
 	}
 
-	record NewPerson(String username, String displayName, Long departmentId, String email, String mobile) {
+	record NewPerson(
+			@Present(message = USERNAME) @Pattern(regexp = "[a-zA-Z][a-zA-Z0-9._-]{2,63}",
+					message = USERNAME) String username,
+			@HasText(message = DISPLAY_NAME) @Size(max = 128, message = DISPLAY_NAME) String displayName,
+			Long departmentId,
+			@Size(max = EmailAddress.MAX, message = "at most 128 characters") @EmailAddress String email,
+			@Pattern(regexp = MOBILE, message = "not a phone number") String mobile) {
 	}
 
-	record PersonChange(String displayName, Long departmentId, String email, String mobile, Boolean enabled,
-			Integer version) {
+	record PersonChange(
+			@HasText(whenSent = true, message = DISPLAY_NAME_CHANGE) @Size(max = 128,
+					message = DISPLAY_NAME_CHANGE) String displayName,
+			Long departmentId,
+			@Size(max = EmailAddress.MAX, message = "at most 128 characters") @EmailAddress String email,
+			@Pattern(regexp = MOBILE, message = "not a phone number") String mobile, Boolean enabled,
+			@Present(message = VERSION) Integer version) {
 	}
 
 	record NewGrant(@NotNull Role role, Long accountId, Long departmentId) {
@@ -78,7 +113,7 @@ class PeopleController {
 	@Allow(Role.ADMIN)
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Create a department", description = "Needs ADMIN on every account.")
-	DepartmentView createDepartment(Caller caller, @RequestBody NewDepartment body) {
+	DepartmentView createDepartment(Caller caller, @Valid @RequestBody NewDepartment body) {
 		return this.departments.createDepartment(caller, body.parentId(), body.name(), body.code());
 	}
 
@@ -86,7 +121,7 @@ class PeopleController {
 	@Allow(Role.ADMIN)
 	@Operation(summary = "Rename or move a department",
 			description = "Send the version you loaded; a stale version gets 409.")
-	DepartmentView updateDepartment(Caller caller, @PathVariable long id, @RequestBody DepartmentChange body) {
+	DepartmentView updateDepartment(Caller caller, @PathVariable long id, @Valid @RequestBody DepartmentChange body) {
 		return this.departments.updateDepartment(caller, id, body.parentId(), body.name(), body.version());
 	}
 
@@ -116,7 +151,7 @@ class PeopleController {
 	@Operation(summary = "Create a person",
 			description = "The answer carries a generated one-time password, shown only here; the person must change it "
 					+ "at first sign-in.")
-	Issued createPerson(Caller caller, @RequestBody NewPerson body) {
+	Issued createPerson(Caller caller, @Valid @RequestBody NewPerson body) {
 		return this.service.createPerson(caller, body.username(), body.displayName(), body.departmentId(), body.email(),
 				body.mobile(), null);
 	}
@@ -126,7 +161,7 @@ class PeopleController {
 	@Operation(summary = "Change a person",
 			description = "Only the fields sent change. Disabling ends every session of the person. Send the version "
 					+ "you loaded; a stale version gets 409.")
-	PersonView updatePerson(Caller caller, @PathVariable long id, @RequestBody PersonChange body) {
+	PersonView updatePerson(Caller caller, @PathVariable long id, @Valid @RequestBody PersonChange body) {
 		return this.service.updatePerson(caller, id, body.displayName(), body.departmentId(), body.email(),
 				body.mobile(), body.enabled(), body.version());
 	}

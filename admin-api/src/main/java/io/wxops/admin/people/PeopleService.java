@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
@@ -34,8 +33,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class PeopleService {
-
-	private static final Pattern USERNAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9._-]{2,63}");
 
 	private final DepartmentMapper departments;
 
@@ -100,17 +97,12 @@ public class PeopleService {
 	public Issued createPerson(Caller caller, String username, String displayName, Long departmentId, String email,
 			String mobile, String password) {
 		caller.requireEverywhere(Role.ADMIN);
+		// The fields' own rules are constraints on the request (PeopleController): here
+		// only what needs the database or the password policy.
 		Map<String, String> errors = new LinkedHashMap<>();
-		if (username == null || !USERNAME.matcher(username).matches()) {
-			errors.put("username", "username must be 3 to 64 letters, digits, '.', '_' or '-', starting with a letter");
-		}
-		if (displayName == null || displayName.isBlank() || displayName.length() > 128) {
-			errors.put("displayName", "display name is required (at most 128 characters)");
-		}
 		if (departmentId == null || this.departments.selectById(departmentId) == null) {
 			errors.put("departmentId", "an existing department is required");
 		}
-		checkContact(errors, email, mobile);
 		if (password != null) {
 			String weakness = null;
 			try {
@@ -160,14 +152,9 @@ public class PeopleService {
 		Person p = requirePerson(id);
 		PersonView before = PersonView.of(p);
 		Map<String, String> errors = new LinkedHashMap<>();
-		requireVersion(errors, version);
-		if (displayName != null && (displayName.isBlank() || displayName.length() > 128)) {
-			errors.put("displayName", "display name must not be blank (at most 128 characters)");
-		}
 		if (departmentId != null && this.departments.selectById(departmentId) == null) {
 			errors.put("departmentId", "there is no department " + departmentId);
 		}
-		checkContact(errors, email, mobile);
 		if (Boolean.FALSE.equals(enabled) && id == caller.personId()) {
 			errors.put("enabled", "you cannot disable yourself");
 		}
@@ -298,25 +285,6 @@ public class PeopleService {
 	}
 
 	// ---- helpers
-
-	private static void checkContact(Map<String, String> errors, String email, String mobile) {
-		if (email != null && email.length() > 128) {
-			// The column's length: longer would fail in the database, not here.
-			errors.put("email", "at most 128 characters");
-		}
-		else if (email != null && !email.isBlank() && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-			errors.put("email", "not an e-mail address");
-		}
-		if (mobile != null && !mobile.isBlank() && !mobile.matches("\\+?[0-9 -]{5,20}")) {
-			errors.put("mobile", "not a phone number");
-		}
-	}
-
-	static void requireVersion(Map<String, String> errors, Integer version) {
-		if (version == null) {
-			errors.put("version", "send the version you loaded, so a concurrent change is not overwritten");
-		}
-	}
 
 	private static String blankToNull(String value) {
 		return (value == null || value.isBlank()) ? null : value.trim();

@@ -8,9 +8,11 @@ import io.wxops.admin.security.Allow;
 import io.wxops.admin.security.AllowAnyPerson;
 import io.wxops.admin.security.Caller;
 import io.wxops.admin.security.Role;
+import io.wxops.admin.web.HasText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,14 +32,16 @@ class ReviewController {
 	}
 
 	/**
-	 * A reviewer's decision. decision is checked before the article or send is looked up,
-	 * as it was when the controller parsed it by hand; comment and contentHash are
-	 * checked by the service after it has answered 404/403 for articles the caller may
-	 * not see.
+	 * A reviewer's decision. Its own rules (decision, contentHash, the comment's length)
+	 * are checked before the article or send is looked up; that a rejection needs a
+	 * comment is checked by the service, after it has answered 404/403 for articles the
+	 * caller may not see.
 	 */
 	record Decision(
 			@NotNull(message = DECISION) @Pattern(regexp = "APPROVE|REJECT", message = DECISION) String decision,
-			String comment, String contentHash) {
+			@Size(max = DecisionInput.COMMENT_MAX,
+					message = "at most " + DecisionInput.COMMENT_MAX + " characters") String comment,
+			@HasText(message = "send the contentHash of the content you reviewed") String contentHash) {
 
 		static final String DECISION = "decision is APPROVE or REJECT";
 

@@ -104,9 +104,8 @@ public class LexiconService {
 	@Transactional
 	public ChangeResult add(Caller caller, List<LexiconTerm> additions) {
 		caller.requireEverywhere(Role.ADMIN);
-		if (additions == null || additions.isEmpty() || additions.size() > 50_000) {
-			throw ApiException.invalid("terms", "send 1 to 50,000 terms");
-		}
+		// 1 to 50,000 terms: a constraint on the request
+		// (ScreeningController.TermsToAdd).
 		Map<String, String> errors = new LinkedHashMap<>();
 		for (int i = 0; i < additions.size(); i++) {
 			LexiconTerm t = additions.get(i);

@@ -11,7 +11,10 @@ import io.wxops.admin.security.Caller;
 import io.wxops.admin.security.Role;
 import io.wxops.admin.web.PageRequest;
 import io.wxops.admin.web.PageResult;
+import io.wxops.admin.web.Present;
 import io.wxops.core.account.Account;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -45,7 +48,11 @@ class ScreeningController {
 	record Content(Long accountId, String title, String author, String digest, String body, String source) {
 	}
 
-	record TermsToAdd(List<LexiconTerm> terms) {
+	/** The batch's size; each term's rules (capped at 20 errors) are the service's. */
+	record TermsToAdd(@Present(message = TERMS) @Size(min = 1, max = 50_000, message = TERMS) List<LexiconTerm> terms) {
+
+		static final String TERMS = "send 1 to 50,000 terms";
+
 	}
 
 	@PostMapping("/api/screening")
@@ -76,7 +83,7 @@ class ScreeningController {
 	@Operation(summary = "Add terms",
 			description = "One new lexicon version for the whole batch (load an operator's lexicon in one call, up to "
 					+ "50,000 terms); terms already in force are skipped. Needs ADMIN on every account.")
-	LexiconService.ChangeResult add(Caller caller, @RequestBody TermsToAdd body) {
+	LexiconService.ChangeResult add(Caller caller, @Valid @RequestBody TermsToAdd body) {
 		return this.lexicon.add(caller, body.terms());
 	}
 
