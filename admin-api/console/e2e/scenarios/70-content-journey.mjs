@@ -8,6 +8,7 @@ import { check } from '../lib.mjs'
 import { freshContentAccount } from '../steps/accounts.mjs'
 import { writeAndSubmit } from '../steps/editor.mjs'
 import { approveArticle, publishHead } from '../steps/publish.mjs'
+import { jpeg } from '../steps/api.mjs'
 
 async function journey(h, keyboard) {
   const { accountId } = await freshContentAccount(h)
@@ -17,7 +18,7 @@ async function journey(h, keyboard) {
     const editor = await h.newPage()
     pages.push(editor)
     await h.signInUi(editor, 'demo-editor')
-    const { articleId } = await writeAndSubmit(h, editor, { accountId, marker, keyboard })
+    const { articleId } = await writeAndSubmit(h, editor, { accountId, marker, keyboard, cover: await jpeg(h) })
     check(articleId, 'the editor step returned no article id')
 
     const reviewer = await h.newPage()

@@ -58,7 +58,13 @@ export async function bodyMark(page) {
   })
 }
 
-export async function writeAndSubmit(h, page, { accountId, marker = Date.now().toString(36), keyboard = false } = {}) {
+/**
+ * With `cover` (JPEG bytes), the cover is uploaded after the first save and the article saved
+ * again before it is submitted: a news send (MPNEWS) needs a cover for every article. The
+ * upload goes through the page's file input (the operating system's file dialog is not the
+ * page's, so even the keyboard-only journey sets the file directly).
+ */
+export async function writeAndSubmit(h, page, { accountId, marker = Date.now().toString(36), keyboard = false, cover = null } = {}) {
   const account = accountId ?? (await demoAccountId(h, page))
   await page.goto(h.url(`articles/new?accountId=${account}`))
   await page.locator('[data-testid=body-editor]').waitFor()
@@ -99,6 +105,16 @@ export async function writeAndSubmit(h, page, { accountId, marker = Date.now().t
   await successAfter(page, () => (keyboard ? page.keyboard.press('Control+s') : page.getByTestId('save').click()))
   await page.waitForURL(/\/articles\/\d+$/)
   const articleId = Number(new URL(page.url()).pathname.split('/').pop())
+  if (cover) {
+    // WeChat's image host never leaves this machine: the uploaded bytes answer for it
+    await page.context().route(/^https:\/\/([a-z0-9-]+\.)*qpic\.cn\//, (route) => route.fulfill({ status: 200, contentType: 'image/jpeg', body: cover }))
+    await page.getByTestId('images-COVER').waitFor()
+    await page.getByTestId('upload-input-COVER').setInputFiles({ name: 'cover.jpg', mimeType: 'image/jpeg', buffer: cover })
+    await page.locator('[data-testid=images-COVER] [data-image]').waitFor()
+    await successAfter(page, () => (keyboard ? page.keyboard.press('Control+s') : page.getByTestId('save').click()))
+    const withCover = await h.apiGet(page, `/api/articles/${articleId}`)
+    check(withCover.body?.coverImageId, 'the cover is saved with the article')
+  }
   if (keyboard) {
     await tabTo(page, '[data-testid=submit]')
     await successAfter(page, () => page.keyboard.press('Enter'))
