@@ -134,7 +134,6 @@ start_service() {
         WXOPS_AUDIT_HMAC_KEY="$AUDIT_HMAC_KEY" WXOPS_AUDIT_SIGNING_KEY="$AUDIT_SIGNING_KEY" \
         java $JAVA_OPTS_SERVICE -jar "$jar" --server.address=127.0.0.1 \
         --spring.lifecycle.timeout-per-shutdown-phase=20s \
-        --wxops.admin.demo.enabled=true --wxops.admin.demo.password="$DEMO_PASSWORD" \
         --wxops.admin.mass-send.reconcile-after=5s --wxops.admin.mass-send.reconcile-interval=2s ;;
     *) die "unknown service $name" ;;
   esac
@@ -242,20 +241,18 @@ EOF
   spawn haproxy haproxy -db -f "$CLUSTER_DIR/haproxy.cfg"
 
   wait_http "$WECHAT_CONTROL_URL/counts" 120 wechat
-  # Flyway takes a database lock, so three may start at once; the first admin instance creates
-  # the demo people before the second starts (two would race to), and the seeding (which needs
-  # the demo departments) runs while the second starts.
-  start_service gw1; start_service gw2; start_service admin1
-  wait_service gw1; wait_service admin1
-  start_service admin2
-  log "seeding the demo account and its inbox"
+  # All at once: Flyway takes a database lock, so the first migrates and the others wait for
+  # it; the seeding (the demo account, people and inbox, which the exec jars do not hold)
+  # runs meanwhile in a process of its own.
+  for s in $SERVICES; do start_service "$s"; done
+  log "seeding the demo account, people and inbox"
   env WXOPS_DB_URL="$SERVICE_DB_URL" WXOPS_DB_USERNAME="$DB_USER" WXOPS_DB_PASSWORD="$DB_PASSWORD" \
     WXOPS_REDIS_SENTINELS="$REDIS_SENTINELS" WXOPS_REDIS_SENTINEL_MASTER="$REDIS_MASTER" \
     WXOPS_REDIS_KEY_PREFIX="$KEY_PREFIX" WXOPS_SECRET_KEY="$SECRET_KEY" WXOPS_WECHAT_API_HOST="$WECHAT_API_URL" \
     WXOPS_AUDIT_HMAC_KEY="$AUDIT_HMAC_KEY" WXOPS_AUDIT_SIGNING_KEY="$AUDIT_SIGNING_KEY" \
     java -Xmx448m -XX:+UseSerialGC -jar "$WX_LOCAL_JAR" seed --home="$CLUSTER_HOME" >"$CLUSTER_DIR/logs/seed.log" 2>&1 \
     || { tail -30 "$CLUSTER_DIR/logs/seed.log" >&2; die "seeding failed (log: $CLUSTER_DIR/logs/seed.log)"; }
-  wait_service gw2; wait_service admin2
+  for s in $SERVICES; do wait_service "$s"; done
   wait_http "$GATEWAY_URL/actuator/health" 30
   wait_http "$ADMIN_URL/actuator/health" 30
   cat <<EOF
