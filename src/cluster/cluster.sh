@@ -111,6 +111,9 @@ wait_http() { # url, seconds, name
   done
 }
 
+# The services' JVM flags; WXOPS_CLUSTER_JAVA_OPTS at "up" adds to them for the cluster's
+# life (kept in cluster.env as SERVICE_JAVA_OPTS): a short-lived test cluster passes
+# -XX:TieredStopAtLevel=1 there, which starts faster and never runs long enough to need C2.
 JAVA_OPTS_SERVICE="-Xms96m -Xmx448m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError"
 
 service_port() { local v="${1^^}_PORT"; echo "${!v}"; }
@@ -126,13 +129,13 @@ start_service() {
     gw*)
       jar="$CLUSTER_DIR/jars/wx-gateway.jar"
       spawn "$name" "${common[@]}" WXOPS_GATEWAY_PORT="$port" WXOPS_GATEWAY_MANAGEMENT_PORT="$mgmt" \
-        java $JAVA_OPTS_SERVICE -jar "$jar" --server.address=127.0.0.1 \
+        java $JAVA_OPTS_SERVICE ${SERVICE_JAVA_OPTS:-} -jar "$jar" --server.address=127.0.0.1 \
         --spring.lifecycle.timeout-per-shutdown-phase=20s ;;
     admin*)
       jar="$CLUSTER_DIR/jars/admin-api.jar"
       spawn "$name" "${common[@]}" WXOPS_ADMIN_PORT="$port" WXOPS_ADMIN_MANAGEMENT_PORT="$mgmt" \
         WXOPS_AUDIT_HMAC_KEY="$AUDIT_HMAC_KEY" WXOPS_AUDIT_SIGNING_KEY="$AUDIT_SIGNING_KEY" \
-        java $JAVA_OPTS_SERVICE -jar "$jar" --server.address=127.0.0.1 \
+        java $JAVA_OPTS_SERVICE ${SERVICE_JAVA_OPTS:-} -jar "$jar" --server.address=127.0.0.1 \
         --spring.lifecycle.timeout-per-shutdown-phase=20s \
         --wxops.admin.mass-send.reconcile-after=5s --wxops.admin.mass-send.reconcile-interval=2s ;;
     *) die "unknown service $name" ;;
@@ -200,6 +203,7 @@ cmd_up() {
     echo "AUDIT_HMAC_KEY=$(random_b64)"
     echo "AUDIT_SIGNING_KEY=$(random_b64)"
     echo "DEMO_PASSWORD=Wxops!$(random_alnum 12)7"
+    echo "SERVICE_JAVA_OPTS=\"${WXOPS_CLUSTER_JAVA_OPTS:-}\""
   } >"$ENV_FILE"
   chmod 600 "$ENV_FILE"
   load_env
@@ -250,7 +254,7 @@ EOF
     WXOPS_REDIS_SENTINELS="$REDIS_SENTINELS" WXOPS_REDIS_SENTINEL_MASTER="$REDIS_MASTER" \
     WXOPS_REDIS_KEY_PREFIX="$KEY_PREFIX" WXOPS_SECRET_KEY="$SECRET_KEY" WXOPS_WECHAT_API_HOST="$WECHAT_API_URL" \
     WXOPS_AUDIT_HMAC_KEY="$AUDIT_HMAC_KEY" WXOPS_AUDIT_SIGNING_KEY="$AUDIT_SIGNING_KEY" \
-    java -Xmx448m -XX:+UseSerialGC -jar "$WX_LOCAL_JAR" seed --home="$CLUSTER_HOME" >"$CLUSTER_DIR/logs/seed.log" 2>&1 \
+    java -Xmx448m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar "$WX_LOCAL_JAR" seed --home="$CLUSTER_HOME" >"$CLUSTER_DIR/logs/seed.log" 2>&1 \
     || { tail -30 "$CLUSTER_DIR/logs/seed.log" >&2; die "seeding failed (log: $CLUSTER_DIR/logs/seed.log)"; }
   for s in $SERVICES; do wait_service "$s"; done
   wait_http "$GATEWAY_URL/actuator/health" 30
