@@ -61,8 +61,6 @@ class ClusterFaultSuiteIT {
 	private static String script(int seconds, String command) throws IOException, InterruptedException {
 		ProcessBuilder builder = new ProcessBuilder(SCRIPT.toString(), command).redirectErrorStream(true);
 		builder.environment().put("CLUSTER_DIR", dir.toString());
-		// A cluster for a few minutes: C1 only starts the services faster and is enough.
-		builder.environment().putIfAbsent("WXOPS_CLUSTER_JAVA_OPTS", "-XX:TieredStopAtLevel=1");
 		Process process = builder.start();
 		Path log = Files.createTempFile("cluster-" + command, ".log");
 		Thread pump = new Thread(() -> {
