@@ -95,7 +95,8 @@ alive() { local p; p=$(pid_of "$1"); [[ -n "$p" ]] && kill -0 "$p" 2>/dev/null; 
 spawn() {
   local name=$1; shift
   # Its own session: no signal meant for the caller's terminal or process group reaches it.
-  setsid "$@" >"$CLUSTER_DIR/logs/$name.log" 2>&1 </dev/null &
+  # Appended: a restarted instance keeps the log of its previous life (what the fault did).
+  setsid "$@" >>"$CLUSTER_DIR/logs/$name.log" 2>&1 </dev/null &
   echo $! >"$CLUSTER_DIR/pids/$name.pid"
 }
 
