@@ -95,7 +95,8 @@ alive() { local p; p=$(pid_of "$1"); [[ -n "$p" ]] && kill -0 "$p" 2>/dev/null; 
 spawn() {
   local name=$1; shift
   # Its own session: no signal meant for the caller's terminal or process group reaches it.
-  setsid "$@" >"$CLUSTER_DIR/logs/$name.log" 2>&1 </dev/null &
+  # Appended: a restarted instance keeps the log of its previous life (what the fault did).
+  setsid "$@" >>"$CLUSTER_DIR/logs/$name.log" 2>&1 </dev/null &
   echo $! >"$CLUSTER_DIR/pids/$name.pid"
 }
 
@@ -111,6 +112,9 @@ wait_http() { # url, seconds, name
   done
 }
 
+# The services' JVM flags; WXOPS_CLUSTER_JAVA_OPTS at "up" adds to them for the cluster's
+# life (kept in cluster.env as SERVICE_JAVA_OPTS): a short-lived test cluster passes
+# -XX:TieredStopAtLevel=1 there, which starts faster and never runs long enough to need C2.
 JAVA_OPTS_SERVICE="-Xms96m -Xmx448m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError"
 
 service_port() { local v="${1^^}_PORT"; echo "${!v}"; }
@@ -126,15 +130,14 @@ start_service() {
     gw*)
       jar="$CLUSTER_DIR/jars/wx-gateway.jar"
       spawn "$name" "${common[@]}" WXOPS_GATEWAY_PORT="$port" WXOPS_GATEWAY_MANAGEMENT_PORT="$mgmt" \
-        java $JAVA_OPTS_SERVICE -jar "$jar" --server.address=127.0.0.1 \
+        java $JAVA_OPTS_SERVICE ${SERVICE_JAVA_OPTS:-} -jar "$jar" --server.address=127.0.0.1 \
         --spring.lifecycle.timeout-per-shutdown-phase=20s ;;
     admin*)
       jar="$CLUSTER_DIR/jars/admin-api.jar"
       spawn "$name" "${common[@]}" WXOPS_ADMIN_PORT="$port" WXOPS_ADMIN_MANAGEMENT_PORT="$mgmt" \
         WXOPS_AUDIT_HMAC_KEY="$AUDIT_HMAC_KEY" WXOPS_AUDIT_SIGNING_KEY="$AUDIT_SIGNING_KEY" \
-        java $JAVA_OPTS_SERVICE -jar "$jar" --server.address=127.0.0.1 \
+        java $JAVA_OPTS_SERVICE ${SERVICE_JAVA_OPTS:-} -jar "$jar" --server.address=127.0.0.1 \
         --spring.lifecycle.timeout-per-shutdown-phase=20s \
-        --wxops.admin.demo.enabled=true --wxops.admin.demo.password="$DEMO_PASSWORD" \
         --wxops.admin.mass-send.reconcile-after=5s --wxops.admin.mass-send.reconcile-interval=2s ;;
     *) die "unknown service $name" ;;
   esac
@@ -201,6 +204,7 @@ cmd_up() {
     echo "AUDIT_HMAC_KEY=$(random_b64)"
     echo "AUDIT_SIGNING_KEY=$(random_b64)"
     echo "DEMO_PASSWORD=Wxops!$(random_alnum 12)7"
+    echo "SERVICE_JAVA_OPTS=\"${WXOPS_CLUSTER_JAVA_OPTS:-}\""
   } >"$ENV_FILE"
   chmod 600 "$ENV_FILE"
   load_env
@@ -242,20 +246,18 @@ EOF
   spawn haproxy haproxy -db -f "$CLUSTER_DIR/haproxy.cfg"
 
   wait_http "$WECHAT_CONTROL_URL/counts" 120 wechat
-  # Flyway takes a database lock, so three may start at once; the first admin instance creates
-  # the demo people before the second starts (two would race to), and the seeding (which needs
-  # the demo departments) runs while the second starts.
-  start_service gw1; start_service gw2; start_service admin1
-  wait_service gw1; wait_service admin1
-  start_service admin2
-  log "seeding the demo account and its inbox"
+  # All at once: Flyway takes a database lock, so the first migrates and the others wait for
+  # it; the seeding (the demo account, people and inbox, which the exec jars do not hold)
+  # runs meanwhile in a process of its own.
+  for s in $SERVICES; do start_service "$s"; done
+  log "seeding the demo account, people and inbox"
   env WXOPS_DB_URL="$SERVICE_DB_URL" WXOPS_DB_USERNAME="$DB_USER" WXOPS_DB_PASSWORD="$DB_PASSWORD" \
     WXOPS_REDIS_SENTINELS="$REDIS_SENTINELS" WXOPS_REDIS_SENTINEL_MASTER="$REDIS_MASTER" \
     WXOPS_REDIS_KEY_PREFIX="$KEY_PREFIX" WXOPS_SECRET_KEY="$SECRET_KEY" WXOPS_WECHAT_API_HOST="$WECHAT_API_URL" \
     WXOPS_AUDIT_HMAC_KEY="$AUDIT_HMAC_KEY" WXOPS_AUDIT_SIGNING_KEY="$AUDIT_SIGNING_KEY" \
-    java -Xmx448m -XX:+UseSerialGC -jar "$WX_LOCAL_JAR" seed --home="$CLUSTER_HOME" >"$CLUSTER_DIR/logs/seed.log" 2>&1 \
+    java -Xmx448m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar "$WX_LOCAL_JAR" seed --home="$CLUSTER_HOME" >"$CLUSTER_DIR/logs/seed.log" 2>&1 \
     || { tail -30 "$CLUSTER_DIR/logs/seed.log" >&2; die "seeding failed (log: $CLUSTER_DIR/logs/seed.log)"; }
-  wait_service gw2; wait_service admin2
+  for s in $SERVICES; do wait_service "$s"; done
   wait_http "$GATEWAY_URL/actuator/health" 30
   wait_http "$ADMIN_URL/actuator/health" 30
   cat <<EOF

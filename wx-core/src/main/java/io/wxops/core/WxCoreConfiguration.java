@@ -3,6 +3,8 @@ package io.wxops.core;
 import java.time.Clock;
 import java.time.Duration;
 
+import javax.sql.DataSource;
+
 import io.wxops.core.account.AccountChangeNotifier;
 import io.wxops.core.account.AccountMapper;
 import io.wxops.core.account.AccountRegistry;
@@ -10,6 +12,7 @@ import io.wxops.core.account.AccountStanding;
 import io.wxops.core.account.AnnualReviewMapper;
 import io.wxops.core.db.UtcInstantTypeHandler;
 import io.wxops.core.redis.RedisKeys;
+import io.wxops.core.runtime.ReconnectGatePostProcessor;
 import io.wxops.core.runtime.ShutdownDrain;
 import io.wxops.core.secret.Pseudonyms;
 import io.wxops.core.secret.SecretCipher;
@@ -20,13 +23,17 @@ import io.wxops.core.wechat.WxApiClients;
 import org.apache.ibatis.annotations.Mapper;
 import org.mybatis.spring.annotation.MapperScan;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.jdbc.support.SQLErrorCodesFactory;
 
 /** The shared domain's wiring; each application imports it. */
 @Configuration(proxyBeanMethods = false)
@@ -53,6 +60,27 @@ public class WxCoreConfiguration {
 	ShutdownDrain shutdownDrain(ApplicationEventPublisher publisher,
 			@Value("${wxops.shutdown.drain:0s}") Duration drain) {
 		return new ShutdownDrain(publisher, drain);
+	}
+
+	/**
+	 * The pool refills as soon as the database is back after an outage
+	 * ({@code wxops.datasource.reconnect-probe}, see {@link ReconnectGatePostProcessor}).
+	 */
+	@Bean
+	static ReconnectGatePostProcessor reconnectGatePostProcessor(Environment environment) {
+		return new ReconnectGatePostProcessor(
+				environment.getProperty("wxops.datasource.reconnect-probe", Duration.class, Duration.ofMillis(250)));
+	}
+
+	/**
+	 * Spring's SQL error translation (MyBatis uses it too) looks up the database product
+	 * with a connection the first time it translates an error, and again on every error
+	 * until that lookup succeeds: during a database outage each error would wait the
+	 * pool's connection timeout a second time. Looked up once at start-up instead.
+	 */
+	@Bean
+	SmartInitializingSingleton sqlErrorCodesAtStartUp(ObjectProvider<DataSource> dataSources) {
+		return () -> dataSources.orderedStream().forEach(SQLErrorCodesFactory.getInstance()::getErrorCodes);
 	}
 
 	@Bean

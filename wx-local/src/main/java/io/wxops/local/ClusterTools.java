@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,9 +46,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * events to {@code --gateway} (the gateways' load balancer), the follower endpoint of the
  * local run sending through it, and a control port for the fault suite
  * ({@link #control});</li>
- * <li>{@code seed --home}: registers the demo account and its inbox in the database the
- * {@code WXOPS_*} environment names (through the services' own beans, as the local run
- * does) and exits;</li>
+ * <li>{@code seed --home}: registers the demo account, the demo people and its inbox in
+ * the database the {@code WXOPS_*} environment names (through the services' own beans, as
+ * the local run does) and exits;</li>
  * <li>{@code tcp-proxy --listen --target=host:port --control-port}: a {@link TcpProxy}
  * cut and restored with {@code POST /cut} and {@code POST /restore}.</li>
  * </ul>
@@ -206,22 +207,30 @@ public final class ClusterTools {
 	static void seed(Map<String, String> options) {
 		LocalSettings settings = home(options);
 		DemoSecrets secrets = LocalState.demoSecrets(settings);
-		try (ConfigurableApplicationContext gateway = startQuietly(GatewayApplication.class)) {
+		try (ConfigurableApplicationContext gateway = startQuietly(new Class<?>[] { GatewayApplication.class })) {
 			DemoAccount.seed(gateway, secrets);
 		}
-		try (ConfigurableApplicationContext admin = startQuietly(AdminApplication.class)) {
+		// The exec jars hold no demo code: the demo people (and their departments, which
+		// the inbox needs) are created here, by the same runner the local run adds.
+		try (ConfigurableApplicationContext admin = startQuietly(
+				new Class<?>[] { AdminApplication.class, DemoPeople.class }, "--wxops.admin.demo.enabled=true",
+				"--wxops.admin.demo.password=" + LocalState.demoPassword(settings))) {
 			DemoInbox.configure(admin);
 		}
 		log.info("Demo account {} and its inbox are in the cluster's database", DemoAccount.APP_ID);
 	}
 
-	private static ConfigurableApplicationContext startQuietly(Class<?> application) {
-		return new SpringApplicationBuilder(application).main(application)
+	private static ConfigurableApplicationContext startQuietly(Class<?>[] sources, String... extra) {
+		Class<?> application = sources[0];
+		List<String> args = new ArrayList<>(
+				List.of("--spring.config.location=" + LocalLauncher.ownApplicationYml(application), "--server.port=0",
+						"--server.address=127.0.0.1", "--management.server.port=0",
+						"--logging.include-application-name=false"));
+		args.addAll(List.of(extra));
+		return new SpringApplicationBuilder(sources).main(application)
 			.web(WebApplicationType.SERVLET)
 			.bannerMode(Banner.Mode.OFF)
-			.run("--spring.config.location=" + LocalLauncher.ownApplicationYml(application), "--server.port=0",
-					"--server.address=127.0.0.1", "--management.server.port=0",
-					"--logging.include-application-name=false");
+			.run(args.toArray(String[]::new));
 	}
 
 	private static void tcpProxy(Map<String, String> options) throws IOException, InterruptedException {

@@ -1,5 +1,6 @@
 package io.wxops.gateway.intake;
 
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 
 import javax.sql.DataSource;
@@ -91,7 +92,9 @@ public class IntakeService {
 	 * connection failure we drop every idle connection and try once more: if the database
 	 * is back, the message is kept now; if not, the error goes to WeChat, which retries.
 	 * Safe because the unique key turns a second insert of an already committed message
-	 * into a duplicate.
+	 * into a duplicate. Not when the pool had no connection to give within its timeout:
+	 * the database is away, and a second wait would double the time WeChat waits for its
+	 * 503 (past its 5 s on a busy machine).
 	 */
 	private InboundMessage storeNew(ParsedCallback callback, DedupKey key) {
 		try {
@@ -99,12 +102,29 @@ public class IntakeService {
 		}
 		catch (RecoverableDataAccessException | TransientDataAccessException | DataAccessResourceFailureException
 				| CannotCreateTransactionException ex) {
+			if (poolTimedOut(ex)) {
+				throw ex;
+			}
 			if (this.dataSource instanceof HikariDataSource hikari && hikari.getHikariPoolMXBean() != null) {
 				hikari.getHikariPoolMXBean().softEvictConnections();
 			}
 			this.metrics.storeRetry();
 			return this.store.storeNew(callback, key);
 		}
+	}
+
+	/**
+	 * HikariCP's "Connection is not available, request timed out": an
+	 * {@link SQLTransientConnectionException} of its own, not one of the driver's.
+	 */
+	static boolean poolTimedOut(Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (t instanceof SQLTransientConnectionException && t.getStackTrace().length > 0
+					&& t.getStackTrace()[0].getClassName().startsWith("com.zaxxer.hikari.")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
