@@ -157,6 +157,11 @@ export async function createHarness(env = process.env) {
      */
     async checkPage(page, name, { screenshot = true } = {}) {
       await page.waitForLoadState('networkidle').catch(() => undefined)
+      // A dialog or message still fading in has half its colours: axe would judge the
+      // contrast of a frame of the animation. Wait (at most 2 s) for finite animations to end.
+      await page
+        .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity), null, { timeout: 2_000 })
+        .catch(() => undefined)
       await page.evaluate(axeSource)
       const result = await page.evaluate(async () => {
         // eslint-disable-next-line no-undef

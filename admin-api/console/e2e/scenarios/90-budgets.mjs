@@ -49,6 +49,11 @@ export default [
     async run(h) {
       const seeded = Number(h.env.WXOPS_SEEDED_TICKETS || 0)
       check(seeded >= 10_000, `expected 10,000 seeded tickets, WXOPS_SEEDED_TICKETS=${seeded}`)
+      // The budget is the queue page's own: pages earlier scenarios left open (a ticket, a
+      // send's timeline) poll every 1–2 s and would share the 2 cores with it.
+      const leftOpen = h.browser.contexts()
+      for (const c of leftOpen) await c.close()
+      console.log(`budgets: closed ${leftOpen.length} browser contexts earlier scenarios left open`)
       const page = await h.newPage('demo-handler')
       await page.goto(h.url(''))
       await page.locator('[data-testid=menu]').waitFor()
