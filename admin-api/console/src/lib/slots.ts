@@ -6,6 +6,8 @@
  * account's zone and become instants with {@link zonedInstant}.
  */
 
+import { zoneOffsetMs, zonedInstant } from './zone'
+
 export interface TakenDay {
   day?: string
   sendId?: number
@@ -79,34 +81,6 @@ export function firstFreeDay(data: SendDays): string | null {
   return slotDays(data).find((d) => d.state === 'free')?.day ?? null
 }
 
-/** The offset (ms) of a zone from UTC at an instant. */
-export function zoneOffsetMs(ms: number, zone: string): number {
-  const f = new Intl.DateTimeFormat('en-US', {
-    timeZone: zone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  })
-  const p: Record<string, string> = {}
-  for (const x of f.formatToParts(new Date(ms))) p[x.type] = x.value
-  const asUtc = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second))
-  return asUtc - Math.floor(ms / 1000) * 1000
-}
-
-/** The instant (ISO, UTC) of a wall-clock time (HH:mm) on a day in the zone. */
-export function zonedInstant(day: string, time: string, zone: string): string {
-  const [y, mo, d] = day.split('-').map(Number)
-  const [h, mi] = time.split(':').map(Number)
-  const wall = Date.UTC(y, mo - 1, d, h, mi)
-  let ms = wall - zoneOffsetMs(wall, zone)
-  // Once more at the result: the offset may differ there (a daylight-saving change).
-  ms = wall - zoneOffsetMs(ms, zone)
-  return new Date(ms).toISOString()
-}
 
 /**
  * Whether a chosen slot may be asked for: a free day (or today), and, on today, a time not
@@ -120,3 +94,5 @@ export function slotProblem(data: SendDays, day: string, time: string | null, zo
   if (time && Date.parse(zonedInstant(day, time, zone)) < nowMs - 60_000) return 'past'
   return null
 }
+
+export { zoneOffsetMs, zonedInstant }

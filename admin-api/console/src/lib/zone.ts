@@ -44,3 +44,20 @@ export function formatInZone(iso: string | undefined | null, zone: string = DEFA
 export function daysBetween(a: string, b: string): number {
   return Math.round((Date.parse(b + 'T00:00:00Z') - Date.parse(a + 'T00:00:00Z')) / 86_400_000)
 }
+
+/** The offset (ms) of a zone from UTC at an instant. */
+export function zoneOffsetMs(ms: number, zone: string): number {
+  const p = parts(ms, zone)
+  const asUtc = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second))
+  return asUtc - Math.floor(ms / 1000) * 1000
+}
+/** The instant (ISO, UTC) of a wall-clock time (HH:mm) on a day in the zone. */
+export function zonedInstant(day: string, time: string, zone: string): string {
+  const [y, mo, d] = day.split('-').map(Number)
+  const [h, mi] = time.split(':').map(Number)
+  const wall = Date.UTC(y, mo - 1, d, h, mi)
+  let ms = wall - zoneOffsetMs(wall, zone)
+  // Once more at the result: the offset may differ there (a daylight-saving change).
+  ms = wall - zoneOffsetMs(ms, zone)
+  return new Date(ms).toISOString()
+}
