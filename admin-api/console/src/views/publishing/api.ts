@@ -28,6 +28,27 @@ export interface ComposeForm {
   time: string | null
 }
 
+/**
+ * The form as the compose page opens it: a news message of the queue head, and nothing the
+ * rules want the person to choose (audience, reprint handling, the day) chosen for them.
+ */
+export function emptyComposeForm(): ComposeForm {
+  return {
+    kind: 'MPNEWS',
+    count: 1,
+    text: '',
+    imageMediaId: '',
+    departmentId: null,
+    sensitivity: 'GENERAL',
+    audience: null,
+    tagId: null,
+    openids: '',
+    sendIgnoreReprint: null,
+    day: null,
+    time: null,
+  }
+}
+
 export function openidList(text: string): string[] {
   return text
     .split(/[\s,;，；]+/)

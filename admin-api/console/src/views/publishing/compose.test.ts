@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { composeProblems, composeRequest, openidList, type ComposeForm } from './api'
+import { composeProblems, composeRequest, emptyComposeForm, openidList, type ComposeForm } from './api'
 
-const base: ComposeForm = {
-  kind: 'MPNEWS',
-  count: 1,
-  text: '',
-  imageMediaId: '',
-  departmentId: null,
-  sensitivity: 'GENERAL',
-  audience: null,
-  tagId: null,
-  openids: '',
-  sendIgnoreReprint: null,
-  day: '2026-12-02',
-  time: null,
-}
+// The page's own initial form, with a day picked (the slot picker picks today's when free).
+const base: ComposeForm = { ...emptyComposeForm(), day: '2026-12-02' }
 
 describe('composing a send', () => {
   it('nothing is chosen for the person: audience and reprint must be picked', () => {
