@@ -21,10 +21,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The same-day acknowledgement a follower gets when a ticket opens, through the
@@ -57,9 +65,36 @@ public class Acknowledgements implements DisposableBean {
 	 */
 	private final ThreadPoolTaskExecutor background;
 
+	/** Writes an attempt's outcome: the OUT entry and the ticket's status together. */
+	private final TransactionTemplate transaction;
+
+	/**
+	 * How long an outcome that could not be written (the database unreachable, a lock
+	 * wait) is tried again: the outcome is known only to this thread, and a ticket left
+	 * SENDING is never acknowledged again (it may have reached WeChat).
+	 */
+	private final RetryTemplate outcomeRetry;
+
+	@Autowired
 	Acknowledgements(TicketMapper tickets, TicketEntryMapper entries, AccountMapper accounts, AccountRegistry registry,
 			AccountStanding standing, WeChatCalls wechat, Clock clock,
-			@Qualifier("acknowledgementExecutor") ThreadPoolTaskExecutor background) {
+			@Qualifier("acknowledgementExecutor") ThreadPoolTaskExecutor background,
+			PlatformTransactionManager transactions) {
+		this(tickets, entries, accounts, registry, standing, wechat, clock, background, transactions, OUTCOME_RETRY);
+	}
+
+	Acknowledgements(TicketMapper tickets, TicketEntryMapper entries, AccountMapper accounts, AccountRegistry registry,
+			AccountStanding standing, WeChatCalls wechat, Clock clock, ThreadPoolTaskExecutor background,
+			PlatformTransactionManager transactions, Duration outcomeRetry) {
+		this.transaction = new TransactionTemplate(transactions);
+		this.outcomeRetry = new RetryTemplate(RetryPolicy.builder()
+			.predicate(Acknowledgements::storageUnavailable)
+			.maxRetries(Long.MAX_VALUE)
+			.timeout(outcomeRetry)
+			.delay(Duration.ofMillis(100))
+			.multiplier(2)
+			.maxDelay(Duration.ofSeconds(2))
+			.build());
 		this.background = background;
 		this.tickets = tickets;
 		this.entries = entries;
@@ -105,6 +140,37 @@ public class Acknowledgements implements DisposableBean {
 		// interrupted one would stay SENDING and never be sent): the executor, shut
 		// down after this bean, waits for them.
 		this.background.getThreadPoolExecutor().getQueue().clear();
+	}
+
+	/**
+	 * How long an attempt's outcome is written again while the database is unavailable:
+	 * longer than the outages the fault suite makes (10 s) and short enough that a thread
+	 * of the acknowledgement executor is not held for long.
+	 */
+	static final Duration OUTCOME_RETRY = Duration.ofSeconds(60);
+
+	/**
+	 * A failure of the database that may pass: no connection, a lost one, a lock wait.
+	 */
+	static boolean storageUnavailable(Throwable ex) {
+		return ex instanceof DataAccessResourceFailureException || ex instanceof TransientDataAccessException
+				|| ex instanceof RecoverableDataAccessException;
+	}
+
+	/**
+	 * Writes an attempt's outcome in one transaction, again while the database is
+	 * unavailable (up to {@link #OUTCOME_RETRY}); after that, or on any other failure,
+	 * the exception is thrown and the ticket stays SENDING.
+	 */
+	private void record(long ticketId, Runnable write) {
+		try {
+			this.outcomeRetry.invoke(() -> this.transaction.executeWithoutResult((status) -> write.run()));
+		}
+		catch (RuntimeException ex) {
+			log.error("The acknowledgement outcome of ticket {} could not be recorded; it stays SENDING: {}", ticketId,
+					ex.toString());
+			throw ex;
+		}
 	}
 
 	/**
@@ -191,12 +257,13 @@ public class Acknowledgements implements DisposableBean {
 				// WeChat saw, so it does not count towards MAX_ATTEMPTS.
 				log.warn("Acknowledgement of ticket {} not sent, the token store failed; will retry: {}", ticketId,
 						ex.toString());
-				this.tickets.update(null,
-						Wrappers.<Ticket>lambdaUpdate()
-							.eq(Ticket::getId, ticketId)
-							.eq(Ticket::getAckStatus, AckStatus.SENDING)
-							.set(Ticket::getAckStatus, AckStatus.PENDING)
-							.setSql("ack_attempts = ack_attempts - 1"));
+				record(ticketId,
+						() -> this.tickets.update(null,
+								Wrappers.<Ticket>lambdaUpdate()
+									.eq(Ticket::getId, ticketId)
+									.eq(Ticket::getAckStatus, AckStatus.SENDING)
+									.set(Ticket::getAckStatus, AckStatus.PENDING)
+									.setSql("ack_attempts = ack_attempts - 1")));
 				return false;
 			}
 			catch (WeChatCallException ex) {
@@ -204,11 +271,12 @@ public class Acknowledgements implements DisposableBean {
 					// Certainly not delivered: the retry sends it again later.
 					log.warn("Acknowledgement of ticket {} not delivered (attempt {}), will retry: {}", ticketId,
 							attempt, ex.error());
-					this.tickets.update(null,
-							Wrappers.<Ticket>lambdaUpdate()
-								.eq(Ticket::getId, ticketId)
-								.eq(Ticket::getAckStatus, AckStatus.SENDING)
-								.set(Ticket::getAckStatus, AckStatus.PENDING));
+					record(ticketId,
+							() -> this.tickets.update(null,
+									Wrappers.<Ticket>lambdaUpdate()
+										.eq(Ticket::getId, ticketId)
+										.eq(Ticket::getAckStatus, AckStatus.SENDING)
+										.set(Ticket::getAckStatus, AckStatus.PENDING)));
 					return false;
 				}
 				log.warn("Acknowledgement of ticket {} not delivered: {}", ticketId, ex.error());
@@ -218,17 +286,22 @@ public class Acknowledgements implements DisposableBean {
 				entry.setErrorMessage(ex.detail());
 			}
 		}
-		this.entries.insert(entry);
 		Instant now = now();
-		this.tickets.update(null,
-				Wrappers.<Ticket>lambdaUpdate()
-					.eq(Ticket::getId, ticketId)
-					.set(Ticket::getAckStatus, outcome)
-					.set(outcome == AckStatus.SENT, Ticket::getAcknowledgedAt, now)
-					// Only from NEW as it is now: a handler may have moved the ticket on
-					// while WeChat was being called.
-					.setSql(outcome == AckStatus.SENT, "status = CASE WHEN status = {0} THEN {1} ELSE status END",
-							TicketStatus.NEW.name(), TicketStatus.ACKNOWLEDGED.name()));
+		AckStatus result = outcome;
+		record(ticketId, () -> {
+			entry.setId(null);
+			this.entries.insert(entry);
+			this.tickets.update(null,
+					Wrappers.<Ticket>lambdaUpdate()
+						.eq(Ticket::getId, ticketId)
+						.set(Ticket::getAckStatus, result)
+						.set(result == AckStatus.SENT, Ticket::getAcknowledgedAt, now)
+						// Only from NEW as it is now: a handler may have moved the ticket
+						// on
+						// while WeChat was being called.
+						.setSql(result == AckStatus.SENT, "status = CASE WHEN status = {0} THEN {1} ELSE status END",
+								TicketStatus.NEW.name(), TicketStatus.ACKNOWLEDGED.name()));
+		});
 		// No new version: this is not a handler's change, and it touches only the
 		// acknowledgement's own columns (and NEW), so a handler acting on the ticket at
 		// the same moment is not refused as stale.

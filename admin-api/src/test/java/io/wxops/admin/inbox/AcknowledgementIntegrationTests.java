@@ -28,6 +28,7 @@ import org.springframework.data.redis.connection.jedis.JedisClientConfiguration;
 import org.springframework.data.redis.connection.jedis.JedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -75,6 +76,9 @@ class AcknowledgementIntegrationTests extends InboxTestSupport {
 	@Autowired
 	@Qualifier("acknowledgementExecutor")
 	ThreadPoolTaskExecutor executor;
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	@Test
 	void newMessagesJoinTheFollowersOpenTicketAndTheAcknowledgementGoesOnce() {
@@ -198,7 +202,7 @@ class AcknowledgementIntegrationTests extends InboxTestSupport {
 			try (WxApiClients clients = new WxApiClients(new StringRedisTemplate(viaProxy), this.keys,
 					this.properties)) {
 				Acknowledgements sender = new Acknowledgements(this.tickets, this.entries, this.accounts, this.registry,
-						this.standing, new WeChatCalls(clients), this.clock, this.executor);
+						this.standing, new WeChatCalls(clients), this.clock, this.executor, this.transactions);
 				proxy.cut();
 				assertThat(sender.send(id)).isFalse();
 				assertThat(ackOf(id)).isEqualTo("PENDING:1");
@@ -212,6 +216,57 @@ class AcknowledgementIntegrationTests extends InboxTestSupport {
 			finally {
 				viaProxy.destroy();
 			}
+		}
+	}
+
+	/**
+	 * WeChat took the acknowledgement, and then the database refused to record it for a
+	 * while (a trigger fails the entry's insert with a lock-wait error, 1205, as an
+	 * outage or a stuck lock would): the outcome is written again until the database
+	 * takes it, so the ticket ends SENT with one entry and one message at WeChat, not
+	 * SENDING for ever (a ticket left SENDING is never acknowledged again).
+	 */
+	@Test
+	void anOutcomeTheDatabaseRefusesForAWhileIsRecordedOnceItIsBack() throws Exception {
+		InboxTeam team = team();
+		String openid = team.followerWithWindow();
+		this.wechat.failNext("/cgi-bin/message/custom/send", busy(), callsPerAttempt());
+		team.text(openid, "投诉：路灯不亮", Instant.now());
+		long id = team.ticketOf(openid);
+		await().atMost(Duration.ofSeconds(10)).until(() -> "PENDING:1".equals(ackOf(id)));
+		this.jdbc.execute("CREATE TABLE IF NOT EXISTS test_ack_fault (ticket_id BIGINT PRIMARY KEY)");
+		this.jdbc.update("INSERT INTO test_ack_fault VALUES (?)", id);
+		this.jdbc.execute("DROP TRIGGER IF EXISTS test_ack_fault_insert");
+		this.jdbc.execute("""
+				CREATE TRIGGER test_ack_fault_insert BEFORE INSERT ON inb_ticket_entry FOR EACH ROW
+				BEGIN
+				  IF EXISTS (SELECT 1 FROM test_ack_fault WHERE ticket_id = NEW.ticket_id) THEN
+				    SIGNAL SQLSTATE 'HY000' SET MYSQL_ERRNO = 1205, MESSAGE_TEXT = 'test: lock wait timeout';
+				  END IF;
+				END""");
+		try {
+			java.util.concurrent.CompletableFuture<Boolean> sent = java.util.concurrent.CompletableFuture
+				.supplyAsync(() -> this.acks.send(id));
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> this.wechat.customMessages(team.appId, openid).size() == 1);
+			// The insert keeps failing while the fault is there: the ticket waits
+			// SENDING.
+			Thread.sleep(1_500);
+			assertThat(sent).isNotDone();
+			assertThat(ackOf(id)).isEqualTo("SENDING:2");
+
+			this.jdbc.update("DELETE FROM test_ack_fault WHERE ticket_id = ?", id);
+			assertThat(sent.get(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+			assertThat(ackOf(id)).isEqualTo("SENT:2");
+			assertThat(this.jdbc.queryForObject(
+					"SELECT COUNT(*) FROM inb_ticket_entry WHERE ticket_id = ? AND kind = 'OUT' AND delivery = 'DELIVERED'",
+					Integer.class, id))
+				.isEqualTo(1);
+			assertThat(this.wechat.customMessages(team.appId, openid)).hasSize(1);
+		}
+		finally {
+			this.jdbc.execute("DROP TRIGGER IF EXISTS test_ack_fault_insert");
+			this.jdbc.update("DELETE FROM test_ack_fault WHERE ticket_id = ?", id);
 		}
 	}
 
