@@ -138,7 +138,8 @@ start_service() {
         WXOPS_AUDIT_HMAC_KEY="$AUDIT_HMAC_KEY" WXOPS_AUDIT_SIGNING_KEY="$AUDIT_SIGNING_KEY" \
         java $JAVA_OPTS_SERVICE ${SERVICE_JAVA_OPTS:-} -jar "$jar" --server.address=127.0.0.1 \
         --spring.lifecycle.timeout-per-shutdown-phase=20s \
-        --wxops.admin.mass-send.reconcile-after=5s --wxops.admin.mass-send.reconcile-interval=2s ;;
+        --wxops.admin.mass-send.reconcile-after=5s --wxops.admin.mass-send.reconcile-interval=2s \
+        --wxops.admin.inbox.ack-retry-interval=5s ;;
     *) die "unknown service $name" ;;
   esac
 }
@@ -284,6 +285,7 @@ start_redis() {
 }
 
 write_haproxy() {
+  local GATEWAY_MAXCONN=${WXOPS_CLUSTER_GATEWAY_MAXCONN:-32}
   cat >"$CLUSTER_DIR/haproxy.cfg" <<EOF
 global
     maxconn 8192
@@ -308,19 +310,27 @@ frontend gateways
     default_backend gateways
 
 backend gateways
-    balance roundrobin
+    # The instance with fewer requests in progress: a slow one (starting, or in a GC pause)
+    # gets less, not an equal share.
+    balance leastconn
     option httpchk GET /actuator/health
     http-check expect status 200
     # A callback is idempotent (stored once by its dedup key), so an instance dying mid-request
     # costs WeChat nothing: the request is tried on the other one.
     retry-on conn-failure empty-response
-    server gw1 127.0.0.1:$GW1_PORT check
-    server gw2 127.0.0.1:$GW2_PORT check
+    # Overload: each instance works on at most GATEWAY_MAXCONN callbacks at once (its database
+    # pool holds 32 connections); the rest wait here, and one that waited "timeout queue" gets a
+    # 503 at once, which WeChat retries, instead of an answer after WeChat's 5 s, which it would
+    # retry too, but with the instance's time spent on it. It also keeps the instances' threads
+    # free for the health checks, so a busy instance is not taken for a dead one.
+    timeout queue 2s
+    server gw1 127.0.0.1:$GW1_PORT check maxconn $GATEWAY_MAXCONN
+    server gw2 127.0.0.1:$GW2_PORT check maxconn $GATEWAY_MAXCONN
     # Fail open: when no check passes (both instances too busy to answer one in time, or one
     # restarting and the other slow), the requests still go to the instances, unchecked, rather
     # than HAProxy answering 503 itself; a refused connection is retried on the other one.
-    server gw1-open 127.0.0.1:$GW1_PORT backup
-    server gw2-open 127.0.0.1:$GW2_PORT backup
+    server gw1-open 127.0.0.1:$GW1_PORT backup maxconn $GATEWAY_MAXCONN
+    server gw2-open 127.0.0.1:$GW2_PORT backup maxconn $GATEWAY_MAXCONN
 
 frontend admin
     bind 127.0.0.1:$ADMIN_LB_PORT

@@ -31,7 +31,9 @@ import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -153,8 +155,12 @@ public class Acknowledgements implements DisposableBean {
 	 * A failure of the database that may pass: no connection, a lost one, a lock wait.
 	 */
 	static boolean storageUnavailable(Throwable ex) {
+		// A transaction that could not begin (no connection) or end (the connection died
+		// under its commit or rollback) is the same outage, seen by the transaction
+		// manager.
 		return ex instanceof DataAccessResourceFailureException || ex instanceof TransientDataAccessException
-				|| ex instanceof RecoverableDataAccessException;
+				|| ex instanceof RecoverableDataAccessException || ex instanceof CannotCreateTransactionException
+				|| ex instanceof TransactionSystemException;
 	}
 
 	/**

@@ -31,8 +31,12 @@ class InboxScheduler {
 
 	private final TicketPrivacy privacy;
 
+	private final Duration ackRetryInterval;
+
 	InboxScheduler(InboxRouter router, Acknowledgements acks, TicketEscalation tickets, Clock clock,
-			TicketPrivacy privacy) {
+			TicketPrivacy privacy,
+			@org.springframework.beans.factory.annotation.Value("${wxops.admin.inbox.ack-retry-interval:30s}") Duration ackRetryInterval) {
+		this.ackRetryInterval = ackRetryInterval;
 		this.privacy = privacy;
 		this.router = router;
 		this.acks = acks;
@@ -49,7 +53,9 @@ class InboxScheduler {
 	@Scheduled(fixedDelayString = "${wxops.admin.inbox.ack-retry-interval:30s}", initialDelayString = "5s")
 	@SchedulerLock(name = "inbox-acks", lockAtMostFor = "PT5M")
 	void retryAcks() {
-		run("acknowledgements", () -> this.acks.sendPending(Duration.ofSeconds(30)));
+		// Older than one interval: one just opened is being sent by the router's own
+		// attempt.
+		run("acknowledgements", () -> this.acks.sendPending(this.ackRetryInterval));
 	}
 
 	@Scheduled(fixedDelayString = "${wxops.admin.inbox.escalation-interval:1m}", initialDelayString = "10s")
