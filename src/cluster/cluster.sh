@@ -324,8 +324,10 @@ backend gateways
     # retry too, but with the instance's time spent on it. It also keeps the instances' threads
     # free for the health checks, so a busy instance is not taken for a dead one.
     timeout queue 2s
-    server gw1 127.0.0.1:$GW1_PORT check maxconn $GATEWAY_MAXCONN
-    server gw2 127.0.0.1:$GW2_PORT check maxconn $GATEWAY_MAXCONN
+    # An instance that has just come up (a restart) gets its share over 10 s, not at once:
+    # its JIT has not compiled the callback path yet.
+    server gw1 127.0.0.1:$GW1_PORT check maxconn $GATEWAY_MAXCONN slowstart 10s
+    server gw2 127.0.0.1:$GW2_PORT check maxconn $GATEWAY_MAXCONN slowstart 10s
     # Fail open: when no check passes (both instances too busy to answer one in time, or one
     # restarting and the other slow), the requests still go to the instances, unchecked, rather
     # than HAProxy answering 503 itself; a refused connection is retried on the other one.

@@ -158,9 +158,20 @@ public class Acknowledgements implements DisposableBean {
 		// A transaction that could not begin (no connection) or end (the connection died
 		// under its commit or rollback) is the same outage, seen by the transaction
 		// manager.
-		return ex instanceof DataAccessResourceFailureException || ex instanceof TransientDataAccessException
+		if (ex instanceof DataAccessResourceFailureException || ex instanceof TransientDataAccessException
 				|| ex instanceof RecoverableDataAccessException || ex instanceof CannotCreateTransactionException
-				|| ex instanceof TransactionSystemException;
+				|| ex instanceof TransactionSystemException) {
+			return true;
+		}
+		// MyBatis wraps what it could not translate (the pool's own timeout, say).
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof java.sql.SQLTransientConnectionException
+					|| cause instanceof java.sql.SQLNonTransientConnectionException
+					|| cause instanceof java.sql.SQLRecoverableException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
@@ -177,6 +188,24 @@ public class Acknowledgements implements DisposableBean {
 					ex.toString());
 			throw ex;
 		}
+	}
+
+	/**
+	 * The claim's UPDATE failed on the connection: it may or may not have been applied.
+	 * Once the database answers again, a claim that was applied (our token is there) goes
+	 * back to PENDING, uncounted, for the retry job: nothing was sent under it.
+	 */
+	void releaseIfClaimed(long ticketId, String claim) {
+		log.warn("The acknowledgement claim of ticket {} may not have been applied; releasing it if it was", ticketId);
+		record(ticketId,
+				() -> this.tickets.update(null,
+						Wrappers.<Ticket>lambdaUpdate()
+							.eq(Ticket::getId, ticketId)
+							.eq(Ticket::getAckStatus, AckStatus.SENDING)
+							.apply("ack_claim = {0}", claim)
+							.set(Ticket::getAckStatus, AckStatus.PENDING)
+							.setSql("ack_attempts = ack_attempts - 1")
+							.setSql("ack_claim = NULL")));
 	}
 
 	/**
@@ -224,12 +253,23 @@ public class Acknowledgements implements DisposableBean {
 		// SENDING for ever.
 		Sender sender = sender(t.getAccountId());
 		Account account = sender.account();
-		int claimed = this.tickets.update(null,
-				Wrappers.<Ticket>lambdaUpdate()
-					.eq(Ticket::getId, ticketId)
-					.eq(Ticket::getAckStatus, AckStatus.PENDING)
-					.set(Ticket::getAckStatus, AckStatus.SENDING)
-					.setSql("ack_attempts = ack_attempts + 1"));
+		String claim = java.util.UUID.randomUUID().toString();
+		int claimed;
+		try {
+			claimed = this.tickets.update(null,
+					Wrappers.<Ticket>lambdaUpdate()
+						.eq(Ticket::getId, ticketId)
+						.eq(Ticket::getAckStatus, AckStatus.PENDING)
+						.set(Ticket::getAckStatus, AckStatus.SENDING)
+						.setSql("ack_attempts = ack_attempts + 1")
+						.setSql("ack_claim = {0}", claim));
+		}
+		catch (RuntimeException ex) {
+			if (storageUnavailable(ex)) {
+				releaseIfClaimed(ticketId, claim);
+			}
+			throw ex;
+		}
 		if (claimed != 1) {
 			return false;
 		}

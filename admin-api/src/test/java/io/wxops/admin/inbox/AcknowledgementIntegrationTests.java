@@ -270,6 +270,63 @@ class AcknowledgementIntegrationTests extends InboxTestSupport {
 		}
 	}
 
+	/**
+	 * The claim's UPDATE failing on the connection (SQLSTATE 08S01, as a cut does) is not
+	 * followed by a send: the ticket stays PENDING for the retry, and WeChat gets nothing
+	 * under a claim that may not exist.
+	 */
+	@Test
+	void aClaimThatFailsOnTheConnectionSendsNothing() {
+		InboxTeam team = team();
+		String openid = team.followerWithWindow();
+		this.wechat.failNext("/cgi-bin/message/custom/send", busy(), callsPerAttempt());
+		team.text(openid, "投诉：井盖丢了", Instant.now());
+		long id = team.ticketOf(openid);
+		await().atMost(Duration.ofSeconds(10)).until(() -> "PENDING:1".equals(ackOf(id)));
+		this.jdbc.execute("DROP TRIGGER IF EXISTS test_ack_claim_fault");
+		this.jdbc.execute("CREATE TRIGGER test_ack_claim_fault BEFORE UPDATE ON inb_ticket FOR EACH ROW"
+				+ " BEGIN IF NEW.id = " + id + " AND NEW.ack_status = 'SENDING' THEN"
+				+ " SIGNAL SQLSTATE '08S01' SET MESSAGE_TEXT = 'test: communication link failure'; END IF; END");
+		try {
+			org.assertj.core.api.Assertions.assertThatThrownBy(() -> this.acks.send(id))
+				.satisfies((ex) -> assertThat(Acknowledgements.storageUnavailable(ex)).isTrue());
+			assertThat(ackOf(id)).isEqualTo("PENDING:1");
+			assertThat(this.wechat.customMessages(team.appId, openid)).isEmpty();
+		}
+		finally {
+			this.jdbc.execute("DROP TRIGGER IF EXISTS test_ack_claim_fault");
+		}
+		assertThat(this.acks.send(id)).isTrue();
+		assertThat(ackOf(id)).isEqualTo("SENT:2");
+		assertThat(this.wechat.customMessages(team.appId, openid)).hasSize(1);
+	}
+
+	/**
+	 * A claim applied although its UPDATE reported a lost connection is released by its
+	 * own token (back to PENDING, the attempt uncounted), and only by it: another
+	 * attempt's claim is left alone.
+	 */
+	@Test
+	void aClaimIsReleasedOnlyByItsOwnToken() {
+		InboxTeam team = team();
+		String openid = team.followerWithWindow();
+		this.wechat.failNext("/cgi-bin/message/custom/send", busy(), callsPerAttempt());
+		team.text(openid, "投诉：公交晚点", Instant.now());
+		long id = team.ticketOf(openid);
+		await().atMost(Duration.ofSeconds(10)).until(() -> "PENDING:1".equals(ackOf(id)));
+		this.jdbc.update(
+				"UPDATE inb_ticket SET ack_status = 'SENDING', ack_attempts = 2, ack_claim = 'claim-a' WHERE id = ?",
+				id);
+
+		this.acks.releaseIfClaimed(id, "claim-b");
+		assertThat(ackOf(id)).isEqualTo("SENDING:2");
+
+		this.acks.releaseIfClaimed(id, "claim-a");
+		assertThat(ackOf(id)).isEqualTo("PENDING:1");
+		assertThat(this.jdbc.queryForObject("SELECT ack_claim FROM inb_ticket WHERE id = ?", String.class, id))
+			.isNull();
+	}
+
 	private String ackOf(long ticketId) {
 		return this.jdbc.queryForObject("SELECT CONCAT(ack_status, ':', ack_attempts) FROM inb_ticket WHERE id = ?",
 				String.class, ticketId);
