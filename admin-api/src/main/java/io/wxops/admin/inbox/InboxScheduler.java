@@ -45,13 +45,19 @@ class InboxScheduler {
 	}
 
 	@Scheduled(fixedDelayString = "${wxops.admin.inbox.route-interval:200ms}", initialDelayString = "1s")
-	@SchedulerLock(name = "inbox-route", lockAtMostFor = "PT2M")
+	// Held 10 s at most: a run takes a fraction of a second, and routing is safe on two
+	// instances at once. The lock lives in the database, so an instance that was running
+	// when the database went away cannot release it; with 2 minutes here, routing stopped
+	// for 2 minutes after every database outage (the fault suite's scenario 3).
+	@SchedulerLock(name = "inbox-route", lockAtMostFor = "PT10S")
 	void route() {
 		run("routing", this.router::routePending);
 	}
 
 	@Scheduled(fixedDelayString = "${wxops.admin.inbox.ack-retry-interval:30s}", initialDelayString = "5s")
-	@SchedulerLock(name = "inbox-acks", lockAtMostFor = "PT5M")
+	// As routing: safe on two at once (each acknowledgement is claimed), so held 1 minute
+	// at most, not 5, after an outage that kept it from being released.
+	@SchedulerLock(name = "inbox-acks", lockAtMostFor = "PT1M")
 	void retryAcks() {
 		// Older than one interval: one just opened is being sent by the router's own
 		// attempt.
