@@ -133,6 +133,127 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/accounts/{id}/followers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An account's followers
+         * @description Paginated (page from 0, size 1 to 200), newest subscription first. Filters: subscribed (default true; false lists those who left, erased), tagId, subscribedFrom/subscribedTo (ISO instants, from inclusive, to exclusive), scene (WeChat's subscribe_scene such as ADD_SCENE_QR_CODE), qrSceneStr, blacklisted, openid.
+         */
+        get: operations["list_4"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accounts/{id}/followers/blacklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Blacklist followers
+         * @description members/batchblacklist, in batches of 20: blacklisted followers cannot message the account. The reason is required and kept in the audit record.
+         */
+        post: operations["blacklist"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accounts/{id}/followers/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The follower sync's progress
+         * @description done/total, rate, ETA and state; 404 when the account was never synced.
+         */
+        get: operations["syncProgress"];
+        put?: never;
+        /**
+         * Start or resume the follower sync
+         * @description Starts a full sync (202), or resumes a PAUSED or FAILED one where it stopped; a running sync is left as it is. The sync runs in the background, one instance at a time; follow it with GET.
+         */
+        post: operations["startSync"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accounts/{id}/followers/unblacklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take followers off the blacklist
+         * @description members/batchunblacklist, in batches of 20; the reason is required and audited.
+         */
+        post: operations["unblacklist"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accounts/{id}/followers/{openid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One follower */
+        get: operations["get_4"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accounts/{id}/followers/{openid}/remark": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set a follower's remark (备注)
+         * @description user/info/updateremark; at most 30 characters, no control or invisible characters, empty removes it. Send the version you loaded: 409 stale-version when someone changed the follower since. Audited.
+         */
+        put: operations["remark"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/accounts/{id}/followers/{openid}/thread": {
         parameters: {
             query?: never;
@@ -362,11 +483,79 @@ export interface paths {
         };
         /**
          * Follower tags
-         * @description WeChat's tags (tags/get), cached; sync=true reads them again.
+         * @description WeChat's tags (tags/get) with their follower counts, cached for 10 minutes; sync=true reads them again. Ids 0, 1 and 2 are WeChat's own.
          */
         get: operations["tags"];
         put?: never;
+        /**
+         * Create a tag
+         * @description tags/create: 1 to 30 characters, unique (409 tag-name-taken), at most 100 per account (409 tag-limit). Audited.
+         */
+        post: operations["createTag"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accounts/{id}/tags/{tagId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Rename a tag
+         * @description tags/update; WeChat's tags 0, 1 and 2 cannot be renamed (422 reserved-tag). Audited.
+         */
+        put: operations["renameTag"];
         post?: never;
+        /**
+         * Delete a tag
+         * @description tags/delete; WeChat's tags 0, 1 and 2 cannot be deleted (422 reserved-tag). Audited.
+         */
+        delete: operations["deleteTag"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accounts/{id}/tags/{tagId}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Tag followers
+         * @description members/batchtagging in batches (wxops.admin.followers.tag-batch-size); a follower may carry at most 20 tags (WeChat's 45059). Audited per batch.
+         */
+        post: operations["tag"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accounts/{id}/tags/{tagId}/members/remove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Untag followers
+         * @description members/batchuntagging in batches (wxops.admin.followers.tag-batch-size). Audited per batch.
+         */
+        post: operations["untag"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1804,6 +1993,11 @@ export interface components {
             targetType?: string;
             username?: string;
         };
+        /** @description Followers (openids) and why: the reason is kept in the audit record. */
+        BlacklistRequest: {
+            openids?: string[];
+            reason?: string;
+        };
         BulkResult: {
             /** Format: int32 */
             added?: number;
@@ -1829,6 +2023,11 @@ export interface components {
             skipped?: number;
             /** Format: int32 */
             version?: number;
+        };
+        /** @description How many followers the request changed. */
+        Changed: {
+            /** Format: int32 */
+            changed?: number;
         };
         /** @description Where the audit chain stood at the end of a UTC day, signed with Ed25519. */
         Checkpoint: {
@@ -1994,6 +2193,24 @@ export interface components {
             /** Format: int64 */
             ticketId?: number;
         };
+        /** @description A follower: openid, whether subscribed, when they subscribed (WeChat's subscribe_time) or left, WeChat's subscribe scene (ADD_SCENE_SEARCH, ADD_SCENE_QR_CODE, ...; a subscribe event stores the QR scene here), the QR code's scene string, the remark (备注), the tag ids, whether blacklisted, and the version to send with a remark change. No nickname, avatar, gender or region: WeChat no longer returns them. */
+        FollowerView: {
+            blacklisted?: boolean;
+            /** Format: date-time */
+            blacklistedAt?: string;
+            openid?: string;
+            qrSceneStr?: string;
+            remark?: string;
+            subscribeScene?: string;
+            subscribed?: boolean;
+            /** Format: date-time */
+            subscribedAt?: string;
+            tagIds?: number[];
+            /** Format: date-time */
+            unsubscribedAt?: string;
+            /** Format: int32 */
+            version?: number;
+        };
         Followup: {
             method?: string;
             /** Format: date-time */
@@ -2113,6 +2330,10 @@ export interface components {
             stored?: boolean;
             url?: string;
         };
+        /** @description Followers (openids) to tag or untag; sent to WeChat in batches (wxops.admin.followers.tag-batch-size, 20 by default). */
+        MembersRequest: {
+            openids?: string[];
+        };
         MonthSlots: {
             /** Format: int32 */
             limit?: number;
@@ -2187,6 +2408,16 @@ export interface components {
         /** @description One page of results: items, the zero-based page number, the page size and the total count. */
         PageResultAuditView: {
             items?: components["schemas"]["AuditView"][];
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            size?: number;
+            /** Format: int64 */
+            total?: number;
+        };
+        /** @description One page of results: items, the zero-based page number, the page size and the total count. */
+        PageResultFollowerView: {
+            items?: components["schemas"]["FollowerView"][];
             /** Format: int32 */
             page?: number;
             /** Format: int32 */
@@ -2338,6 +2569,35 @@ export interface components {
             /** Format: uri */
             type?: string;
         };
+        /** @description An account's follower sync: its run number (one per full sync), state (RUNNING, SWEEPING while followers missing from the complete list are unsubscribed, PAUSED by WeChat's daily quota 45009 until retryAt, FAILED after repeated errors, COMPLETE), followers done of total (WeChat's count), the rate of the current stretch in followers per second and the estimated seconds left (null when unknown), the followers found missing and unsubscribed, and the last error. */
+        Progress: {
+            /** Format: int64 */
+            accountId?: number;
+            /** Format: int64 */
+            done?: number;
+            /** Format: int64 */
+            etaSeconds?: number;
+            /** Format: date-time */
+            finishedAt?: string;
+            lastError?: string;
+            /** Format: int64 */
+            missing?: number;
+            /** Format: double */
+            ratePerSecond?: number;
+            requestedBy?: string;
+            /** Format: date-time */
+            retryAt?: string;
+            /** Format: int64 */
+            run?: number;
+            /** Format: date-time */
+            startedAt?: string;
+            /** @enum {string} */
+            state?: "RUNNING" | "SWEEPING" | "PAUSED" | "FAILED" | "COMPLETE";
+            /** Format: int64 */
+            total?: number;
+            /** Format: date-time */
+            updatedAt?: string;
+        };
         /** @description The public key checkpoints verify under. */
         PublicKey: {
             /** @description Always Ed25519 */
@@ -2375,6 +2635,12 @@ export interface components {
             personId?: number;
             /** Format: date-time */
             recordedAt?: string;
+        };
+        /** @description A remark (备注) of at most 30 characters (WeChat's limit), empty to remove it; the follower's version as loaded. */
+        RemarkRequest: {
+            remark?: string;
+            /** Format: int32 */
+            version?: number;
         };
         Reply: {
             entry?: components["schemas"]["TicketEntry"];
@@ -2616,6 +2882,10 @@ export interface components {
             count?: number;
             /** Format: int64 */
             id?: number;
+            name?: string;
+        };
+        /** @description A tag name: 1 to 30 characters, unique on the account. */
+        TagRequest: {
             name?: string;
         };
         TakenDay: {
@@ -3024,6 +3294,185 @@ export interface operations {
             };
         };
     };
+    list_4: {
+        parameters: {
+            query?: {
+                subscribed?: boolean;
+                tagId?: number;
+                subscribedFrom?: string;
+                subscribedTo?: string;
+                scene?: string;
+                qrSceneStr?: string;
+                blacklisted?: boolean;
+                openid?: string;
+                page?: number;
+                size?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["PageResultFollowerView"];
+                };
+            };
+        };
+    };
+    blacklist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BlacklistRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Changed"];
+                };
+            };
+        };
+    };
+    syncProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Progress"];
+                };
+            };
+        };
+    };
+    startSync: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Progress"];
+                };
+            };
+        };
+    };
+    unblacklist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BlacklistRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Changed"];
+                };
+            };
+        };
+    };
+    get_4: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                openid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["FollowerView"];
+                };
+            };
+        };
+    };
+    remark: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                openid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RemarkRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["FollowerView"];
+                };
+            };
+        };
+    };
     followerThread: {
         parameters: {
             query?: never;
@@ -3385,6 +3834,134 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["Tag"][];
+                };
+            };
+        };
+    };
+    createTag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TagRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Tag"];
+                };
+            };
+        };
+    };
+    renameTag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                tagId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TagRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Tag"];
+                };
+            };
+        };
+    };
+    deleteTag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                tagId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    tag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                tagId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MembersRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Changed"];
+                };
+            };
+        };
+    };
+    untag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                tagId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MembersRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Changed"];
                 };
             };
         };

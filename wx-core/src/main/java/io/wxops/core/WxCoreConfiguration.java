@@ -99,6 +99,12 @@ public class WxCoreConfiguration {
 	}
 
 	@Bean
+	io.wxops.core.follower.FollowerLeaving followerLeaving(io.wxops.core.follower.FollowerMapper followers,
+			io.wxops.core.message.InboundMessageMapper messages, Pseudonyms pseudonyms) {
+		return new io.wxops.core.follower.FollowerLeaving(followers, messages, pseudonyms);
+	}
+
+	@Bean
 	RedisKeys redisKeys(WxopsProperties properties) {
 		return new RedisKeys(properties.redis().keyPrefix());
 	}

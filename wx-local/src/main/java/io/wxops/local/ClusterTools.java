@@ -41,11 +41,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  * WeChat, the demo data and the database cut are separate processes. Run as
  * {@code java -jar wx-local.jar <tool> [--name=value ...]}:
  * <ul>
- * <li>{@code wechat --api-port --control-port --follower-port --gateway --home}: the
- * WeChat API simulator (WireMock) with the demo account registered, pushing job-finish
- * events to {@code --gateway} (the gateways' load balancer), the follower endpoint of the
- * local run sending through it, and a control port for the fault suite
- * ({@link #control});</li>
+ * <li>{@code wechat --api-port --control-port --follower-port --gateway --home
+ * [--followers]}: the WeChat API simulator (WireMock) with the demo account registered
+ * (with {@code --followers=N} synthetic followers), pushing job-finish events to
+ * {@code --gateway} (the gateways' load balancer), the follower endpoint of the local run
+ * sending through it, and a control port for the fault suite ({@link #control});</li>
  * <li>{@code seed --home}: registers the demo account, the demo people and its inbox in
  * the database the {@code WXOPS_*} environment names (through the services' own beans, as
  * the local run does) and exits;</li>
@@ -123,6 +123,10 @@ public final class ClusterTools {
 		WeChatApiSimulator api = new WeChatApiSimulator(Integer.parseInt(required(options, "api-port"))).start();
 		api.registerAccount(DemoAccount.APP_ID, secrets.appSecret(), AccountKind.SERVICE);
 		api.connectGateway(demo, gateway);
+		if (options.containsKey("followers")) {
+			// A synthetic follower population for the follower sync benchmark.
+			api.setFollowerPopulation(DemoAccount.APP_ID, Integer.parseInt(options.get("followers")));
+		}
 		FollowerEndpoint follower = FollowerEndpoint.start(Integer.parseInt(options.getOrDefault("follower-port", "0")),
 				new FollowerSimulator(gateway), demo, api);
 		HttpServer control = HttpServer

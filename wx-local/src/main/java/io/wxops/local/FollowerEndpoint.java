@@ -56,6 +56,12 @@ final class FollowerEndpoint implements AutoCloseable {
 	 */
 	static final String CONNECT_PATH = "/simulate/connect";
 
+	/**
+	 * {@code POST /simulate/population?appId=..&followers=N}: gives an account N
+	 * synthetic followers on the simulated platform (for the follower sync).
+	 */
+	static final String POPULATION_PATH = "/simulate/population";
+
 	static final String DEFAULT_OPENID = "o_demo_follower";
 
 	private static final Logger log = LoggerFactory.getLogger(FollowerEndpoint.class);
@@ -176,6 +182,17 @@ final class FollowerEndpoint implements AutoCloseable {
 			String method = exchange.getRequestMethod();
 			if (CONNECT_PATH.equals(path) && "POST".equals(method) && this.connector != null) {
 				connect(exchange);
+				return;
+			}
+			if (POPULATION_PATH.equals(path) && "POST".equals(method) && this.platform != null) {
+				Map<String, String> params = parameters(exchange);
+				int followers = Integer.parseInt(params.getOrDefault("followers", "0"));
+				if (followers < 0 || followers > 1_000_000 || !params.containsKey("appId")) {
+					respond(exchange, 400, "appId and followers (0 to 1,000,000) are required\n");
+					return;
+				}
+				this.platform.setFollowerPopulation(params.get("appId"), followers);
+				respond(exchange, 200, "population of " + params.get("appId") + ": " + followers + "\n");
 				return;
 			}
 			if (!PATH.equals(path)) {

@@ -12,6 +12,7 @@ import java.util.Set;
 
 import io.wxops.admin.account.AccountAccess;
 import io.wxops.admin.article.Article;
+import io.wxops.admin.follower.TagService;
 import io.wxops.admin.masssend.MassSendViews.ComposeRequest;
 import io.wxops.admin.review.SendReviewService;
 import io.wxops.admin.screening.ScreeningService;

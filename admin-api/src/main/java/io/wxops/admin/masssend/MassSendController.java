@@ -39,19 +39,16 @@ class MassSendController {
 
 	private final SendRemovals removals;
 
-	private final TagService tags;
-
 	private final AccountAccess accountAccess;
 
 	private final AccountRegistry registry;
 
 	MassSendController(MassSendService sends, SendComposer composer, SendPreviews previews, SendRemovals removals,
-			TagService tags, AccountAccess accountAccess, AccountRegistry registry) {
+			AccountAccess accountAccess, AccountRegistry registry) {
 		this.sends = sends;
 		this.composer = composer;
 		this.previews = previews;
 		this.removals = removals;
-		this.tags = tags;
 		this.accountAccess = accountAccess;
 		this.registry = registry;
 	}
@@ -116,15 +113,6 @@ class MassSendController {
 					+ "409 msg-id-unknown while WeChat has not named the send's msg_id.")
 	SendView delete(Caller caller, @PathVariable long id, @Valid @RequestBody(required = false) DeleteRequest body) {
 		return this.removals.delete(caller, id, (body != null) ? body.articleIdx() : null);
-	}
-
-	@GetMapping("/api/accounts/{id}/tags")
-	@AllowAnyPerson
-	@Operation(summary = "Follower tags", description = "WeChat's tags (tags/get), cached; sync=true reads them again.")
-	List<TagService.Tag> tags(Caller caller, @PathVariable long id,
-			@RequestParam(defaultValue = "false") boolean sync) {
-		Account account = this.accountAccess.visible(caller, id);
-		return this.tags.tags(this.registry.find(account.getAppId()).orElseThrow(), sync);
 	}
 
 }

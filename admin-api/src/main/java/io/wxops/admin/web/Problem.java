@@ -62,6 +62,14 @@ public enum Problem {
 	STORAGE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "storage-unavailable",
 			"Nothing was changed; try again in a few seconds."),
 
+	TAG_LIMIT(HttpStatus.CONFLICT, "tag-limit",
+			"Delete a tag the account no longer uses: WeChat allows at most 100 tags per account."),
+
+	TAG_NAME_TAKEN(HttpStatus.CONFLICT, "tag-name-taken", "Choose another name: tag names are unique per account."),
+
+	RESERVED_TAG(HttpStatus.UNPROCESSABLE_CONTENT, "reserved-tag",
+			"Leave WeChat's own tags (ids 0, 1 and 2) as they are; create a tag of your own instead."),
+
 	STALE_VERSION(HttpStatus.CONFLICT, "stale-version",
 			"Load the record again, re-apply your change and send it with the new version."),
 

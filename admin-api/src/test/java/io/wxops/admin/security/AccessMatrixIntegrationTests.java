@@ -76,6 +76,7 @@ class AccessMatrixIntegrationTests {
 				.replace("{openid}", "o_nobody_here")
 				.replace("{versionNo}", "1")
 				.replace("{cycle}", "2026")
+				.replace("{tagId}", "999999999")
 				.replace("{grantId}", "999999999");
 			Object body = switch (methodAndPath[0]) {
 				case "POST", "PUT", "PATCH" -> "{}";

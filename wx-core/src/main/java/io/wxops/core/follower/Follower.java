@@ -30,6 +30,16 @@ public class Follower {
 
 	private String qrTicket;
 
+	private String qrSceneStr;
+
+	private Boolean blacklisted;
+
+	private Instant blacklistedAt;
+
+	private Long syncRun;
+
+	private Integer version;
+
 	private String nickname;
 
 	private String remark;
@@ -260,6 +270,46 @@ public class Follower {
 
 	public void setUpdatedAt(Instant updatedAt) {
 		this.updatedAt = updatedAt;
+	}
+
+	public String getQrSceneStr() {
+		return this.qrSceneStr;
+	}
+
+	public void setQrSceneStr(String qrSceneStr) {
+		this.qrSceneStr = qrSceneStr;
+	}
+
+	public Boolean getBlacklisted() {
+		return this.blacklisted;
+	}
+
+	public void setBlacklisted(Boolean blacklisted) {
+		this.blacklisted = blacklisted;
+	}
+
+	public Instant getBlacklistedAt() {
+		return this.blacklistedAt;
+	}
+
+	public void setBlacklistedAt(Instant blacklistedAt) {
+		this.blacklistedAt = blacklistedAt;
+	}
+
+	public Long getSyncRun() {
+		return this.syncRun;
+	}
+
+	public void setSyncRun(Long syncRun) {
+		this.syncRun = syncRun;
+	}
+
+	public Integer getVersion() {
+		return this.version;
+	}
+
+	public void setVersion(Integer version) {
+		this.version = version;
 	}
 
 }

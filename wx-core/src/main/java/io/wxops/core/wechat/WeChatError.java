@@ -71,6 +71,31 @@ public enum WeChatError {
 					+ "Check the status of the earlier send instead of repeating it.",
 			45065),
 
+	INVALID_OPENID(422, "Not a follower of this account",
+			"WeChat does not know this openid as a follower of the account (it may have unfollowed). "
+					+ "Sync the followers again and retry with current followers only.",
+			40003),
+
+	TAG_NAME_TAKEN(409, "Tag name already used", "The account already has a tag with this name. Choose another name.",
+			45157),
+
+	TAG_NAME_TOO_LONG(422, "Tag name too long", "WeChat takes tag names of at most 30 characters. Shorten it.", 45158),
+
+	INVALID_TAG(404, "No such tag",
+			"WeChat does not know this tag on the account (it may have been deleted elsewhere). Load the tags again.",
+			45159),
+
+	RESERVED_TAG(422, "Reserved tag", "WeChat's own tags (ids 0, 1 and 2) cannot be renamed or deleted.", 45058),
+
+	TOO_MANY_TAGS(409, "Tag limit reached",
+			"An account may have at most 100 tags. Delete a tag that is no longer used first.", 45056),
+
+	TAG_TOO_LARGE(409, "Tag too large to delete",
+			"WeChat does not delete a tag with more than 100,000 followers. Untag followers first.", 45057),
+
+	TOO_MANY_TAGS_ON_FOLLOWER(409, "Follower has too many tags",
+			"A follower may carry at most 20 tags. Remove a tag from the follower first.", 45059),
+
 	API_NOT_AUTHORISED(403, "API not available to this account",
 			"This WeChat account is not authorised for this API, usually because of its type "
 					+ "(subscription or service account) or because it is not verified. "

@@ -33,10 +33,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The platform's mass-send side, per AppID: drafts, previews, mass sends with their quota
- * and {@code clientmsgid} idempotency, {@code mass/get}, {@code mass/delete}, user tags,
- * and the {@code MASSSENDJOBFINISH} push to a connected gateway. Called by
- * {@link SimulatedPlatform} once the access token has been checked; every answer is the
- * JSON body WeChat would send with HTTP 200.
+ * and {@code clientmsgid} idempotency, {@code mass/get}, {@code mass/delete} (tag
+ * audiences counted by {@link FollowerPlatform}), and the {@code MASSSENDJOBFINISH} push
+ * to a connected gateway. Called by {@link SimulatedPlatform} once the access token has
+ * been checked; every answer is the JSON body WeChat would send with HTTP 200.
  *
  * <p>
  * Days, months and the 24 h {@code clientmsgid} window use a settable {@link Clock}
@@ -62,11 +62,8 @@ final class MassSendPlatform {
 	/** {@code POST /cgi-bin/message/mass/delete}. */
 	static final String MASS_DELETE = "mass_delete";
 
-	/** {@code GET /cgi-bin/tags/get}. */
-	static final String TAGS_GET = "tags_get";
-
-	static final Set<String> ENDPOINTS = Set.of(DRAFT_ADD, MASS_PREVIEW, MASS_SENDALL, MASS_SEND, MASS_GET, MASS_DELETE,
-			TAGS_GET);
+	static final Set<String> ENDPOINTS = Set.of(DRAFT_ADD, MASS_PREVIEW, MASS_SENDALL, MASS_SEND, MASS_GET,
+			MASS_DELETE);
 
 	static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
@@ -86,8 +83,6 @@ final class MassSendPlatform {
 
 	static final String DELETE = "DELETE";
 
-	private static final Tag BUILT_IN_TAG = new Tag(2, "星标组", 0);
-
 	private static final Logger logger = LoggerFactory.getLogger(MassSendPlatform.class);
 
 	private Clock clock = Clock.systemUTC();
@@ -100,7 +95,8 @@ final class MassSendPlatform {
 
 	private final Map<String, Integer> errors = new HashMap<>();
 
-	private final Map<String, Map<Long, Tag>> tags = new HashMap<>();
+	/** The followers of a tag of an AppID, null for a tag the platform does not know. */
+	private final java.util.function.BiFunction<String, Long, Integer> tagCount;
 
 	private final Map<String, Gateway> gateways = new HashMap<>();
 
@@ -122,6 +118,10 @@ final class MassSendPlatform {
 	private long generation;
 
 	private ScheduledExecutorService executor;
+
+	MassSendPlatform(java.util.function.BiFunction<String, Long, Integer> tagCount) {
+		this.tagCount = tagCount;
+	}
 
 	// ---- configuration ----
 
@@ -152,11 +152,6 @@ final class MassSendPlatform {
 		this.errors.put(Objects.requireNonNull(appId, "appId"), requireNotNegative(count));
 	}
 
-	synchronized void addTag(String appId, long id, String name, int count) {
-		this.tags.computeIfAbsent(Objects.requireNonNull(appId, "appId"), (a) -> new LinkedHashMap<>())
-			.put(id, new Tag(id, Objects.requireNonNull(name, "name"), requireNotNegative(count)));
-	}
-
 	synchronized void connectGateway(SimulatedAccount account, URI gatewayBaseUrl) {
 		this.gateways.put(account.appId(), new Gateway(account, new FollowerSimulator(gatewayBaseUrl)));
 	}
@@ -168,7 +163,6 @@ final class MassSendPlatform {
 		this.kinds.clear();
 		this.followers.clear();
 		this.errors.clear();
-		this.tags.clear();
 		this.gateways.clear();
 		this.drafts.clear();
 		this.previews.clear();
@@ -217,9 +211,6 @@ final class MassSendPlatform {
 	 * @return the JSON body to answer with
 	 */
 	JsonObject handle(String endpoint, String appId, String body) {
-		if (TAGS_GET.equals(endpoint)) {
-			return tagsGet(appId);
-		}
 		if (MASS_SENDALL.equals(endpoint) || MASS_SEND.equals(endpoint)) {
 			synchronized (this) {
 				this.sendCalls.merge(appId, 1, Integer::sum);
@@ -341,8 +332,8 @@ final class MassSendPlatform {
 						return error(40035, "invalid args, tag_id missing");
 					}
 					audience = "tag:" + tagId;
-					Tag tag = tags(appId).get(tagId);
-					total = (tag != null) ? tag.count() : this.followers.getOrDefault(appId, DEFAULT_FOLLOWERS);
+					Integer tagged = this.tagCount.apply(appId, tagId);
+					total = (tagged != null) ? tagged : this.followers.getOrDefault(appId, DEFAULT_FOLLOWERS);
 				}
 			}
 			else {
@@ -410,29 +401,7 @@ final class MassSendPlatform {
 		return ok("ok");
 	}
 
-	private synchronized JsonObject tagsGet(String appId) {
-		JsonArray list = new JsonArray();
-		for (Tag tag : tags(appId).values()) {
-			JsonObject item = new JsonObject();
-			item.addProperty("id", tag.id());
-			item.addProperty("name", tag.name());
-			item.addProperty("count", tag.count());
-			list.add(item);
-		}
-		JsonObject answer = new JsonObject();
-		answer.add("tags", list);
-		return answer;
-	}
-
 	// ---- rules ----
-
-	/** The built-in tag first, then the configured ones; guarded by {@code this}. */
-	private Map<Long, Tag> tags(String appId) {
-		Map<Long, Tag> all = new LinkedHashMap<>();
-		all.put(BUILT_IN_TAG.id(), BUILT_IN_TAG);
-		all.putAll(this.tags.getOrDefault(appId, Map.of()));
-		return all;
-	}
 
 	/** The latest accepted send with the same key less than 24 h ago, or null. */
 	private Send earlierSend(String appId, String key, Instant now) {
@@ -712,10 +681,6 @@ final class MassSendPlatform {
 	}
 
 	// ---- state ----
-
-	private record Tag(long id, String name, int count) {
-
-	}
 
 	private record Gateway(SimulatedAccount account, FollowerSimulator follower) {
 

@@ -80,7 +80,9 @@ final class SimulatedPlatform implements ResponseDefinitionTransformerV2 {
 	/** Failures sent after the work is done; guarded by {@link #failures}. */
 	private final Map<String, Deque<SimulatedFailure>> afterAcceptance = new HashMap<>();
 
-	private final MassSendPlatform mass = new MassSendPlatform();
+	private final FollowerPlatform followers = new FollowerPlatform();
+
+	private final MassSendPlatform mass = new MassSendPlatform(this.followers::tagCount);
 
 	/** On the mass-send clock, so that one settable clock drives both. */
 	private final CustomerServicePlatform customerService = new CustomerServicePlatform(this.mass::clock);
@@ -118,7 +120,17 @@ final class SimulatedPlatform implements ResponseDefinitionTransformerV2 {
 			throw new IllegalArgumentException("times must be positive, got " + times);
 		}
 		synchronized (this.failures) {
-			this.failures.computeIfAbsent(path, (p) -> new ArrayDeque<>()).addLast(new Queued(failure, times));
+			this.failures.computeIfAbsent(path, (p) -> new ArrayDeque<>()).addLast(new Queued(failure, times, 0));
+		}
+	}
+
+	/** Like {@link #failNext}, after {@code okCalls} requests answered normally. */
+	void failAfter(String path, int okCalls, SimulatedFailure failure, int times) {
+		if (times <= 0 || okCalls < 0) {
+			throw new IllegalArgumentException("times must be positive and okCalls not negative");
+		}
+		synchronized (this.failures) {
+			this.failures.computeIfAbsent(path, (p) -> new ArrayDeque<>()).addLast(new Queued(failure, times, okCalls));
 		}
 	}
 
@@ -135,6 +147,11 @@ final class SimulatedPlatform implements ResponseDefinitionTransformerV2 {
 		return this.mass;
 	}
 
+	/** The follower side of the platform: population, user list, tags, blacklist. */
+	FollowerPlatform followers() {
+		return this.followers;
+	}
+
 	/** The customer-service side of the platform. */
 	CustomerServicePlatform customerService() {
 		return this.customerService;
@@ -146,6 +163,7 @@ final class SimulatedPlatform implements ResponseDefinitionTransformerV2 {
 			this.afterAcceptance.clear();
 		}
 		this.mass.reset();
+		this.followers.reset();
 		this.customerService.reset();
 		synchronized (this) {
 			this.plainTokens.clear();
@@ -195,10 +213,15 @@ final class SimulatedPlatform implements ResponseDefinitionTransformerV2 {
 						.build());
 			case CustomerServicePlatform.MEDIA_GET -> forAppId(value(request.queryParameter("access_token")),
 					(appId) -> mediaGet(value(request.queryParameter("media_id"))));
-			default -> MassSendPlatform.ENDPOINTS.contains(endpoint)
-					? forAppId(value(request.queryParameter("access_token")),
-							(appId) -> massSend(endpoint, appId, request.getBodyAsString()))
-					: serveEvent.getResponseDefinition();
+			default -> FollowerPlatform.ENDPOINTS.contains(endpoint)
+					? forAppId(value(request.queryParameter("access_token")), (appId) -> WireMock
+						.okJson(this.followers.handle(endpoint, appId, request.getBodyAsString(), nextOpenid(request))
+							.toString())
+						.build())
+					: MassSendPlatform.ENDPOINTS.contains(endpoint)
+							? forAppId(value(request.queryParameter("access_token")),
+									(appId) -> massSend(endpoint, appId, request.getBodyAsString()))
+							: serveEvent.getResponseDefinition();
 		};
 	}
 
@@ -361,6 +384,10 @@ final class SimulatedPlatform implements ResponseDefinitionTransformerV2 {
 			}
 			Iterator<Queued> it = queue.iterator();
 			Queued next = it.next();
+			if (next.skip > 0) {
+				next.skip--;
+				return null;
+			}
 			next.remaining--;
 			if (next.remaining == 0) {
 				it.remove();
@@ -429,6 +456,11 @@ final class SimulatedPlatform implements ResponseDefinitionTransformerV2 {
 		return (query < 0) ? url : url.substring(0, query);
 	}
 
+	private static String nextOpenid(LoggedRequest request) {
+		QueryParameter next = request.queryParameter("next_openid");
+		return value(next);
+	}
+
 	private static String value(QueryParameter parameter) {
 		return (parameter != null && parameter.isPresent()) ? parameter.firstValue() : null;
 	}
@@ -452,9 +484,13 @@ final class SimulatedPlatform implements ResponseDefinitionTransformerV2 {
 
 		private int remaining;
 
-		Queued(SimulatedFailure failure, int remaining) {
+		/** Requests answered normally before this failure applies. */
+		private int skip;
+
+		Queued(SimulatedFailure failure, int remaining, int skip) {
 			this.failure = failure;
 			this.remaining = remaining;
+			this.skip = skip;
 		}
 
 	}

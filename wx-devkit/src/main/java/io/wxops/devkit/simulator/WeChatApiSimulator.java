@@ -68,9 +68,19 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
  * simplification: the platform limits those per recipient. An accepted send is recorded,
  * answers {@code msg_id} and {@code msg_data_id}, and is followed by a
  * {@code MASSSENDJOBFINISH} push to a {@link #connectGateway connected gateway};
- * {@code message/mass/get} and {@code /delete} know its status. {@code tags/get} answers
- * the built-in and {@link #addTag added} tags. Days and windows use
+ * {@code message/mass/get} and {@code /delete} know its status. Days and windows use
  * {@link #setClock(Clock)}.</li>
+ * <li>Followers are stateful per AppID (token checked as above), from a settable
+ * {@link #setFollowerPopulation population}: {@code user/get} pages with
+ * {@code next_openid} (40003 for an openid that is not a follower's),
+ * {@code user/info/batchget} (at most 100, 40032 beyond), {@code user/info/updateremark}
+ * (at most 30 characters), tags ({@code tags/create}, {@code get}, {@code update},
+ * {@code delete}, {@code members/batchtagging} and {@code batchuntagging} with at most 50
+ * openids, {@code getidlist}) with WeChat's rules: 45157 duplicate name, 45158 name over
+ * 30 characters, 45159 invalid tag, 45058 for the reserved tags 0, 1 and 2, 45056 over
+ * 100 tags, 45059 over 20 tags on one follower; the blacklist ({@code getblacklist},
+ * {@code batchblacklist}, {@code batchunblacklist}, at most 20); and a
+ * {@link #setDailyQuota daily quota} per path that answers 45009 once used.</li>
  * <li>Customer-service messages are stateful per AppID and follower (token checked as
  * above): a follower interaction ({@link #followerMessaged}, {@link #followerInteracted})
  * opens a window, 48 h and 5 messages after a message, 1 minute and 3 messages after a
@@ -234,6 +244,18 @@ public final class WeChatApiSimulator implements AutoCloseable {
 	}
 
 	/**
+	 * Like {@link #failNext}, but the failures start after {@code okCalls} more requests
+	 * to {@code path} were answered normally: "the sync fails on page k".
+	 * @param path the request path without query
+	 * @param okCalls requests answered normally first
+	 * @param failure how to fail
+	 * @param times how many requests fail, at least one
+	 */
+	public void failAfter(String path, int okCalls, SimulatedFailure failure, int times) {
+		this.platform.failAfter(path, okCalls, failure, times);
+	}
+
+	/**
 	 * Makes the next request to {@code path} be processed normally (a mass send is
 	 * recorded and consumes the quota, a token is issued...) and then answered with
 	 * {@code failure} instead of the normal answer: the platform accepted the work but
@@ -341,14 +363,109 @@ public final class WeChatApiSimulator implements AutoCloseable {
 	/**
 	 * Adds a user tag to an account, answered by {@code GET /cgi-bin/tags/get} after the
 	 * built-in tag {@code {"id":2,"name":"星标组","count":0}} (the same id replaces it). A
-	 * send to the tag reaches {@code count} followers.
+	 * send to the tag reaches {@code count} followers plus those tagged through
+	 * {@code tags/members/batchtagging}.
 	 * @param appId the AppID
 	 * @param id the tag id
 	 * @param name the tag name
-	 * @param count the followers with the tag
+	 * @param count the followers with the tag besides the tagged ones
 	 */
 	public void addTag(String appId, long id, String name, int count) {
-		this.platform.mass().addTag(appId, id, name, count);
+		if (count < 0) {
+			throw new IllegalArgumentException("Expected a count of zero or more, got " + count);
+		}
+		this.platform.followers().addTag(appId, id, name, count);
+	}
+
+	/**
+	 * Sets an account's follower population: {@code followers} synthetic followers,
+	 * generated from their position (a million cost no memory), whose openids are
+	 * {@code oSIM} and the position in 24 digits ({@link #followerOpenid(int)}), in list
+	 * order. {@code user/get} lists them 10,000 a page ({@link #setUserGetPageSize}) with
+	 * {@code next_openid}, {@code user/info/batchget} (at most 100) answers their
+	 * subscribe time, scene ({@code ADD_SCENE_SEARCH}, {@code ADD_SCENE_QR_CODE} with
+	 * {@code qr_scene_str} {@code campus-0..2}, {@code ADD_SCENE_PROFILE_CARD},
+	 * {@code ADD_SCENE_ACCOUNT_MIGRATION} in turn), remark and tags, and no nickname,
+	 * avatar, gender or region (as since 2021). Also forgets who unsubscribed. 0 by
+	 * default.
+	 * @param appId the AppID
+	 * @param followers the number of followers
+	 */
+	public void setFollowerPopulation(String appId, int followers) {
+		this.platform.followers().setPopulation(appId, followers);
+	}
+
+	/**
+	 * The openid of the follower at a position of a {@link #setFollowerPopulation
+	 * population}.
+	 * @param index the position, from 0
+	 * @return the openid
+	 */
+	public static String followerOpenid(int index) {
+		return FollowerPlatform.openid(index);
+	}
+
+	/**
+	 * Sets how many openids a {@code user/get} page holds (10,000 on the platform), so
+	 * tests can page through a small population. Applies to every account until
+	 * {@link #reset()}.
+	 * @param size 1 to 10,000
+	 */
+	public void setUserGetPageSize(int size) {
+		this.platform.followers().setUserGetPageSize(size);
+	}
+
+	/**
+	 * Sets how many more calls an account may make to a path today; after them the path
+	 * answers 45009 {@code reach max api daily quota limit} until the quota is set again
+	 * (as after {@code clear_quota} or at midnight).
+	 * @param appId the AppID
+	 * @param path for example {@code /cgi-bin/user/info/batchget}
+	 * @param calls the calls left, null for no limit (the default)
+	 */
+	public void setDailyQuota(String appId, String path, Integer calls) {
+		this.platform.followers().setDailyQuota(appId, path, calls);
+	}
+
+	/**
+	 * How many calls of an account to a follower path the platform answered (not those
+	 * refused for the token, a queued failure or the quota), since {@link #reset()}.
+	 * @param appId the AppID
+	 * @param path for example {@code /cgi-bin/user/info/batchget}
+	 * @return the number of calls
+	 */
+	public int followerCalls(String appId, String path) {
+		return this.platform.followers().calls(appId, path);
+	}
+
+	/**
+	 * The tags WeChat holds for a follower of a population.
+	 * @param appId the AppID
+	 * @param openid the follower
+	 * @return the tag ids
+	 */
+	public java.util.Set<Long> followerTags(String appId, String openid) {
+		return this.platform.followers().tagsOf(appId, openid);
+	}
+
+	/**
+	 * The remark WeChat holds for a follower of a population.
+	 * @param appId the AppID
+	 * @param openid the follower
+	 * @return the remark, null when none
+	 */
+	public String followerRemark(String appId, String openid) {
+		return this.platform.followers().remarkOf(appId, openid);
+	}
+
+	/**
+	 * Whether a follower of a population is on the account's blacklist.
+	 * @param appId the AppID
+	 * @param openid the follower
+	 * @return true when blacklisted
+	 */
+	public boolean isBlacklisted(String appId, String openid) {
+		return this.platform.followers().isBlacklisted(appId, openid);
 	}
 
 	/**
@@ -435,6 +552,7 @@ public final class WeChatApiSimulator implements AutoCloseable {
 	 * @param openid the follower's openid for that AppID
 	 */
 	public void followerUnsubscribed(String appId, String openid) {
+		this.platform.followers().unsubscribe(appId, openid);
 		this.platform.customerService().unsubscribed(appId, openid);
 	}
 
@@ -507,6 +625,20 @@ public final class WeChatApiSimulator implements AutoCloseable {
 		installImageUploads();
 		installMassSend();
 		installCustomerService();
+		installFollowers();
+	}
+
+	/**
+	 * The follower side: user list, batchget, remarks, tags, blacklist; stateful,
+	 * answered by {@link FollowerPlatform} after the token check.
+	 */
+	private void installFollowers() {
+		for (String path : FollowerPlatform.ENDPOINTS) {
+			MappingBuilder mapping = (FollowerPlatform.USER_GET.equals(path) || FollowerPlatform.TAGS_GET.equals(path))
+					? get(urlPathEqualTo(path)) : post(urlPathEqualTo(path));
+			this.server.stubFor(mapping.atPriority(ENDPOINT)
+				.willReturn(okJson("{}").withTransformerParameter(SimulatedPlatform.ENDPOINT_PARAMETER, path)));
+		}
 	}
 
 	/**
@@ -536,9 +668,6 @@ public final class WeChatApiSimulator implements AutoCloseable {
 		posts.put("/cgi-bin/message/mass/delete", MassSendPlatform.MASS_DELETE);
 		posts.forEach((path, endpoint) -> this.server.stubFor(post(urlPathEqualTo(path)).atPriority(ENDPOINT)
 			.willReturn(okJson("{}").withTransformerParameter(SimulatedPlatform.ENDPOINT_PARAMETER, endpoint))));
-		this.server.stubFor(get(urlPathEqualTo("/cgi-bin/tags/get")).atPriority(ENDPOINT)
-			.willReturn(okJson("{}").withTransformerParameter(SimulatedPlatform.ENDPOINT_PARAMETER,
-					MassSendPlatform.TAGS_GET)));
 	}
 
 	/**

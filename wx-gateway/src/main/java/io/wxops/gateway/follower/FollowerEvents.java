@@ -4,9 +4,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Locale;
 
+import io.wxops.core.follower.FollowerLeaving;
 import io.wxops.core.follower.FollowerMapper;
-import io.wxops.core.message.InboundMessageMapper;
-import io.wxops.core.secret.Pseudonyms;
 import io.wxops.gateway.callback.ParsedCallback;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
 
@@ -18,28 +17,25 @@ import org.springframework.stereotype.Component;
  * disagree.
  *
  * <p>
- * On unsubscribe WeChat requires deleting the follower's information. We erase the
- * profile, the subscribe scene and every location on the follower row, and pseudonymise
- * the archive (messages the rules say we must keep): the openid becomes a keyed
- * pseudonym, location and picture fields and the stored reply go. The follower's closed
- * tickets get the same pseudonym (records and texts stay); an open one keeps the openid
- * while it is handled and gets the pseudonym when it is closed. The follower row keeps
- * the openid itself, which is WeChat's per-account id and is needed to keep one row per
- * follower if they return.
+ * On unsubscribe ({@link FollowerLeaving}, shared with admin-api's follower sync) WeChat
+ * requires deleting the follower's information. We erase the profile, the subscribe scene
+ * and every location on the follower row, and pseudonymise the archive (messages the
+ * rules say we must keep): the openid becomes a keyed pseudonym, location and picture
+ * fields and the stored reply go. The follower's closed tickets get the same pseudonym
+ * (records and texts stay); an open one keeps the openid while it is handled and gets the
+ * pseudonym when it is closed. The follower row keeps the openid itself, which is
+ * WeChat's per-account id and is needed to keep one row per follower if they return.
  */
 @Component
 public class FollowerEvents {
 
 	private final FollowerMapper followers;
 
-	private final InboundMessageMapper messages;
+	private final FollowerLeaving leaving;
 
-	private final Pseudonyms pseudonyms;
-
-	public FollowerEvents(FollowerMapper followers, InboundMessageMapper messages, Pseudonyms pseudonyms) {
+	public FollowerEvents(FollowerMapper followers, FollowerLeaving leaving) {
 		this.followers = followers;
-		this.messages = messages;
-		this.pseudonyms = pseudonyms;
+		this.leaving = leaving;
 	}
 
 	/** Whether {@link #apply} would write anything for this callback. */
@@ -65,12 +61,7 @@ public class FollowerEvents {
 			case "subscribe" ->
 				this.followers.subscribe(accountId, openid, createTime, scene(m.getEventKey()), m.getTicket(), now);
 			case "scan" -> this.followers.confirmSubscribed(accountId, openid, createTime, now);
-			case "unsubscribe" -> {
-				this.followers.unsubscribeAndErase(accountId, openid, createTime, now);
-				String pseudonym = this.pseudonyms.of(callback.account().appId(), openid);
-				this.messages.pseudonymise(accountId, openid, pseudonym, createTime, now);
-				this.followers.pseudonymiseClosedTickets(accountId, openid, pseudonym);
-			}
+			case "unsubscribe" -> this.leaving.left(accountId, callback.account().appId(), openid, createTime, now);
 			case "location" -> {
 				if (m.getLatitude() != null && m.getLongitude() != null) {
 					this.followers.recordLocation(accountId, openid, BigDecimal.valueOf(m.getLatitude()),
