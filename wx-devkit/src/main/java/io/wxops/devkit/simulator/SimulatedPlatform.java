@@ -85,6 +85,8 @@ final class SimulatedPlatform implements ResponseDefinitionTransformerV2 {
 	/** On the mass-send clock, so that one settable clock drives both. */
 	private final CustomerServicePlatform customerService = new CustomerServicePlatform(this.mass::clock);
 
+	private final MenuPlatform menus = new MenuPlatform();
+
 	SimulatedPlatform(LongSupplier currentTimeMillis) {
 		this.clock = currentTimeMillis;
 	}
@@ -140,6 +142,11 @@ final class SimulatedPlatform implements ResponseDefinitionTransformerV2 {
 		return this.customerService;
 	}
 
+	/** The custom-menu side of the platform. */
+	MenuPlatform menus() {
+		return this.menus;
+	}
+
 	void reset() {
 		synchronized (this.failures) {
 			this.failures.clear();
@@ -147,6 +154,7 @@ final class SimulatedPlatform implements ResponseDefinitionTransformerV2 {
 		}
 		this.mass.reset();
 		this.customerService.reset();
+		this.menus.reset();
 		synchronized (this) {
 			this.plainTokens.clear();
 			this.stableTokens.clear();
@@ -195,10 +203,15 @@ final class SimulatedPlatform implements ResponseDefinitionTransformerV2 {
 						.build());
 			case CustomerServicePlatform.MEDIA_GET -> forAppId(value(request.queryParameter("access_token")),
 					(appId) -> mediaGet(value(request.queryParameter("media_id"))));
-			default -> MassSendPlatform.ENDPOINTS.contains(endpoint)
+			default -> MenuPlatform.ENDPOINTS.contains(endpoint)
 					? forAppId(value(request.queryParameter("access_token")),
-							(appId) -> massSend(endpoint, appId, request.getBodyAsString()))
-					: serveEvent.getResponseDefinition();
+							(appId) -> WireMock
+								.okJson(this.menus.handle(endpoint, appId, request.getBodyAsString()).toString())
+								.build())
+					: MassSendPlatform.ENDPOINTS.contains(endpoint)
+							? forAppId(value(request.queryParameter("access_token")),
+									(appId) -> massSend(endpoint, appId, request.getBodyAsString()))
+							: serveEvent.getResponseDefinition();
 		};
 	}
 
