@@ -12,6 +12,7 @@ import java.util.Set;
 import com.baomidou.mybatisplus.core.toolkit.Wrappers;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.wxops.admin.audit.AuditTrail;
+import io.wxops.admin.review.ReviewService.Step;
 import io.wxops.admin.screening.Finding;
 import io.wxops.admin.security.Caller;
 import io.wxops.admin.security.Role;
@@ -70,16 +71,9 @@ class ContentSets {
 
 	}
 
-	/** One level of the current round. */
-	@Schema(description = "One level of the review chain: decided or still awaited.")
-	record Step(int index, ReviewLevel level, @Schema(nullable = true) String decision,
-			@Schema(nullable = true) Long reviewerId, @Schema(nullable = true) String comment,
-			@Schema(nullable = true) Instant decidedAt) {
-	}
-
 	/** A set awaiting the caller's decision. */
 	@Schema(description = "A menu or reply-rule set awaiting your decision.")
-	record Pending(long accountId, String kind, ReviewLevel awaiting, String contentHash, Instant submittedAt) {
+	record PendingSet(long accountId, String kind, ReviewLevel awaiting, String contentHash, Instant submittedAt) {
 	}
 
 	/** Implemented by each kind: how its content is screened. */
@@ -319,7 +313,7 @@ class ContentSets {
 	}
 
 	/** Sets whose next level the caller may decide, oldest submission first. */
-	List<Pending> pending(Caller caller) {
+	List<PendingSet> pending(Caller caller) {
 		Optional<Set<Long>> scope = caller.accountScope(REVIEWERS);
 		List<ContentSet> open = this.sets.selectList(Wrappers.<ContentSet>lambdaQuery()
 			.eq(ContentSet::getStatus, Status.IN_REVIEW.name())
@@ -327,7 +321,7 @@ class ContentSets {
 					scope.map((ids) -> ids.isEmpty() ? Set.of(-1L) : ids).orElse(Set.of()))
 			.orderByAsc(ContentSet::getSubmittedAt)
 			.last("LIMIT 1000"));
-		List<Pending> mine = new ArrayList<>();
+		List<PendingSet> mine = new ArrayList<>();
 		for (ContentSet row : open) {
 			List<ReviewLevel> chain = levels(row);
 			List<ContentSetDecision> round = this.decisions.findByRound(row.getAccountId(), row.getKind(),
@@ -336,7 +330,7 @@ class ContentSets {
 			if (next < chain.size() && caller.can(row.getAccountId(), Role.valueOf(chain.get(next).name()))
 					&& caller.personId() != row.getSubmittedBy() && caller.personId() != row.getUpdatedBy()
 					&& round.stream().noneMatch((d) -> d.getReviewerId() == caller.personId())) {
-				mine.add(new Pending(row.getAccountId(), row.getKind(), chain.get(next), row.getContentHash(),
+				mine.add(new PendingSet(row.getAccountId(), row.getKind(), chain.get(next), row.getContentHash(),
 						row.getSubmittedAt()));
 			}
 		}

@@ -56,7 +56,7 @@ class MenuController {
 	}
 
 	@Schema(description = "APPROVE or REJECT the content you reviewed (its contentHash); a rejection needs a comment.")
-	record Decision(
+	record MenuDecision(
 			@NotNull(message = DECISION) @Pattern(regexp = "APPROVE|REJECT", message = DECISION) String decision,
 			@Size(max = 1024, message = "at most 1024 characters") String comment,
 			@HasText(message = "send the contentHash of the content you reviewed") String contentHash) {
@@ -67,7 +67,7 @@ class MenuController {
 
 	@Schema(description = "Publish the approved menu: its contentHash, and acknowledgeDrift true to replace a live "
 			+ "menu that was changed elsewhere.")
-	record Publish(@HasText(message = "send the contentHash of the approved menu") String contentHash,
+	record MenuPublishRequest(@HasText(message = "send the contentHash of the approved menu") String contentHash,
 			@Schema(nullable = true) Boolean acknowledgeDrift) {
 	}
 
@@ -76,7 +76,7 @@ class MenuController {
 	@Operation(summary = "The working menu",
 			description = "The draft with its review and what was last published; an account without a menu answers "
 					+ "an empty draft of version 0.")
-	MenuService.MenuView get(Caller caller, @PathVariable long id) {
+	MenuService.MenuView menu(Caller caller, @PathVariable long id) {
 		return this.menus.view(caller, id);
 	}
 
@@ -88,7 +88,7 @@ class MenuController {
 					+ "program's appId, pagePath and url; conditional menus need the default menu): each problem is keyed "
 					+ "by the button's path, e.g. buttons[1].subButtons[3].name. A change voids a review in progress or "
 					+ "an approval.")
-	MenuService.MenuView save(Caller caller, @PathVariable long id, @RequestBody MenuSave body) {
+	MenuService.MenuView saveMenu(Caller caller, @PathVariable long id, @RequestBody MenuSave body) {
 		return this.menus.save(caller, id, body.version(), new MenuDocument(body.buttons(), body.conditionals()));
 	}
 
@@ -97,7 +97,7 @@ class MenuController {
 	@Operation(summary = "Submit the menu for review",
 			description = "Screens every button's name (422 with findings keyed by the button's path), then starts the "
 					+ "account's GENERAL review chain, fixed now.")
-	MenuService.MenuView submit(Caller caller, @PathVariable long id) {
+	MenuService.MenuView submitMenu(Caller caller, @PathVariable long id) {
 		return this.menus.submit(caller, id);
 	}
 
@@ -106,7 +106,7 @@ class MenuController {
 	@Operation(summary = "Approve or reject the menu",
 			description = "At the level the chain awaits. Send the contentHash you reviewed: a menu changed since "
 					+ "answers 409. Nobody decides a menu they submitted or last changed.")
-	MenuService.MenuView decide(Caller caller, @PathVariable long id, @Valid @RequestBody Decision body) {
+	MenuService.MenuView decideMenu(Caller caller, @PathVariable long id, @Valid @RequestBody MenuDecision body) {
 		return this.menus.decide(caller, id, "APPROVE".equals(body.decision()), body.comment(), body.contentHash());
 	}
 
@@ -116,7 +116,7 @@ class MenuController {
 			description = "What WeChat shows now (menu/get), and whether it is what wxops left there: drift is "
 					+ "CHANGED_ELSEWHERE when someone changed it in the MP website or another tool, PARTIAL when the "
 					+ "last publish stopped midway.")
-	MenuService.LiveView live(Caller caller, @PathVariable long id) {
+	MenuService.LiveView liveMenu(Caller caller, @PathVariable long id) {
 		return this.menus.live(caller, id);
 	}
 
@@ -128,7 +128,8 @@ class MenuController {
 					+ "the live menu) unless acknowledgeDrift is true. Publishes as a whole: menu/delete when conditional "
 					+ "menus are involved, menu/create, then menu/addconditional for each; a refusal after menu/create is "
 					+ "recorded as PARTIAL (502 menu-partial) and the next publish retries the whole menu. Audited.")
-	MenuService.MenuView publish(Caller caller, @PathVariable long id, @Valid @RequestBody Publish body) {
+	MenuService.MenuView publishMenu(Caller caller, @PathVariable long id,
+			@Valid @RequestBody MenuPublishRequest body) {
 		return this.menus.publish(caller, id, body.contentHash(), Boolean.TRUE.equals(body.acknowledgeDrift()));
 	}
 
@@ -137,7 +138,7 @@ class MenuController {
 	@Operation(summary = "Delete the live menu",
 			description = "menu/delete: the default and every conditional menu. Only a PUBLISHER; audited. The draft "
 					+ "is kept.")
-	MenuService.MenuView delete(Caller caller, @PathVariable long id) {
+	MenuService.MenuView deleteLiveMenu(Caller caller, @PathVariable long id) {
 		return this.menus.delete(caller, id);
 	}
 
@@ -146,7 +147,7 @@ class MenuController {
 	@Operation(summary = "Keys a button may send",
 			description = "The keys something already answers: approved click replies (REPLY_RULE) and the inbox's "
 					+ "MENU_KEY rules (INBOX_RULE, e.g. a button that opens a complaint).")
-	List<MenuService.MenuKey> keys(Caller caller, @PathVariable long id) {
+	List<MenuService.MenuKey> menuKeys(Caller caller, @PathVariable long id) {
 		return this.menus.keys(caller, id);
 	}
 
@@ -155,7 +156,7 @@ class MenuController {
 	@Operation(summary = "The reply rules (自动回复)",
 			description = "The working set with its review, and live: the rules the gateway answers with now (the last "
 					+ "approved). Before the first save the working set is the rules in force.")
-	ReplyRulesService.ReplySetView replies(Caller caller, @PathVariable long id) {
+	ReplyRulesService.ReplySetView replyRules(Caller caller, @PathVariable long id) {
 		return this.replies.view(caller, id);
 	}
 
@@ -184,7 +185,7 @@ class MenuController {
 			description = "The last approval makes the set the one the gateway answers with (its text rules replace the "
 					+ "account's; image and news rules stay) and is audited.")
 	ReplyRulesService.ReplySetView decideReplies(Caller caller, @PathVariable long id,
-			@Valid @RequestBody Decision body) {
+			@Valid @RequestBody MenuDecision body) {
 		return this.replies.decide(caller, id, "APPROVE".equals(body.decision()), body.comment(), body.contentHash());
 	}
 
@@ -193,7 +194,7 @@ class MenuController {
 	@Operation(summary = "Menus and reply-rule sets awaiting my review",
 			description = "kind MENU or REPLIES; decide with POST /api/accounts/{id}/menu/decision or "
 					+ "/api/accounts/{id}/replies/decision.")
-	List<ContentSets.Pending> pending(Caller caller) {
+	List<ContentSets.PendingSet> pendingSets(Caller caller) {
 		return this.sets.pending(caller);
 	}
 

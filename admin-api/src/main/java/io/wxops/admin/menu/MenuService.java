@@ -93,7 +93,7 @@ class MenuService {
 			@Schema(description = "Send it back with the next save; 0 while nothing was saved.") int version,
 			int contentVersion, @Schema(description = "Reviewers send it back with their decision.") String contentHash,
 			@Schema(description = "DRAFT, IN_REVIEW, APPROVED or REJECTED.") String status, int reviewRound,
-			List<ContentSets.Step> chain, MenuDocument menu,
+			List<io.wxops.admin.review.ReviewService.Step> chain, MenuDocument menu,
 			@Schema(nullable = true, description = "The content the review approved.") String approvedHash,
 			@Schema(description = "NONE, PUBLISHED, PARTIAL or DELETED.") String publishState,
 			@Schema(nullable = true) String publishedHash,

@@ -64,7 +64,7 @@ class ReplyRulesService {
 	record ReplySetView(long accountId,
 			@Schema(description = "Send it back with the next save; 0 while nothing was saved.") int version,
 			String contentHash, @Schema(description = "DRAFT, IN_REVIEW, APPROVED or REJECTED.") String status,
-			int reviewRound, List<ContentSets.Step> chain, List<ReplyRule> rules,
+			int reviewRound, List<io.wxops.admin.review.ReviewService.Step> chain, List<ReplyRule> rules,
 			@Schema(description = "What the gateway answers with now.") List<ReplyRule> live,
 			@Schema(nullable = true) Instant updatedAt) {
 	}
