@@ -76,6 +76,10 @@ export default {
     'stale-preview': 'That is not the latest preview: reload and confirm the latest one.',
     'send-not-approved': 'The text or image send is not approved yet; it cannot be previewed or sent.',
     'not-cancellable': 'The send has started; it cannot be cancelled.',
+    'menu-busy': 'Someone is publishing or deleting this account’s menu; reload in a moment.',
+    'menu-drift': 'The live menu was changed elsewhere (MP website or another tool): compare it, then confirm replacing it.',
+    'menu-not-approved': 'The menu’s current content is not approved; it cannot be published.',
+    'menu-partial': 'Only part of the menu was published (WeChat refused a conditional menu): publish again to retry it as a whole.',
     'not-sent': 'Only a send WeChat accepted can be deleted.',
   },
 }

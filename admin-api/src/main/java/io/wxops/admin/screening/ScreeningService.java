@@ -66,6 +66,17 @@ public class ScreeningService {
 	}
 
 	/**
+	 * The prohibited terms in a short plain text (a menu button's name, a reply), with
+	 * their positions in it; empty when it is clean.
+	 */
+	public List<Finding> prohibitedTerms(String text, Account account) {
+		return screen("-", null, null, text, "-", account).findings()
+			.stream()
+			.filter((f) -> Finding.PROHIBITED_TERM.equals(f.rule()))
+			.toList();
+	}
+
+	/**
 	 * Screens an article's current content under its account's policies, as on submit and
 	 * again before it is sent.
 	 * @throws io.wxops.admin.web.ApiException 422 listing every finding when it does not

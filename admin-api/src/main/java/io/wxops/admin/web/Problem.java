@@ -94,6 +94,18 @@ public enum Problem {
 	DAY_TAKEN(HttpStatus.CONFLICT, "day-taken",
 			"Pick the free day given in 'nextFreeDay', or cancel the other send of that day."),
 
+	MENU_BUSY(HttpStatus.CONFLICT, "menu-busy",
+			"Someone is publishing or deleting the account's menu; load it again in a moment."),
+
+	MENU_DRIFT(HttpStatus.CONFLICT, "menu-drift",
+			"Compare the live menu with yours, then publish again with acknowledgeDrift to replace it."),
+
+	MENU_NOT_APPROVED(HttpStatus.CONFLICT, "menu-not-approved",
+			"Submit the menu and wait until its review approves its current content."),
+
+	MENU_PARTIAL(HttpStatus.BAD_GATEWAY, "menu-partial",
+			"WeChat took only part of the menu; fix what it refused if needed and publish again (as a whole)."),
+
 	MONTHLY_QUOTA(HttpStatus.CONFLICT, "monthly-quota",
 			"Pick a day from 'nextFreeDay' on, or cancel another send of this month."),
 

@@ -7,8 +7,9 @@ import com.baomidou.mybatisplus.annotation.TableId;
 import com.baomidou.mybatisplus.annotation.TableName;
 
 /**
- * A passive-reply rule of one account: a keyword, the welcome on subscribe, or the
- * default.
+ * A passive-reply rule of one account: a keyword, the welcome on subscribe, the default,
+ * or the answer to a menu button's key (CLICK). The rows are the approved set the gateway
+ * answers with; admin-api rewrites them when a reply-rule set is approved.
  */
 @TableName("wx_auto_reply_rule")
 public class AutoReplyRule {
@@ -51,7 +52,9 @@ public class AutoReplyRule {
 	/** What fires a rule. */
 	public enum TriggerType {
 
-		KEYWORD, SUBSCRIBE, DEFAULT
+		KEYWORD, SUBSCRIBE, DEFAULT,
+		/** A menu button's CLICK event; {@code keyword} holds the button's key. */
+		CLICK
 
 	}
 

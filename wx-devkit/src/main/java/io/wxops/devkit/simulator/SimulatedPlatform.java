@@ -87,6 +87,8 @@ final class SimulatedPlatform implements ResponseDefinitionTransformerV2 {
 	/** On the mass-send clock, so that one settable clock drives both. */
 	private final CustomerServicePlatform customerService = new CustomerServicePlatform(this.mass::clock);
 
+	private final MenuPlatform menus = new MenuPlatform();
+
 	SimulatedPlatform(LongSupplier currentTimeMillis) {
 		this.clock = currentTimeMillis;
 	}
@@ -157,6 +159,11 @@ final class SimulatedPlatform implements ResponseDefinitionTransformerV2 {
 		return this.customerService;
 	}
 
+	/** The custom-menu side of the platform. */
+	MenuPlatform menus() {
+		return this.menus;
+	}
+
 	void reset() {
 		synchronized (this.failures) {
 			this.failures.clear();
@@ -165,6 +172,7 @@ final class SimulatedPlatform implements ResponseDefinitionTransformerV2 {
 		this.mass.reset();
 		this.followers.reset();
 		this.customerService.reset();
+		this.menus.reset();
 		synchronized (this) {
 			this.plainTokens.clear();
 			this.stableTokens.clear();
@@ -218,6 +226,11 @@ final class SimulatedPlatform implements ResponseDefinitionTransformerV2 {
 						.okJson(this.followers.handle(endpoint, appId, request.getBodyAsString(), nextOpenid(request))
 							.toString())
 						.build())
+					: MenuPlatform.ENDPOINTS.contains(endpoint)
+							? forAppId(value(request.queryParameter("access_token")),
+									(appId) -> WireMock
+										.okJson(this.menus.handle(endpoint, appId, request.getBodyAsString()).toString())
+										.build())
 					: MassSendPlatform.ENDPOINTS.contains(endpoint)
 							? forAppId(value(request.queryParameter("access_token")),
 									(appId) -> massSend(endpoint, appId, request.getBodyAsString()))

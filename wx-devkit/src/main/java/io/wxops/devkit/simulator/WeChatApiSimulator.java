@@ -188,6 +188,40 @@ public final class WeChatApiSimulator implements AutoCloseable {
 	}
 
 	/**
+	 * Changes an account's live menu the way someone in the MP website (or another tool)
+	 * would, without the platform's checks: what wxops must report as drift. Conditional
+	 * menus are dropped.
+	 * @param appId the AppID
+	 * @param defaultButtonsJson the default menu's {@code button} array as JSON, null to
+	 * remove the menu
+	 */
+	public void setMenuElsewhere(String appId, String defaultButtonsJson) {
+		this.platform.menus()
+			.setElsewhere(appId, (defaultButtonsJson != null)
+					? com.google.gson.JsonParser.parseString(defaultButtonsJson).getAsJsonArray() : null);
+	}
+
+	/**
+	 * The account's live default menu ({@code button} array as JSON), or null when it has
+	 * none.
+	 * @param appId the AppID
+	 * @return the buttons as JSON, or null
+	 */
+	public String liveMenu(String appId) {
+		com.google.gson.JsonArray buttons = this.platform.menus().defaultButtons(appId);
+		return (buttons != null) ? buttons.toString() : null;
+	}
+
+	/**
+	 * How many conditional menus the account has live.
+	 * @param appId the AppID
+	 * @return the count
+	 */
+	public int conditionalMenuCount(String appId) {
+		return this.platform.menus().conditionalCount(appId);
+	}
+
+	/**
 	 * Drops every stub, recorded request, queued failure, issued token and registered
 	 * account, and all mass-send state (drafts, previews, sends, quotas, account kinds,
 	 * tags, follower counts, connected gateways, pending job-finish pushes; the clock
@@ -626,6 +660,7 @@ public final class WeChatApiSimulator implements AutoCloseable {
 		installMassSend();
 		installCustomerService();
 		installFollowers();
+		installMenus();
 	}
 
 	/**
@@ -639,6 +674,27 @@ public final class WeChatApiSimulator implements AutoCloseable {
 			this.server.stubFor(mapping.atPriority(ENDPOINT)
 				.willReturn(okJson("{}").withTransformerParameter(SimulatedPlatform.ENDPOINT_PARAMETER, path)));
 		}
+	}
+
+	/**
+	 * Custom menus: {@code menu/create}, {@code menu/get}, {@code menu/delete},
+	 * {@code menu/addconditional}, {@code menu/delconditional} and
+	 * {@code get_current_selfmenu_info}; stateful, answered by {@link MenuPlatform} after
+	 * the token check.
+	 */
+	private void installMenus() {
+		Map<String, String> posts = new LinkedHashMap<>();
+		posts.put("/cgi-bin/menu/create", MenuPlatform.MENU_CREATE);
+		posts.put("/cgi-bin/menu/addconditional", MenuPlatform.MENU_ADD_CONDITIONAL);
+		posts.put("/cgi-bin/menu/delconditional", MenuPlatform.MENU_DEL_CONDITIONAL);
+		posts.forEach((path, endpoint) -> this.server.stubFor(post(urlPathEqualTo(path)).atPriority(ENDPOINT)
+			.willReturn(okJson("{}").withTransformerParameter(SimulatedPlatform.ENDPOINT_PARAMETER, endpoint))));
+		Map<String, String> gets = new LinkedHashMap<>();
+		gets.put("/cgi-bin/menu/get", MenuPlatform.MENU_GET);
+		gets.put("/cgi-bin/menu/delete", MenuPlatform.MENU_DELETE);
+		gets.put("/cgi-bin/get_current_selfmenu_info", MenuPlatform.SELFMENU_INFO);
+		gets.forEach((path, endpoint) -> this.server.stubFor(get(urlPathEqualTo(path)).atPriority(ENDPOINT)
+			.willReturn(okJson("{}").withTransformerParameter(SimulatedPlatform.ENDPOINT_PARAMETER, endpoint))));
 	}
 
 	/**

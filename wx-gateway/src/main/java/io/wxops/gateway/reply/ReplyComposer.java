@@ -23,8 +23,9 @@ import org.springframework.stereotype.Component;
  *
  * <p>
  * Order: exact keywords, then "message contains keyword" (longest keyword first), then
- * the default for ordinary messages; a subscribe gets the welcome rule. Within each kind
- * a higher priority wins. Keywords are compared as inbox routing compares them
+ * the default for ordinary messages; a subscribe gets the welcome rule, a menu button's
+ * CLICK the click rule of its key (and nothing else: no default). Within each kind a
+ * higher priority wins. Keywords are compared as inbox routing compares them
  * ({@link TextNormaliser#normaliseTerm}: spacing, punctuation, full-width, case).
  *
  * <p>
@@ -58,6 +59,13 @@ public class ReplyComposer {
 	 * then.
 	 */
 	static boolean answers(ReplyRuleCache.Inbox inbox, WxMpXmlMessage m) {
+		if (isClick(m)) {
+			// A button an inbox MENU_KEY rule routes opens a ticket; with routedAckOnly
+			// its
+			// acknowledgement is the only answer, as for a routed text.
+			Classification c = inbox.rules().classify(null, m.getEventKey());
+			return !(c != null && (c.category() == Category.MALICIOUS || (inbox.routedAckOnly() && c.matched())));
+		}
 		if (!"text".equalsIgnoreCase(m.getMsgType()) || m.getContent() == null) {
 			return true;
 		}
@@ -72,6 +80,13 @@ public class ReplyComposer {
 		if ("event".equalsIgnoreCase(m.getMsgType())) {
 			if ("subscribe".equalsIgnoreCase(m.getEvent())) {
 				return first(rules, TriggerType.SUBSCRIBE);
+			}
+			if (isClick(m)) {
+				// The key is the button's, sent back as it was published: compared
+				// exactly.
+				return rules.stream()
+					.filter(r -> r.getTriggerType() == TriggerType.CLICK && m.getEventKey().equals(r.getKeyword()))
+					.findFirst();
 			}
 			return Optional.empty();
 		}
@@ -111,6 +126,11 @@ public class ReplyComposer {
 	 * A keyword rule and its keyword as {@link TextNormaliser#normaliseTerm} makes it.
 	 */
 	private record Keyword(AutoReplyRule rule, String key) {
+	}
+
+	private static boolean isClick(WxMpXmlMessage m) {
+		return "event".equalsIgnoreCase(m.getMsgType()) && "CLICK".equalsIgnoreCase(m.getEvent())
+				&& m.getEventKey() != null;
 	}
 
 	private static Optional<AutoReplyRule> first(List<AutoReplyRule> rules, TriggerType trigger) {

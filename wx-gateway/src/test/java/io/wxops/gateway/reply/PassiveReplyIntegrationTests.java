@@ -111,6 +111,27 @@ class PassiveReplyIntegrationTests {
 		assertThat(click.reply()).isEqualTo("success");
 	}
 
+	@Test
+	void menuClickIsAnsweredWithTheClickRuleOfItsKeyEncrypted() {
+		Registered account = this.fixtures.account(Mode.SAFE);
+		AutoReplyRule click = AutoReplyRule.text(account.snapshot().id(), TriggerType.CLICK, "办事指南：请访问服务大厅");
+		click.setKeyword("EVENTKEY");
+		this.fixtures.addRule(account, click);
+		this.fixtures.addRule(account, AutoReplyRule.text(account.snapshot().id(), TriggerType.DEFAULT, "已收到"));
+		String openid = Fixtures.openid();
+		String event = Fixtures.sample("event-click", account, openid, System.currentTimeMillis() / 1000, 0);
+
+		Delivery answered = this.fixtures.simulator().deliver(account.wechat(), event, openid);
+		Delivery otherKey = this.fixtures.simulator()
+			.deliver(account.wechat(), event.replace("EVENTKEY", "OTHER_KEY").replace(openid, openid + "b"),
+					openid + "b");
+
+		assertThat(answered.body()).contains("<Encrypt>").doesNotContain("办事指南");
+		assertThat(answered.reply()).contains("<MsgType><![CDATA[text]]></MsgType>")
+			.contains("<Content><![CDATA[办事指南：请访问服务大厅]]></Content>");
+		assertThat(otherKey.reply()).isEqualTo("success");
+	}
+
 	/** Keywords match as inbox routing matches them: through spacing and full width. */
 	@Test
 	void keywordsMatchAsRoutingMatchesThem() {
