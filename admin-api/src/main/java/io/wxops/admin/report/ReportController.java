@@ -16,6 +16,7 @@ import io.wxops.admin.web.ApiException;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -45,8 +46,11 @@ class ReportController {
 
 	private final DisciplineReports discipline;
 
+	private final Inspections inspections;
+
 	ReportController(ReportScope scope, PostingReports posting, TimelinessReports timeliness,
-			DisciplineReports discipline) {
+			DisciplineReports discipline, Inspections inspections) {
+		this.inspections = inspections;
 		this.scope = scope;
 		this.posting = posting;
 		this.timeliness = timeliness;
@@ -116,6 +120,46 @@ class ReportController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
 		List<ReportAccount> accounts = this.scope.accounts(caller, accountId, departmentId);
 		return this.discipline.report(accounts, this.scope.period(accounts, from, to, null, null));
+	}
+
+	static final String INDICATORS = " Indicators (each PASS, WARNING or VETO with evidence: send ids, ticket ids and "
+			+ "local days, never openids): posting (days since the last update: WARNING from update-warning-days, "
+			+ "VETO from update-veto-days, the single veto of no update within two weeks); interaction (open tickets "
+			+ "without a delivered human reply since the follower wrote: WARNING from unanswered-warning-days, VETO "
+			+ "from unanswered-veto-days, 留言长期不回复); timeliness (over the inspected period of inspection-days "
+			+ "ending on the report date: WARNING when the same-day acknowledgement share is below "
+			+ "ack-same-day-warning-share or any ticket is overdue); discipline (WARNING when a send failed or "
+			+ "WeChat's copyright check refused it). overall is the worst. Security incidents (leaks, wrong "
+			+ "statements) are not judged from records and are listed in notAssessed. The report date is asOf, or "
+			+ "the local day of at in the account's zone, or today there. Thresholds: wxops.admin.reports.*, after "
+			+ "国办秘函〔2019〕19号; provinces differ.";
+
+	@GetMapping("/api/reports/inspection/{accountId}")
+	@Allow({ Role.ADMIN, Role.AUDITOR, Role.OFFICE_REVIEWER, Role.LEADER })
+	@Operation(summary = "Self-inspection of one account",
+			description = "A dated report an institution can file (the console prints it)." + INDICATORS
+					+ " 404 when the account is unknown or outside your grants.")
+	Inspections.Inspection inspection(Caller caller, @PathVariable long accountId,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+			@RequestParam(required = false) Instant at) {
+		ReportScope.requireOneOf(asOf, at);
+		List<ReportAccount> accounts = this.scope.accounts(caller, accountId, null);
+		return this.inspections.inspect(accounts, asOfs(accounts, asOf, at)).get(0);
+	}
+
+	@GetMapping("/api/reports/inspection")
+	@Allow({ Role.ADMIN, Role.AUDITOR, Role.OFFICE_REVIEWER, Role.LEADER })
+	@Operation(summary = "Inspection overview",
+			description = "For the central office: every ACTIVE or SUSPENDED account your grants cover (or those "
+					+ "departmentId owns), worst first, with each indicator's level, the days since the last update, "
+					+ "the day the posting veto falls without a new update, and atRiskThisWeek (not PASS now, or that "
+					+ "veto within 7 days of the report date)." + INDICATORS)
+	Inspections.Overview overview(Caller caller, @RequestParam(required = false) Long departmentId,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+			@RequestParam(required = false) Instant at) {
+		ReportScope.requireOneOf(asOf, at);
+		List<ReportAccount> accounts = this.scope.accounts(caller, null, departmentId);
+		return this.inspections.overview(accounts, asOfs(accounts, asOf, at));
 	}
 
 	static PostingReports.Granularity granularity(String value) {
