@@ -1,6 +1,10 @@
 package io.wxops.admin.report;
 
+import java.io.IOException;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -8,13 +12,19 @@ import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wxops.admin.security.Allow;
 import io.wxops.admin.security.Caller;
 import io.wxops.admin.security.Role;
 import io.wxops.admin.web.ApiException;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -48,8 +58,11 @@ class ReportController {
 
 	private final Inspections inspections;
 
+	private final Clock clock;
+
 	ReportController(ReportScope scope, PostingReports posting, TimelinessReports timeliness,
-			DisciplineReports discipline, Inspections inspections) {
+			DisciplineReports discipline, Inspections inspections, Clock clock) {
+		this.clock = clock;
 		this.inspections = inspections;
 		this.scope = scope;
 		this.posting = posting;
@@ -134,7 +147,7 @@ class ReportController {
 			+ "the local day of at in the account's zone, or today there. Thresholds: wxops.admin.reports.*, after "
 			+ "国办秘函〔2019〕19号; provinces differ.";
 
-	@GetMapping("/api/reports/inspection/{accountId}")
+	@GetMapping("/api/reports/inspection/{accountId:\\d+}")
 	@Allow({ Role.ADMIN, Role.AUDITOR, Role.OFFICE_REVIEWER, Role.LEADER })
 	@Operation(summary = "Self-inspection of one account",
 			description = "A dated report an institution can file (the console prints it)." + INDICATORS
@@ -161,6 +174,73 @@ class ReportController {
 		List<ReportAccount> accounts = this.scope.accounts(caller, null, departmentId);
 		return this.inspections.overview(accounts, asOfs(accounts, asOf, at));
 	}
+
+	@GetMapping("/api/reports/{report}/export")
+	@Allow({ Role.ADMIN, Role.AUDITOR, Role.OFFICE_REVIEWER, Role.LEADER })
+	@Operation(summary = "Export a report",
+			description = "report is posting (one row per account and week/month, with the account's standing), "
+					+ "timeliness (one row per category and ALL), discipline (one row per send, then one per "
+					+ "rejection), inspection (one account, accountId required: one row per indicator and evidence) or "
+					+ "overview (one row per account). Same parameters and scope as the report itself. format=csv "
+					+ "(default: UTF-8 with a BOM, a header row, RFC 4180 quoting) or xlsx (one sheet, numbers as "
+					+ "numbers). In both, text that a spreadsheet would run as a formula (starting with =, +, -, @, "
+					+ "tab or CR) is prefixed with an apostrophe, as in the audit export, and no cell is a formula. "
+					+ "Rows carry ticket, send and article ids, never openids.",
+			responses = @ApiResponse(responseCode = "200", description = "The file",
+					content = { @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
+							@Content(mediaType = XLSX, schema = @Schema(type = "string", format = "binary")) }))
+	void export(Caller caller, @Parameter(
+			description = "posting, timeliness, discipline, inspection or overview") @PathVariable String report,
+			@Parameter(description = "csv (default) or xlsx") @RequestParam(required = false) String format,
+			@RequestParam(required = false) Long accountId, @RequestParam(required = false) Long departmentId,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+			@RequestParam(required = false) Instant at, @RequestParam(required = false) String granularity,
+			HttpServletResponse response) throws IOException {
+		boolean xlsx;
+		if (format == null || format.isBlank() || "csv".equalsIgnoreCase(format.trim())) {
+			xlsx = false;
+		}
+		else if ("xlsx".equalsIgnoreCase(format.trim())) {
+			xlsx = true;
+		}
+		else {
+			throw ApiException.invalid("format", "format must be csv or xlsx");
+		}
+		ReportTable table = switch (report) {
+			case "posting" ->
+				ReportTable.posting(posting(caller, accountId, departmentId, from, to, asOf, at, granularity));
+			case "timeliness" -> ReportTable.timeliness(timeliness(caller, accountId, departmentId, from, to));
+			case "discipline" -> ReportTable.discipline(discipline(caller, accountId, departmentId, from, to));
+			case "inspection" -> {
+				if (accountId == null) {
+					throw ApiException.invalid("accountId",
+							"the inspection export is of one account: accountId is required");
+				}
+				yield ReportTable.inspection(inspection(caller, accountId, asOf, at));
+			}
+			case "overview" -> ReportTable.overview(overview(caller, departmentId, asOf, at));
+			default -> throw ApiException.invalid("report",
+					"report must be posting, timeliness, discipline, inspection or overview");
+		};
+		String name = "report-" + table.name() + "-" + FILE_STAMP.format(this.clock.instant())
+				+ (xlsx ? ".xlsx" : ".csv");
+		response.setContentType(xlsx ? XLSX : "text/csv; charset=UTF-8");
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+				ContentDisposition.attachment().filename(name).build().toString());
+		if (xlsx) {
+			ReportExports.xlsx(table, response.getOutputStream());
+		}
+		else {
+			ReportExports.csv(table, response.getOutputStream());
+		}
+	}
+
+	static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+	private static final DateTimeFormatter FILE_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+		.withZone(ZoneOffset.UTC);
 
 	static PostingReports.Granularity granularity(String value) {
 		if (value == null || value.isBlank()) {
