@@ -10,6 +10,7 @@ import java.util.Set;
 
 import io.wxops.admin.inbox.TicketQueue;
 import io.wxops.admin.inbox.TicketViews;
+import io.wxops.admin.report.Inspections;
 import io.wxops.admin.review.ReviewService;
 import io.wxops.admin.review.SendReviewService;
 import io.wxops.admin.security.Caller;
@@ -55,8 +56,12 @@ class MyWork {
 
 	private final Clock clock;
 
+	private final Inspections inspections;
+
 	MyWork(TicketQueue tickets, ReviewService reviews, SendReviewService sendReviews, MyWorkMapper counts,
-			AnnualReviewsDue annualReviewsDue, AuditVerificationMemory verifications, Clock clock) {
+			AnnualReviewsDue annualReviewsDue, AuditVerificationMemory verifications, Clock clock,
+			Inspections inspections) {
+		this.inspections = inspections;
 		this.tickets = tickets;
 		this.reviews = reviews;
 		this.sendReviews = sendReviews;
@@ -102,6 +107,16 @@ class MyWork {
 					"/accounts?annualReview=undecided"));
 			items
 				.add(Item.of("accounts.suspended", this.counts.suspendedAccounts(scope), "/accounts?status=SUSPENDED"));
+		}
+		if (caller.hasAnyRole(Role.ADMIN, Role.OFFICE_REVIEWER)) {
+			// The account's administrator and the central office see who nears the
+			// posting veto (in each account's local days).
+			Inspections.PostingAlerts alerts = this.inspections
+				.postingAlerts(caller.accountScope(Role.ADMIN, Role.OFFICE_REVIEWER)
+					.map((ids) -> ids.isEmpty() ? Set.of(-1L) : ids)
+					.orElse(null));
+			items.add(Item.of("accounts.updateWarning", alerts.warning(), "/reports/inspection"));
+			items.add(Item.of("accounts.updateVeto", alerts.veto(), "/reports/inspection"));
 		}
 		if (caller.canEverywhere(Role.AUDITOR, Role.ADMIN) && caller.hasAnyRole(Role.AUDITOR)) {
 			Optional<AuditVerificationMemory.Last> last = this.verifications.last();

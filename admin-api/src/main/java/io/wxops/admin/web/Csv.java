@@ -35,6 +35,18 @@ public final class Csv {
 		out.write("\r\n");
 	}
 
+	/**
+	 * The formula guard of every export (CSV here, XLSX in the reports): text a
+	 * spreadsheet would run as a formula (starting with =, +, -, @, tab or CR) gets an
+	 * apostrophe in front.
+	 */
+	public static String defused(String text) {
+		if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+			return "'" + text;
+		}
+		return text;
+	}
+
 	public static String field(Object value) {
 		if (value == null) {
 			return "";
@@ -42,10 +54,7 @@ public final class Csv {
 		if (value instanceof Number) {
 			return value.toString();
 		}
-		String text = value.toString();
-		if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-			text = "'" + text;
-		}
+		String text = defused(value.toString());
 		if (text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
 			return text;
 		}
