@@ -271,6 +271,42 @@ class CustomMenuIntegrationTests {
 	}
 
 	@Test
+	void sameFirstSaveTwentyTimesAtOnceCreatesOneDraft() throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(20);
+		try {
+			List<Callable<Response>> saves = new ArrayList<>();
+			for (int i = 0; i < 20; i++) {
+				String name = "按钮" + i;
+				saves.add(() -> this.fx.put(path(""), this.editor.token(), withVersion(menu(click(name, "K")), 0)));
+			}
+			List<Integer> statuses = new ArrayList<>();
+			for (Future<Response> f : pool.invokeAll(saves, 60, TimeUnit.SECONDS)) {
+				statuses.add(f.get().status());
+			}
+			assertThat(statuses).containsOnly(200, 409);
+			assertThat(statuses).filteredOn((s) -> s == 200).hasSize(1);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(this.fx.get(path(""), this.editor.token()).json().get("version").asInt()).isEqualTo(1);
+	}
+
+	@Test
+	void hostileNamesAreRefusedNotFailed() {
+		Response huge = save(menu(click("一".repeat(100_000), "K")), 0);
+		Response invisible = save(menu(click("\u200b\u2060\ufeff", "K")), 0);
+		Response emoji = save(menu(click("😀😀😀😀𠀋", "K")), 0);
+
+		assertThat(huge.status()).isIn(400, 413);
+		assertThat(invisible.status()).isEqualTo(400);
+		assertThat(invisible.json().get("errors").toString()).contains("buttons[0].name").contains("required");
+		// Five 4-byte characters are 20 bytes: over the 16 a top-level name may have.
+		assertThat(emoji.status()).isEqualTo(400);
+		assertThat(emoji.json().get("errors").toString()).contains("is 20");
+	}
+
+	@Test
 	void keysOfferTheInboxMenuKeyRules() {
 		Response rule = this.fx.post("/api/accounts/" + this.account + "/inbox-rules", this.admin.token(),
 				Map.of("kind", "MENU_KEY", "pattern", "COMPLAINT", "category", "COMPLAINT"));
