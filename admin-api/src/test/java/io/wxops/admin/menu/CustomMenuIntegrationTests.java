@@ -307,6 +307,36 @@ class CustomMenuIntegrationTests {
 	}
 
 	@Test
+	void nullEntriesAreProblemsNotFailures() {
+		Response conditional = this.fx.put(path(""), this.editor.token(),
+				"{\"version\":0,\"buttons\":[{\"type\":\"click\",\"name\":\"a\",\"key\":\"A\"}],"
+						+ "\"conditionals\":[null]}");
+		Response onlyNullConditional = this.fx.put(path(""), this.editor.token(), "{\"conditionals\":[null]}");
+		Response button = this.fx.put(path(""), this.editor.token(), "{\"version\":0,\"buttons\":[null]}");
+		Response sub = this.fx.put(path(""), this.editor.token(),
+				"{\"version\":0,\"buttons\":[{\"name\":\"服务\",\"subButtons\":[null]}]}");
+		Response conditionalButton = this.fx.put(path(""), this.editor.token(),
+				"{\"version\":0,\"buttons\":[{\"type\":\"click\",\"name\":\"a\",\"key\":\"A\"}],"
+						+ "\"conditionals\":[{\"tagId\":\"101\",\"buttons\":[null]}]}");
+		Response noSubList = this.fx.put(path(""), this.editor.token(),
+				"{\"version\":0,\"buttons\":[{\"name\":\"服务\",\"subButtons\":null}]}");
+
+		assertThat(conditional.status()).as(conditional.body()).isEqualTo(400);
+		assertThat(AdminFixtures.fieldErrors(conditional)).containsExactly("conditionals[0]");
+		assertThat(onlyNullConditional.status()).as(onlyNullConditional.body()).isEqualTo(400);
+		assertThat(AdminFixtures.fieldErrors(onlyNullConditional)).contains("conditionals[0]");
+		assertThat(button.status()).as(button.body()).isEqualTo(400);
+		assertThat(AdminFixtures.fieldErrors(button)).containsExactly("buttons[0]");
+		assertThat(sub.status()).as(sub.body()).isEqualTo(400);
+		assertThat(AdminFixtures.fieldErrors(sub)).containsExactly("buttons[0].subButtons[0]");
+		assertThat(conditionalButton.status()).as(conditionalButton.body()).isEqualTo(400);
+		assertThat(AdminFixtures.fieldErrors(conditionalButton)).containsExactly("conditionals[0].buttons[0]");
+		assertThat(noSubList.status()).as(noSubList.body()).isEqualTo(400);
+		assertThat(AdminFixtures.fieldErrors(noSubList)).containsExactly("buttons[0].type");
+		assertThat(this.fx.get(path(""), this.editor.token()).json().get("version").asInt()).isZero();
+	}
+
+	@Test
 	void keysOfferTheInboxMenuKeyRules() {
 		Response rule = this.fx.post("/api/accounts/" + this.account + "/inbox-rules", this.admin.token(),
 				Map.of("kind", "MENU_KEY", "pattern", "COMPLAINT", "category", "COMPLAINT"));
