@@ -194,6 +194,28 @@ class CustomMenuIntegrationTests {
 	}
 
 	@Test
+	void menuChangedElsewhereIsDeletedOnlyWhenAcknowledged() {
+		save(menu(click("指南", "GUIDE")), 0);
+		JsonNode approved = submitAndApprove();
+		assertThat(publish(approved.get("contentHash").asString(), false).status()).isEqualTo(200);
+		this.simulator.setMenuElsewhere(this.appId,
+				"[{\"type\":\"view\",\"name\":\"后台改的\",\"url\":\"https://x.example/\"}]");
+
+		Response refused = this.fx.delete(path("/live"), this.publisher.token());
+		assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+		assertThat(refused.problemType()).endsWith("/menu-drift");
+		assertThat(refused.json().get("live").get("buttons").get(0).get("name").asString()).isEqualTo("后台改的");
+		assertThat(this.simulator.liveMenu(this.appId)).contains("后台改的");
+		assertThat(auditActions()).doesNotContain("MENU_DELETED");
+
+		Response deleted = this.fx.delete(path("/live?acknowledgeDrift=true"), this.publisher.token());
+		assertThat(deleted.status()).as(deleted.body()).isEqualTo(200);
+		assertThat(this.simulator.liveMenu(this.appId)).isNull();
+		assertThat(auditActions()).contains("MENU_DELETED");
+		assertThat(this.fx.get(path("/live"), this.editor.token()).json().get("drift").asBoolean()).isFalse();
+	}
+
+	@Test
 	void refusedConditionalIsRecordedAsPartialShownAsDriftAndRetriedAsAWhole() {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("version", 0);
