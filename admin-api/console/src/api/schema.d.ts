@@ -315,7 +315,7 @@ export interface paths {
         post?: never;
         /**
          * Delete the live menu
-         * @description menu/delete: the default and every conditional menu. Only a PUBLISHER; audited. The draft is kept.
+         * @description menu/delete: the default and every conditional menu. Only a PUBLISHER; audited. The draft is kept. A live menu changed elsewhere is never deleted silently (409 menu-drift, with the live menu) unless acknowledgeDrift is true.
          */
         delete: operations["deleteLiveMenu"];
         options?: never;
@@ -3690,7 +3690,10 @@ export interface operations {
     };
     deleteLiveMenu: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description true to delete a live menu that was changed elsewhere (drift CHANGED_ELSEWHERE). */
+                acknowledgeDrift?: boolean;
+            };
             header?: never;
             path: {
                 id: number;

@@ -3,6 +3,7 @@ package io.wxops.admin.menu;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wxops.admin.menu.MenuDocument.ConditionalMenu;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -137,9 +139,12 @@ class MenuController {
 	@Allow(Role.PUBLISHER)
 	@Operation(summary = "Delete the live menu",
 			description = "menu/delete: the default and every conditional menu. Only a PUBLISHER; audited. The draft "
-					+ "is kept.")
-	MenuService.MenuView deleteLiveMenu(Caller caller, @PathVariable long id) {
-		return this.menus.delete(caller, id);
+					+ "is kept. A live menu changed elsewhere is never deleted silently (409 menu-drift, with the live "
+					+ "menu) unless acknowledgeDrift is true.")
+	MenuService.MenuView deleteLiveMenu(Caller caller, @PathVariable long id, @Parameter(
+			description = "true to delete a live menu that was changed elsewhere (drift CHANGED_ELSEWHERE).") @RequestParam(
+					defaultValue = "false") boolean acknowledgeDrift) {
+		return this.menus.delete(caller, id, acknowledgeDrift);
 	}
 
 	@GetMapping("/api/accounts/{id}/menu/keys")

@@ -59,6 +59,10 @@ final class MenuRules {
 	static MenuDocument normalised(MenuDocument doc) {
 		List<ConditionalMenu> conditionals = new ArrayList<>();
 		for (ConditionalMenu c : doc.conditionals()) {
+			if (c == null) {
+				conditionals.add(null);
+				continue;
+			}
 			conditionals.add(new ConditionalMenu(clean(c.tagId()), normalised(c.buttons())));
 		}
 		return new MenuDocument(normalised(doc.buttons()), conditionals);

@@ -216,12 +216,7 @@ class MenuService {
 			MenuPublish last = this.publishes.selectById(accountId);
 			Drift drift = drift(last, live.hash());
 			if (drift == Drift.CHANGED_ELSEWHERE && !acknowledgeDrift) {
-				throw Problem.MENU_DRIFT
-					.exception("The live menu was changed elsewhere",
-							"The menu WeChat shows now is not what wxops last published (someone changed it in the MP "
-									+ "website or another tool). Compare it (GET /api/accounts/" + accountId
-									+ "/menu/live) and publish again with acknowledgeDrift to replace it.")
-					.with("live", live);
+				throw driftProblem(accountId, live, "publish again with acknowledgeDrift to replace it");
 			}
 			boolean wholeSet = !live.conditionals().isEmpty() || !doc.conditionals().isEmpty()
 					|| drift == Drift.PARTIAL;
@@ -270,8 +265,20 @@ class MenuService {
 		return view(account, this.sets.find(accountId, ContentSets.MENU));
 	}
 
-	/** Deletes the live menu, the conditional menus with it (menu/delete). */
-	MenuView delete(Caller caller, long accountId) {
+	private static ApiException driftProblem(long accountId, MenuDocument live, String then) {
+		return Problem.MENU_DRIFT
+			.exception("The live menu was changed elsewhere",
+					"The menu WeChat shows now is not what wxops last published (someone changed it in the MP "
+							+ "website or another tool). Compare it (GET /api/accounts/" + accountId
+							+ "/menu/live) and " + then + ".")
+			.with("live", live);
+	}
+
+	/**
+	 * Deletes the live menu, the conditional menus with it (menu/delete). A live menu
+	 * changed elsewhere is deleted only with acknowledgeDrift, as publish replaces it.
+	 */
+	MenuView delete(Caller caller, long accountId, boolean acknowledgeDrift) {
 		Account account = this.sets.account(caller, accountId);
 		requirePublisher(caller, accountId);
 		AccountSnapshot snapshot = snapshot(account);
@@ -279,6 +286,10 @@ class MenuService {
 		try {
 			MenuPublish last = this.publishes.selectById(accountId);
 			MenuDocument live = readLive(account);
+			Drift drift = drift(last, live.hash());
+			if (drift == Drift.CHANGED_ELSEWHERE && !acknowledgeDrift) {
+				throw driftProblem(accountId, live, "delete again with acknowledgeDrift=true to delete it");
+			}
 			this.wechat.call(snapshot, (s) -> {
 				s.getMenuService().menuDelete();
 				return null;
@@ -287,8 +298,9 @@ class MenuService {
 			this.tx.executeWithoutResult((status) -> {
 				update(caller, accountId, "DELETED", null, liveHash, null);
 				this.audit.record(caller, "MENU_DELETED", "MENU", accountId, accountId,
-						Map.of("state", (last != null) ? last.getState() : "NONE", "liveHash", live.hash()),
-						Map.of("state", "DELETED", "liveHash", liveHash));
+						Map.of("state", (last != null) ? last.getState() : "NONE", "liveHash", live.hash(), "drift",
+								drift.name()),
+						Map.of("state", "DELETED", "liveHash", liveHash, "acknowledgedDrift", acknowledgeDrift));
 			});
 		}
 		finally {

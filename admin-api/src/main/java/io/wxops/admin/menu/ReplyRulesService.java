@@ -1,7 +1,11 @@
 package io.wxops.admin.menu;
 
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -103,16 +107,45 @@ class ReplyRulesService {
 	/**
 	 * Makes the approved set the one the gateway answers with: its text rules replace the
 	 * account's text rules (image and news rules stay), and the gateways drop their
-	 * cached copy once this commits.
+	 * cached copy once this commits. A rule that is still there (same trigger, match mode
+	 * and keyword) is updated in place, so it keeps its id, its hit count and the inbound
+	 * messages answered by it; only rules the set no longer has are deleted.
 	 */
 	private void apply(ContentSet set, Account account) {
 		ReplyDocument doc = this.json.readValue(set.getApprovedDocument(), ReplyDocument.class);
-		int removed = this.rules.delete(Wrappers.<AutoReplyRule>lambdaQuery()
+		Map<List<String>, Deque<AutoReplyRule>> existing = new HashMap<>();
+		int before = 0;
+		for (AutoReplyRule row : this.rules.selectList(Wrappers.<AutoReplyRule>lambdaQuery()
 			.eq(AutoReplyRule::getAccountId, account.getId())
-			.eq(AutoReplyRule::getReplyType, ReplyType.TEXT));
+			.eq(AutoReplyRule::getReplyType, ReplyType.TEXT)
+			.orderByAsc(AutoReplyRule::getId))) {
+			existing
+				.computeIfAbsent(
+						identity(row.getTriggerType().name(),
+								(row.getMatchMode() != null) ? row.getMatchMode().name() : null, row.getKeyword()),
+						(k) -> new ArrayDeque<>())
+				.add(row);
+			before++;
+		}
 		Instant now = this.sets.now();
+		int kept = 0;
 		for (ReplyRule r : doc.rules()) {
-			AutoReplyRule row = AutoReplyRule.text(account.getId(), TriggerType.valueOf(r.trigger()), r.replyText());
+			Deque<AutoReplyRule> same = existing.get(identity(r.trigger(), r.matchMode(), r.keyword()));
+			AutoReplyRule row = (same != null) ? same.pollFirst() : null;
+			if (row != null) {
+				// Only what the set says: hit_count is the gateway's, counting on
+				// meanwhile.
+				this.rules.update(null,
+						Wrappers.<AutoReplyRule>lambdaUpdate()
+							.eq(AutoReplyRule::getId, row.getId())
+							.set(AutoReplyRule::getReplyText, r.replyText())
+							.set(AutoReplyRule::getPriority, r.priority())
+							.set(AutoReplyRule::getEnabled, r.enabled())
+							.set(AutoReplyRule::getUpdatedAt, now));
+				kept++;
+				continue;
+			}
+			row = AutoReplyRule.text(account.getId(), TriggerType.valueOf(r.trigger()), r.replyText());
 			row.setMatchMode((r.matchMode() != null) ? MatchMode.valueOf(r.matchMode()) : null);
 			row.setKeyword(r.keyword());
 			row.setPriority(r.priority());
@@ -121,10 +154,19 @@ class ReplyRulesService {
 			row.setUpdatedAt(now);
 			this.rules.insert(row);
 		}
+		List<Long> gone = existing.values().stream().flatMap(Deque::stream).map(AutoReplyRule::getId).toList();
+		if (!gone.isEmpty()) {
+			this.rules.delete(Wrappers.<AutoReplyRule>lambdaQuery().in(AutoReplyRule::getId, gone));
+		}
 		this.audit.record(io.wxops.admin.security.Caller.system("reply-set approval"), "REPLIES_APPLIED", "REPLIES",
-				account.getId(), account.getId(), Map.of("textRules", removed),
-				Map.of("textRules", doc.rules().size(), "contentHash", set.getApprovedHash()));
+				account.getId(), account.getId(), Map.of("textRules", before), Map.of("textRules", doc.rules().size(),
+						"kept", kept, "removed", gone.size(), "contentHash", set.getApprovedHash()));
 		this.notifier.accountChanged(account.getAppId());
+	}
+
+	/** What makes two text rules the same rule: trigger, match mode and keyword. */
+	private static List<String> identity(String trigger, String matchMode, String keyword) {
+		return Arrays.asList(trigger, matchMode, keyword);
 	}
 
 	private List<Finding> findings(String document, Account account) {

@@ -194,6 +194,28 @@ class CustomMenuIntegrationTests {
 	}
 
 	@Test
+	void menuChangedElsewhereIsDeletedOnlyWhenAcknowledged() {
+		save(menu(click("指南", "GUIDE")), 0);
+		JsonNode approved = submitAndApprove();
+		assertThat(publish(approved.get("contentHash").asString(), false).status()).isEqualTo(200);
+		this.simulator.setMenuElsewhere(this.appId,
+				"[{\"type\":\"view\",\"name\":\"后台改的\",\"url\":\"https://x.example/\"}]");
+
+		Response refused = this.fx.delete(path("/live"), this.publisher.token());
+		assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+		assertThat(refused.problemType()).endsWith("/menu-drift");
+		assertThat(refused.json().get("live").get("buttons").get(0).get("name").asString()).isEqualTo("后台改的");
+		assertThat(this.simulator.liveMenu(this.appId)).contains("后台改的");
+		assertThat(auditActions()).doesNotContain("MENU_DELETED");
+
+		Response deleted = this.fx.delete(path("/live?acknowledgeDrift=true"), this.publisher.token());
+		assertThat(deleted.status()).as(deleted.body()).isEqualTo(200);
+		assertThat(this.simulator.liveMenu(this.appId)).isNull();
+		assertThat(auditActions()).contains("MENU_DELETED");
+		assertThat(this.fx.get(path("/live"), this.editor.token()).json().get("drift").asBoolean()).isFalse();
+	}
+
+	@Test
 	void refusedConditionalIsRecordedAsPartialShownAsDriftAndRetriedAsAWhole() {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("version", 0);
@@ -268,6 +290,72 @@ class CustomMenuIntegrationTests {
 			pool.shutdownNow();
 		}
 		assertThat(this.fx.get(path(""), this.editor.token()).json().get("version").asInt()).isEqualTo(version + 1);
+	}
+
+	@Test
+	void sameFirstSaveTwentyTimesAtOnceCreatesOneDraft() throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(20);
+		try {
+			List<Callable<Response>> saves = new ArrayList<>();
+			for (int i = 0; i < 20; i++) {
+				String name = "按钮" + i;
+				saves.add(() -> this.fx.put(path(""), this.editor.token(), withVersion(menu(click(name, "K")), 0)));
+			}
+			List<Integer> statuses = new ArrayList<>();
+			for (Future<Response> f : pool.invokeAll(saves, 60, TimeUnit.SECONDS)) {
+				statuses.add(f.get().status());
+			}
+			assertThat(statuses).containsOnly(200, 409);
+			assertThat(statuses).filteredOn((s) -> s == 200).hasSize(1);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(this.fx.get(path(""), this.editor.token()).json().get("version").asInt()).isEqualTo(1);
+	}
+
+	@Test
+	void hostileNamesAreRefusedNotFailed() {
+		Response huge = save(menu(click("一".repeat(100_000), "K")), 0);
+		Response invisible = save(menu(click("\u200b\u2060\ufeff", "K")), 0);
+		Response emoji = save(menu(click("😀😀😀😀𠀋", "K")), 0);
+
+		assertThat(huge.status()).isIn(400, 413);
+		assertThat(invisible.status()).isEqualTo(400);
+		assertThat(invisible.json().get("errors").toString()).contains("buttons[0].name").contains("required");
+		// Five 4-byte characters are 20 bytes: over the 16 a top-level name may have.
+		assertThat(emoji.status()).isEqualTo(400);
+		assertThat(emoji.json().get("errors").toString()).contains("is 20");
+	}
+
+	@Test
+	void nullEntriesAreProblemsNotFailures() {
+		Response conditional = this.fx.put(path(""), this.editor.token(),
+				"{\"version\":0,\"buttons\":[{\"type\":\"click\",\"name\":\"a\",\"key\":\"A\"}],"
+						+ "\"conditionals\":[null]}");
+		Response onlyNullConditional = this.fx.put(path(""), this.editor.token(), "{\"conditionals\":[null]}");
+		Response button = this.fx.put(path(""), this.editor.token(), "{\"version\":0,\"buttons\":[null]}");
+		Response sub = this.fx.put(path(""), this.editor.token(),
+				"{\"version\":0,\"buttons\":[{\"name\":\"服务\",\"subButtons\":[null]}]}");
+		Response conditionalButton = this.fx.put(path(""), this.editor.token(),
+				"{\"version\":0,\"buttons\":[{\"type\":\"click\",\"name\":\"a\",\"key\":\"A\"}],"
+						+ "\"conditionals\":[{\"tagId\":\"101\",\"buttons\":[null]}]}");
+		Response noSubList = this.fx.put(path(""), this.editor.token(),
+				"{\"version\":0,\"buttons\":[{\"name\":\"服务\",\"subButtons\":null}]}");
+
+		assertThat(conditional.status()).as(conditional.body()).isEqualTo(400);
+		assertThat(AdminFixtures.fieldErrors(conditional)).containsExactly("conditionals[0]");
+		assertThat(onlyNullConditional.status()).as(onlyNullConditional.body()).isEqualTo(400);
+		assertThat(AdminFixtures.fieldErrors(onlyNullConditional)).contains("conditionals[0]");
+		assertThat(button.status()).as(button.body()).isEqualTo(400);
+		assertThat(AdminFixtures.fieldErrors(button)).containsExactly("buttons[0]");
+		assertThat(sub.status()).as(sub.body()).isEqualTo(400);
+		assertThat(AdminFixtures.fieldErrors(sub)).containsExactly("buttons[0].subButtons[0]");
+		assertThat(conditionalButton.status()).as(conditionalButton.body()).isEqualTo(400);
+		assertThat(AdminFixtures.fieldErrors(conditionalButton)).containsExactly("conditionals[0].buttons[0]");
+		assertThat(noSubList.status()).as(noSubList.body()).isEqualTo(400);
+		assertThat(AdminFixtures.fieldErrors(noSubList)).containsExactly("buttons[0].type");
+		assertThat(this.fx.get(path(""), this.editor.token()).json().get("version").asInt()).isZero();
 	}
 
 	@Test

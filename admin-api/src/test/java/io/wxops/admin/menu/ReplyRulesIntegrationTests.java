@@ -90,6 +90,54 @@ class ReplyRulesIntegrationTests {
 	}
 
 	@Test
+	void approvalKeepsTheRulesItDidNotRemove() {
+		JsonNode first = save(0, rule("KEYWORD", "EXACT", "你好", "您好！"), rule("CLICK", null, "GUIDE", "办事指南"),
+				rule("SUBSCRIBE", null, null, "欢迎关注"));
+		JsonNode approved = approve(first);
+		AutoReplyRule hello = liveRule(AutoReplyRule.TriggerType.KEYWORD, "你好");
+		AutoReplyRule guide = liveRule(AutoReplyRule.TriggerType.CLICK, "GUIDE");
+		this.gatewayRules.countHit(hello.getId());
+		this.gatewayRules.countHit(hello.getId());
+		this.gatewayRules.countHit(guide.getId());
+
+		JsonNode second = save(approved.get("version").asInt(), rule("KEYWORD", "EXACT", "你好", "您好！"),
+				rule("CLICK", null, "GUIDE", "办事指南（新）"), rule("KEYWORD", "EXACT", "再见", "再见！"));
+		approve(second);
+
+		AutoReplyRule helloAfter = liveRule(AutoReplyRule.TriggerType.KEYWORD, "你好");
+		assertThat(helloAfter.getId()).isEqualTo(hello.getId());
+		assertThat(helloAfter.getHitCount()).isEqualTo(2L);
+		AutoReplyRule guideAfter = liveRule(AutoReplyRule.TriggerType.CLICK, "GUIDE");
+		assertThat(guideAfter.getId()).isEqualTo(guide.getId());
+		assertThat(guideAfter.getHitCount()).isEqualTo(1L);
+		assertThat(guideAfter.getReplyText()).isEqualTo("办事指南（新）");
+		assertThat(this.gatewayRules.findEnabled(this.account))
+			.extracting(AutoReplyRule::getTriggerType, AutoReplyRule::getKeyword, AutoReplyRule::getReplyText)
+			.containsExactlyInAnyOrder(tuple(AutoReplyRule.TriggerType.KEYWORD, "你好", "您好！"),
+					tuple(AutoReplyRule.TriggerType.CLICK, "GUIDE", "办事指南（新）"),
+					tuple(AutoReplyRule.TriggerType.KEYWORD, "再见", "再见！"));
+	}
+
+	private JsonNode approve(JsonNode saved) {
+		Response submitted = this.fx.post(path("/submit"), this.editor.token(), null);
+		assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
+		Response approved = this.fx.post(path("/decision"), this.reviewer.token(),
+				Map.of("decision", "APPROVE", "contentHash", saved.get("contentHash").asString()));
+		assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+		assertThat(approved.json().get("status").asString()).isEqualTo("APPROVED");
+		return approved.json();
+	}
+
+	private AutoReplyRule liveRule(AutoReplyRule.TriggerType trigger, String keyword) {
+		List<AutoReplyRule> found = this.gatewayRules.findEnabled(this.account)
+			.stream()
+			.filter((r) -> r.getTriggerType() == trigger && keyword.equals(r.getKeyword()))
+			.toList();
+		assertThat(found).hasSize(1);
+		return found.get(0);
+	}
+
+	@Test
 	void forbiddenReplyTextIsBlockedAtSubmission() {
 		save(0, rule("DEFAULT", null, null, "已收到"), rule("CLICK", null, "DOCS", "请下载国家秘密文件"));
 

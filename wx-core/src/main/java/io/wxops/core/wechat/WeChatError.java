@@ -108,6 +108,14 @@ public enum WeChatError {
 					+ "in the WeChat console.",
 			50001, 50002),
 
+	MENU_REFUSED(422, "WeChat refused the menu",
+			"WeChat refused a button of the custom menu (its count, name, key or URL size, type or domain, a mini "
+					+ "program page) or a conditional menu (no default menu, no match rule, too many menus, a retired "
+					+ "gender/region/language rule). wxops checks the documented limits first; correct the button the "
+					+ "errcode names and publish again.",
+			40016, 40017, 40018, 40019, 40020, 40023, 40024, 40025, 40026, 40027, 40054, 40055, 40165, 65301, 65303,
+			65304, 65305, 65320),
+
 	UNKNOWN(502, "WeChat refused the call",
 			"WeChat answered with an error wxops does not translate. Look the errcode up in WeChat's "
 					+ "global return codes; the call did not succeed."),

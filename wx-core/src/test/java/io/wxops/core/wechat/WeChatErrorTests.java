@@ -14,6 +14,14 @@ class WeChatErrorTests {
 	}
 
 	@Test
+	void menuErrcodesAreARefusedMenuNotAnUnknownFailure() {
+		for (int errcode : new int[] { 40016, 40018, 40025, 40055, 65303, 65320 }) {
+			assertThat(WeChatError.forErrcode(errcode)).isEqualTo(WeChatError.MENU_REFUSED);
+		}
+		assertThat(WeChatError.MENU_REFUSED.status()).isEqualTo(422);
+	}
+
+	@Test
 	void unlistedErrcodeIsUnknownWithItsOwnType() {
 		assertThat(WeChatError.forErrcode(12345)).isEqualTo(WeChatError.UNKNOWN);
 		assertThat(WeChatError.UNKNOWN.type(12345)).hasToString("https://wxops.io/problems/wechat/12345");
