@@ -296,9 +296,9 @@ public class FollowerSync {
 				Boolean tagged = commitBatch(account, users, observed, run, tagsExist, stored, to, nextPositionOpenid,
 						total, batch.size() - redone);
 				if (tagged == null) {
-					// Another worker moved the cursor meanwhile: this batch was rolled
-					// back,
-					// the sync goes on from the stored cursor on the next turn.
+					// Another worker moved the cursor meanwhile: this batch was
+					// rolled back, and the sync goes on from the stored cursor on
+					// the next turn.
 					log.info("Follower sync of account {}: the cursor moved meanwhile, this batch was dropped",
 							accountId);
 					return upserted;

@@ -48,16 +48,18 @@ class FollowerSyncScheduler {
 	@Scheduled(fixedDelayString = "${wxops.admin.followers.poll-interval:1s}", initialDelayString = "3s")
 	@SchedulerLock(name = "follower-sync", lockAtMostFor = "PT5M")
 	void advance() {
-		// Stops well inside the lock (at most 5 minutes): an account is only begun while
-		// its
-		// whole slice fits in the run's budget; the rest are due again on the next run.
+		// Stops well inside the lock (at most 5 minutes): after the first account, one is
+		// begun only while its whole slice fits in the run's budget; the rest are due
+		// again on the next run.
 		long end = System.nanoTime() + this.runBudget.toNanos();
+		boolean first = true;
 		try {
 			for (long accountId : this.sync.due()) {
-				if (System.nanoTime() + this.slice.toNanos() > end) {
+				if (!first && System.nanoTime() + this.slice.toNanos() > end) {
 					log.debug("Follower sync run budget {} used; the other accounts continue next run", this.runBudget);
 					break;
 				}
+				first = false;
 				int n = this.sync.advance(accountId, this.slice);
 				if (n > 0) {
 					log.debug("Follower sync of account {}: {} followers this turn", accountId, n);
