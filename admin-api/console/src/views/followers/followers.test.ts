@@ -38,6 +38,19 @@ describe('the follower list query', () => {
     expect(q.get('blacklisted')).toBe('true')
   })
 
+  it('uses the account’s own zone, with its offset on each day', () => {
+    // New York: EST (-05:00) on 7 March 2026, EDT (-04:00) from 8 March.
+    const ny = new URLSearchParams(followerQuery({ ...emptyFilter(), from: '2026-03-07', to: '2026-03-08' }, 'America/New_York'))
+    expect(ny.get('subscribedFrom')).toBe('2026-03-07T05:00:00.000Z')
+    expect(ny.get('subscribedTo')).toBe('2026-03-09T04:00:00.000Z')
+    const kathmandu = new URLSearchParams(followerQuery({ ...emptyFilter(), from: '2026-01-01', to: '2026-12-31' }, 'Asia/Kathmandu'))
+    expect(kathmandu.get('subscribedFrom')).toBe('2025-12-31T18:15:00.000Z')
+    expect(kathmandu.get('subscribedTo')).toBe('2026-12-31T18:15:00.000Z')
+    const utc = new URLSearchParams(followerQuery({ ...emptyFilter(), from: '2026-03-01', to: '2026-03-01' }, 'UTC'))
+    expect(utc.get('subscribedFrom')).toBe('2026-03-01T00:00:00.000Z')
+    expect(utc.get('subscribedTo')).toBe('2026-03-02T00:00:00.000Z')
+  })
+
   it('crosses the end of a month', () => {
     const q = new URLSearchParams(followerQuery({ ...emptyFilter(), to: '2026-02-28' }))
     expect(q.get('subscribedTo')).toBe('2026-02-28T16:00:00.000Z')

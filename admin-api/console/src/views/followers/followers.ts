@@ -1,4 +1,5 @@
 import type { components } from '@/api/schema'
+import { DEFAULT_ZONE, zonedInstant } from '@/lib/zone'
 
 /** The follower and tag calls' shapes, from the generated client. */
 export type FollowerView = components['schemas']['FollowerView']
@@ -50,23 +51,25 @@ export function emptyFilter(): FollowerFilter {
 
 /**
  * The list's query string. Dates (yyyy-mm-dd, as the date pickers give them) are whole days
- * in the account's zone offset (`+08:00` for Asia/Shanghai): from the start of `from` to the
- * end of `to`.
+ * in the account's time zone (its offset on that day, daylight saving included): from the
+ * start of `from` to the start of the day after `to`.
  */
-export function followerQuery(f: FollowerFilter, offset = '+08:00'): string {
+export function followerQuery(f: FollowerFilter, zone: string = DEFAULT_ZONE): string {
   const q = new URLSearchParams()
   q.set('page', String(f.page))
   q.set('size', String(f.size))
   if (f.tagId !== null) q.set('tagId', String(f.tagId))
   if (f.scene) q.set('scene', f.scene)
-  if (f.from) q.set('subscribedFrom', new Date(`${f.from}T00:00:00${offset}`).toISOString())
-  if (f.to) {
-    const end = new Date(`${f.to}T00:00:00${offset}`)
-    end.setUTCDate(end.getUTCDate() + 1)
-    q.set('subscribedTo', end.toISOString())
-  }
+  if (f.from) q.set('subscribedFrom', zonedInstant(f.from, '00:00', zone))
+  if (f.to) q.set('subscribedTo', zonedInstant(nextDay(f.to), '00:00', zone))
   if (f.blacklisted) q.set('blacklisted', 'true')
   return q.toString()
+}
+
+/** The day after a yyyy-mm-dd date. */
+function nextDay(day: string): string {
+  const [y, m, d] = day.split('-').map(Number)
+  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10)
 }
 
 /** Percent done of a sync, 0 to 100; null while WeChat's total is unknown. */

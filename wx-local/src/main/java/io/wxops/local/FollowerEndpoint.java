@@ -140,6 +140,21 @@ final class FollowerEndpoint implements AutoCloseable {
 		return endpoint;
 	}
 
+	/**
+	 * Only a follower can write to or click in an account: whoever does (or subscribes)
+	 * follows it on the simulated platform too, and who unsubscribes does not, so a
+	 * follower sync (the nightly one too) keeps the followers a local run created through
+	 * events and lets go only of those who left.
+	 */
+	private void membership(String type, String openid, long createTime) {
+		if ("unsubscribe".equals(type)) {
+			this.platform.followerUnsubscribed(this.account.appId(), openid);
+		}
+		else {
+			this.platform.followerSubscribed(this.account.appId(), openid, createTime);
+		}
+	}
+
 	private void interacted(String type, String openid) {
 		switch (type) {
 			case "subscribe" -> this.platform.followerInteracted(this.account.appId(), openid, Interaction.SUBSCRIBE);
@@ -214,8 +229,11 @@ final class FollowerEndpoint implements AutoCloseable {
 			// now.
 			boolean recent = FollowerMessages.createTime(params) > System.currentTimeMillis() / 1000
 					- Duration.ofHours(48).toSeconds();
-			if (delivery.delivered() && this.platform != null && recent) {
-				interacted(type, openid);
+			if (delivery.delivered() && this.platform != null) {
+				membership(type, openid, FollowerMessages.createTime(params));
+				if (recent) {
+					interacted(type, openid);
+				}
 			}
 			respond(exchange, delivery.delivered() ? 200 : 502, report(type, openid, xml, delivery));
 		}

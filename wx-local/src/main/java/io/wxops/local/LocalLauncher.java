@@ -43,7 +43,9 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.PortInUseException;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * One command for a complete local system:
@@ -208,6 +210,11 @@ public final class LocalLauncher {
 			// one
 			// typed into the registry is refused as WeChat would refuse it.
 			running.api.registerAccount(DemoAccount.APP_ID, demoSecrets.appSecret(), AccountKind.SERVICE);
+			// The database is kept between runs, the simulated platform is not: the demo
+			// followers earlier runs created through events follow it again, so a
+			// follower
+			// sync keeps them.
+			restoreFollowers(running.gateway, running.api);
 			// Follower messages are routed from the start: a central office, complaints
 			// to the demo handler's department, and the acknowledgement text.
 			DemoInbox.configure(running.admin);
@@ -240,6 +247,27 @@ public final class LocalLauncher {
 		account
 			.ifPresent((a) -> running.api.connectGateway(DemoAccount.simulated(a), URI.create(running.gatewayUrl())));
 		return account.isPresent();
+	}
+
+	/** At most this many followers of the demo account are restored at a start. */
+	static final int RESTORED_FOLLOWERS_MAX = 100_000;
+
+	/**
+	 * Makes the demo account's subscribed followers in the database (outside the
+	 * simulated population) follow it on the simulated platform again.
+	 * @return the followers restored
+	 */
+	static int restoreFollowers(ApplicationContext gateway, WeChatApiSimulator api) {
+		JdbcTemplate jdbc = gateway.getBean(JdbcTemplate.class);
+		List<Map<String, Object>> rows = jdbc.queryForList("""
+				SELECT f.openid, f.state_time FROM wx_follower f JOIN wx_account a ON a.id = f.account_id
+				 WHERE a.app_id = ? AND f.subscribed ORDER BY f.id LIMIT ?
+				""", DemoAccount.APP_ID, RESTORED_FOLLOWERS_MAX);
+		for (Map<String, Object> row : rows) {
+			api.followerSubscribed(DemoAccount.APP_ID, (String) row.get("openid"),
+					((Number) row.get("state_time")).longValue());
+		}
+		return rows.size();
 	}
 
 	/**

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 
 import io.wxops.core.account.AccountRegistry;
+import io.wxops.core.follower.FollowerMapper;
 import io.wxops.core.reply.AutoReplyRuleMapper;
 import io.wxops.devkit.simulator.RecordedCustomMessage;
 import io.wxops.devkit.simulator.WeChatApiSimulator;
@@ -150,6 +151,68 @@ class LocalLauncherTests {
 		assertThat(running.wechatApi().customMessages(DemoAccount.APP_ID, openid))
 			.extracting(RecordedCustomMessage::content)
 			.containsExactly(DemoInbox.ACK_TEXT);
+	}
+
+	/**
+	 * The demo's followers come from simulator events; a follower sync (the nightly one
+	 * too) lists them on the simulated platform, so it keeps them and lets go only of who
+	 * unsubscribed.
+	 */
+	@Test
+	void aFollowerSyncKeepsTheFollowersTheSimulatorCreated() throws Exception {
+		String stamp = Long.toString(System.nanoTime());
+		String subscriber = "o_local_sub_" + stamp;
+		String writer = "o_local_writer_" + stamp;
+		String leaver = "o_local_leaver_" + stamp;
+		assertThat(simulate("type=subscribe&openid=" + subscriber, null).body()).contains("HTTP status: 200");
+		assertThat(simulate("type=text&openid=" + writer, "content=" + enc("你好")).body()).contains("HTTP status: 200");
+		assertThat(simulate("type=subscribe&openid=" + leaver, null).body()).contains("HTTP status: 200");
+		assertThat(simulate("type=unsubscribe&openid=" + leaver, null).body()).contains("HTTP status: 200");
+		assertThat(running.wechatApi().isFollower(DemoAccount.APP_ID, subscriber)).isTrue();
+		assertThat(running.wechatApi().isFollower(DemoAccount.APP_ID, writer)).isTrue();
+		assertThat(running.wechatApi().isFollower(DemoAccount.APP_ID, leaver)).isFalse();
+		String password = Files.readString(running.settingsHome().resolve(LocalState.DEMO_PASSWORD_FILE)).trim();
+		String admin = signIn("demo-admin", password);
+		long accountId = -1;
+		for (JsonNode candidate : api("GET", "/api/accounts", admin, null, 200).get("items")) {
+			if (DemoAccount.APP_ID.equals(candidate.get("appId").asString())) {
+				accountId = candidate.get("id").asLong();
+			}
+		}
+		assertThat(accountId).as("the demo account").isPositive();
+		String base = "/api/accounts/" + accountId + "/followers";
+		// A sync already running may have started before the events: let it end, then
+		// start one of our own.
+		for (int i = 0; i < 2; i++) {
+			long run = api("POST", base + "/sync", admin, Map.of(), 202).get("run").asLong();
+			await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
+				JsonNode sync = api("GET", base + "/sync", admin, null, 200);
+				return sync.get("run").asLong() == run && "COMPLETE".equals(sync.get("state").asString());
+			});
+		}
+		for (String openid : List.of(subscriber, writer)) {
+			assertThat(api("GET", base + "?subscribed=true&openid=" + openid, admin, null, 200).get("total").asLong())
+				.as(openid)
+				.isEqualTo(1);
+		}
+		assertThat(api("GET", base + "?subscribed=true&openid=" + leaver, admin, null, 200).get("total").asLong())
+			.isZero();
+	}
+
+	/**
+	 * The database outlives a local run, the simulated platform does not: at a start the
+	 * demo followers in the database follow the demo account on the platform again.
+	 */
+	@Test
+	void theDemoFollowersOfEarlierRunsFollowAgainAfterARestart() {
+		String kept = "o_local_earlier_" + System.nanoTime();
+		long accountId = running.gateway().getBean(AccountRegistry.class).find(DemoAccount.APP_ID).orElseThrow().id();
+		running.gateway()
+			.getBean(FollowerMapper.class)
+			.subscribe(accountId, kept, 1_700_000_000L, null, null, java.time.Instant.now());
+		assertThat(running.wechatApi().isFollower(DemoAccount.APP_ID, kept)).isFalse();
+		assertThat(LocalLauncher.restoreFollowers(running.gateway(), running.wechatApi())).isPositive();
+		assertThat(running.wechatApi().isFollower(DemoAccount.APP_ID, kept)).isTrue();
 	}
 
 	@Test

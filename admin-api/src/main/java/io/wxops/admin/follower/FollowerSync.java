@@ -68,6 +68,15 @@ public class FollowerSync {
 
 	static final int SWEEP_CHUNK = 500;
 
+	/**
+	 * How much earlier than this server's clock a batch counts as observed. The gateway
+	 * applies an event when WeChat's CreateTime is at least the recorded state time; were
+	 * this clock ahead of WeChat's, an unsubscribe just after the batch would look older
+	 * than the batch and be ignored. A few seconds cover ordinary NTP drift; a subscribe
+	 * the batch already saw is only applied once more.
+	 */
+	static final Duration OBSERVATION_MARGIN = Duration.ofSeconds(5);
+
 	private final JdbcTemplate jdbc;
 
 	private final TransactionTemplate tx;
@@ -234,13 +243,14 @@ public class FollowerSync {
 				pause(accountId, ex);
 			}
 			else {
-				fail(readRow(accountId), "WeChat: " + ex.getMessage(), false);
+				log.warn("Follower sync of account {}: WeChat call failed: {}", accountId, ex.getMessage());
+				fail(readRow(accountId), wechatError(ex), false);
 			}
 			return upserted;
 		}
 		catch (RuntimeException ex) {
 			log.warn("Follower sync of account {} failed this time", accountId, ex);
-			fail(readRow(accountId), ex.getClass().getSimpleName() + ": " + ex.getMessage(), false);
+			fail(readRow(accountId), internalError(ex), false);
 			return upserted;
 		}
 	}
@@ -251,6 +261,8 @@ public class FollowerSync {
 		int position = start.pagePosition();
 		String positionOpenid = start.positionOpenid();
 		long run = start.run();
+		// The cursor as stored: each batch moves it from here (compare-and-set).
+		Cursor stored = new Cursor(pageKey, position);
 		int upserted = 0;
 		boolean tagsExist = Boolean.TRUE.equals(this.jdbc.queryForObject(
 				"SELECT EXISTS (SELECT 1 FROM wx_follower_tag WHERE account_id = ?)", Boolean.class, accountId));
@@ -259,8 +271,12 @@ public class FollowerSync {
 			WxMpUserList page = this.wechat.call(account, (s) -> s.getUserService().userList(key));
 			List<String> openids = (page.getOpenids() != null) ? page.getOpenids() : List.of();
 			long total = page.getTotal();
+			// Followers of the page already counted in done that are counted again when
+			// the page is worked from its start.
+			int redone = 0;
 			if (position > 0 && (position >= openids.size() || !openids.get(position).equals(positionOpenid))) {
 				// The page changed since the cursor was stored: work it from its start.
+				redone = position;
 				position = 0;
 			}
 			if (openids.isEmpty() || position >= openids.size()) {
@@ -269,27 +285,27 @@ public class FollowerSync {
 			}
 			while (position < openids.size()) {
 				List<String> batch = openids.subList(position, Math.min(openids.size(), position + BATCH));
-				long observed = this.clock.instant().getEpochSecond();
+				long observed = observedAt(this.clock.instant());
 				List<WxMpUser> users = this.wechat.call(account, (s) -> s.getUserService().userInfoList(batch));
 				int next = position + batch.size();
 				boolean pageDone = next >= openids.size();
 				String nextKey = pageDone ? page.getNextOpenid() : pageKey;
 				int nextPosition = pageDone ? 0 : next;
 				String nextPositionOpenid = pageDone ? null : openids.get(next);
-				boolean hadTags = tagsExist;
-				tagsExist |= this.tx.execute((status) -> {
-					boolean tagged = store(account, users, observed, run, hadTags);
-					int moved = this.jdbc.update("""
-							UPDATE wx_follower_sync SET next_openid = ?, page_position = ?, position_openid = ?,
-							       total = ?, done = done + ?, failures = 0, last_error = NULL, updated_at = ?
-							 WHERE account_id = ? AND run = ? AND state = 'RUNNING'
-							""", nextKey, nextPosition, nextPositionOpenid, total, batch.size(), ts(now()), accountId,
-							run);
-					if (moved != 1) {
-						throw new IllegalStateException("the sync of account " + accountId + " changed meanwhile");
-					}
-					return tagged;
-				});
+				Cursor to = new Cursor(nextKey, nextPosition);
+				Boolean tagged = commitBatch(account, users, observed, run, tagsExist, stored, to, nextPositionOpenid,
+						total, batch.size() - redone);
+				if (tagged == null) {
+					// Another worker moved the cursor meanwhile: this batch was
+					// rolled back, and the sync goes on from the stored cursor on
+					// the next turn.
+					log.info("Follower sync of account {}: the cursor moved meanwhile, this batch was dropped",
+							accountId);
+					return upserted;
+				}
+				tagsExist |= tagged;
+				stored = to;
+				redone = 0;
 				upserted += batch.size();
 				position = nextPosition;
 				positionOpenid = nextPositionOpenid;
@@ -308,6 +324,44 @@ public class FollowerSync {
 				}
 			}
 		}
+	}
+
+	/**
+	 * The state time a batch asked for at {@code asked} records (epoch seconds, as
+	 * WeChat's CreateTime): {@link #OBSERVATION_MARGIN} earlier.
+	 */
+	static long observedAt(Instant asked) {
+		return asked.minus(OBSERVATION_MARGIN).getEpochSecond();
+	}
+
+	/** A stored cursor: the page's {@code next_openid} key and the position in it. */
+	record Cursor(String pageKey, int position) {
+	}
+
+	/**
+	 * Stores one batch and moves the cursor from {@code from} to {@code to} in one
+	 * transaction; when the stored cursor is no longer {@code from} (another worker
+	 * stored this batch meanwhile) nothing is kept.
+	 * @return whether it stored a tag, or null when the cursor had moved and the batch
+	 * was rolled back
+	 */
+	Boolean commitBatch(AccountSnapshot account, List<WxMpUser> users, long observed, long run, boolean hadTags,
+			Cursor from, Cursor to, String toPositionOpenid, long total, int counted) {
+		return this.tx.execute((status) -> {
+			boolean tagged = store(account, users, observed, run, hadTags);
+			int moved = this.jdbc.update("""
+					UPDATE wx_follower_sync SET next_openid = ?, page_position = ?, position_openid = ?,
+					       total = ?, done = GREATEST(0, done + ?), failures = 0, last_error = NULL, updated_at = ?
+					 WHERE account_id = ? AND run = ? AND state = 'RUNNING'
+					   AND next_openid <=> ? AND page_position = ?
+					""", to.pageKey(), to.position(), toPositionOpenid, total, counted, ts(now()), account.id(), run,
+					from.pageKey(), from.position());
+			if (moved != 1) {
+				status.setRollbackOnly();
+				return null;
+			}
+			return tagged;
+		});
 	}
 
 	/** Stores one batch; true when it stored a tag. */
@@ -402,10 +456,26 @@ public class FollowerSync {
 		this.jdbc.update("""
 				UPDATE wx_follower_sync SET state = 'PAUSED', retry_at = ?, last_error = ?, updated_at = ?
 				 WHERE account_id = ? AND state IN ('RUNNING', 'SWEEPING')
-				""", ts(now.plus(this.quotaPause)), truncate("WeChat daily quota reached (45009): " + ex.getMessage()),
-				ts(now), accountId);
+				""", ts(now.plus(this.quotaPause)), truncate(wechatError(ex)), ts(now), accountId);
 		log.info("Follower sync of account {} paused by WeChat's daily quota until {}", accountId,
 				now.plus(this.quotaPause));
+	}
+
+	/**
+	 * The text {@code lastError} keeps of a WeChat failure: WeChat's errcode and our
+	 * translation only, never WeChat's errmsg or anything from the call (which may name a
+	 * follower); the whole message is in the log.
+	 */
+	static String wechatError(WeChatCallException ex) {
+		return "WeChat: " + ex.title() + " (errcode " + ex.errcode() + ")";
+	}
+
+	/**
+	 * The text {@code lastError} keeps of any other failure: its exception class only
+	 * (the message may hold SQL or an openid); the detail is in the log.
+	 */
+	static String internalError(RuntimeException ex) {
+		return "Internal error (" + ex.getClass().getSimpleName() + "); the details are in the admin-api log.";
 	}
 
 	private void fail(Row row, String error, boolean permanent) {

@@ -34,18 +34,32 @@ class FollowerSyncScheduler {
 
 	private final Duration slice;
 
+	private final Duration runBudget;
+
 	FollowerSyncScheduler(FollowerSync sync, JdbcTemplate jdbc,
-			@Value("${wxops.admin.followers.slice:20s}") Duration slice) {
+			@Value("${wxops.admin.followers.slice:20s}") Duration slice,
+			@Value("${wxops.admin.followers.run-budget:4m}") Duration runBudget) {
 		this.sync = sync;
 		this.jdbc = jdbc;
 		this.slice = slice;
+		this.runBudget = runBudget;
 	}
 
 	@Scheduled(fixedDelayString = "${wxops.admin.followers.poll-interval:1s}", initialDelayString = "3s")
 	@SchedulerLock(name = "follower-sync", lockAtMostFor = "PT5M")
 	void advance() {
+		// Stops well inside the lock (at most 5 minutes): after the first account, one is
+		// begun only while its whole slice fits in the run's budget; the rest are due
+		// again on the next run.
+		long end = System.nanoTime() + this.runBudget.toNanos();
+		boolean first = true;
 		try {
 			for (long accountId : this.sync.due()) {
+				if (!first && System.nanoTime() + this.slice.toNanos() > end) {
+					log.debug("Follower sync run budget {} used; the other accounts continue next run", this.runBudget);
+					break;
+				}
+				first = false;
 				int n = this.sync.advance(accountId, this.slice);
 				if (n > 0) {
 					log.debug("Follower sync of account {}: {} followers this turn", accountId, n);

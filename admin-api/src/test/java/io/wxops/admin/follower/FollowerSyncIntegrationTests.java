@@ -11,7 +11,13 @@ import io.wxops.admin.AdminFixtures.Response;
 import io.wxops.admin.AdminIntegrationTest;
 import io.wxops.admin.SimulatorInitializer;
 import io.wxops.admin.security.Role;
+import io.wxops.core.account.AccountRegistry;
+import io.wxops.core.account.AccountSnapshot;
+import io.wxops.core.follower.FollowerLeaving;
 import io.wxops.core.follower.FollowerMapper;
+import io.wxops.core.wechat.WeChatCallException;
+import io.wxops.core.wechat.WeChatError;
+import me.chanjar.weixin.mp.bean.result.WxMpUser;
 import io.wxops.devkit.simulator.SimulatedFailure;
 import io.wxops.devkit.simulator.WeChatApiSimulator;
 import org.junit.jupiter.api.AfterEach;
@@ -45,6 +51,15 @@ class FollowerSyncIntegrationTests {
 
 	@Autowired
 	FollowerMapper followers;
+
+	@Autowired
+	FollowerSync sync;
+
+	@Autowired
+	AccountRegistry registry;
+
+	@Autowired
+	FollowerLeaving leaving;
 
 	WeChatApiSimulator wechat = SimulatorInitializer.simulator();
 
@@ -115,6 +130,8 @@ class FollowerSyncIntegrationTests {
 			.until(() -> progress().get("lastError") != null && !progress().get("lastError").isNull());
 		JsonNode stopped = progress();
 		assertThat(stopped.get("state").asString()).isEqualTo("RUNNING");
+		// Only our translation and WeChat's errcode, not WeChat's or WxJava's message.
+		assertThat(stopped.get("lastError").asString()).matches("WeChat: [^()]+ \\(errcode -?\\d+\\)");
 		assertThat(stopped.get("done").asLong()).isEqualTo(700);
 		assertThat(rows()).isEqualTo(700);
 		assertThat(this.jdbc.queryForObject("SELECT page_position FROM wx_follower_sync WHERE account_id = ?",
@@ -247,6 +264,113 @@ class FollowerSyncIntegrationTests {
 		awaitState("COMPLETE");
 		assertThat(this.fx.get("/api/accounts/" + this.account + "/followers/sync", editor.token()).status())
 			.isEqualTo(200);
+	}
+
+	@Test
+	void twoWorkersOnTheSameCursorCommitOnlyOneBatch() {
+		Instant now = Instant.now();
+		// A running sync no scheduler takes up (its retry is a day away).
+		this.jdbc.update("""
+				INSERT INTO wx_follower_sync (account_id, run, state, run_started_at, resumed_at, retry_at,
+				                              requested_by, updated_at)
+				VALUES (?, 1, 'RUNNING', ?, ?, ?, 'test', ?)
+				""", this.account, java.sql.Timestamp.from(now), java.sql.Timestamp.from(now),
+				java.sql.Timestamp.from(now.plus(Duration.ofDays(1))), java.sql.Timestamp.from(now));
+		AccountSnapshot snapshot = this.registry.find(this.appId).orElseThrow();
+		FollowerSync.Cursor from = new FollowerSync.Cursor(null, 0);
+		FollowerSync.Cursor to = new FollowerSync.Cursor(null, 100);
+		long observed = now.getEpochSecond();
+		Boolean first = this.sync.commitBatch(snapshot, users("o_cas_a_", 100), observed, 1, false, from, to, "o_next",
+				2_000, 100);
+		Boolean second = this.sync.commitBatch(snapshot, users("o_cas_b_", 100), observed, 1, false, from, to, "o_next",
+				2_000, 100);
+		assertThat(first).isFalse();
+		assertThat(second).isNull();
+		Map<String, Object> cursor = this.jdbc.queryForMap(
+				"SELECT done, page_position, position_openid FROM wx_follower_sync WHERE account_id = ?", this.account);
+		assertThat(cursor.get("done")).isEqualTo(100L);
+		assertThat(cursor.get("page_position")).isEqualTo(100);
+		assertThat(cursor.get("position_openid")).isEqualTo("o_next");
+		assertThat(this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM wx_follower WHERE account_id = ? AND openid LIKE 'o\\_cas\\_a\\_%'", Long.class,
+				this.account))
+			.isEqualTo(100);
+		// The loser's batch was rolled back with its cursor move.
+		assertThat(this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM wx_follower WHERE account_id = ? AND openid LIKE 'o\\_cas\\_b\\_%'", Long.class,
+				this.account))
+			.isZero();
+		// A cursor that moves backwards is refused as well.
+		assertThat(this.sync.commitBatch(snapshot, users("o_cas_c_", 1), observed, 1, false, from,
+				new FollowerSync.Cursor(null, 50), "o_back", 2_000, 1))
+			.isNull();
+		assertThat(this.jdbc.queryForObject("SELECT page_position FROM wx_follower_sync WHERE account_id = ?",
+				Integer.class, this.account))
+			.isEqualTo(100);
+	}
+
+	@Test
+	void aChangedPageRedoneFromItsStartIsNotCountedTwice() {
+		this.wechat.setFollowerPopulation(this.appId, 1_000);
+		Instant now = Instant.now();
+		// A stored cursor half way into the first page, at an openid no longer there.
+		this.jdbc.update("""
+				INSERT INTO wx_follower_sync (account_id, run, state, page_position, position_openid, done,
+				                              run_started_at, resumed_at, requested_by, updated_at)
+				VALUES (?, 1, 'RUNNING', 500, 'o_gone_meanwhile', 500, ?, ?, 'test', ?)
+				""", this.account, java.sql.Timestamp.from(now), java.sql.Timestamp.from(now),
+				java.sql.Timestamp.from(now));
+		JsonNode done = awaitState("COMPLETE");
+		assertThat(done.get("total").asLong()).isEqualTo(1_000);
+		assertThat(done.get("done").asLong()).isEqualTo(1_000);
+		assertThat(rows()).isEqualTo(1_000);
+	}
+
+	@Test
+	void anUnsubscribeStampedJustBeforeTheBatchByWeChatsClockStillApplies() {
+		Instant asked = Instant.now();
+		long observed = FollowerSync.observedAt(asked);
+		assertThat(observed).isEqualTo(asked.getEpochSecond() - FollowerSync.OBSERVATION_MARGIN.toSeconds());
+		this.jdbc.update("""
+				INSERT INTO wx_follower_sync (account_id, run, state, run_started_at, resumed_at, retry_at,
+				                              requested_by, updated_at)
+				VALUES (?, 1, 'RUNNING', ?, ?, ?, 'test', ?)
+				""", this.account, java.sql.Timestamp.from(asked), java.sql.Timestamp.from(asked),
+				java.sql.Timestamp.from(asked.plus(Duration.ofDays(1))), java.sql.Timestamp.from(asked));
+		AccountSnapshot snapshot = this.registry.find(this.appId).orElseThrow();
+		assertThat(this.sync.commitBatch(snapshot, users("o_clock_", 1), observed, 1, false,
+				new FollowerSync.Cursor(null, 0), new FollowerSync.Cursor(null, 1), "o_next", 2, 1))
+			.isNotNull();
+		// WeChat's clock is the margin behind admin-api's: the follower unsubscribed
+		// right
+		// after the batch, yet its CreateTime is the margin earlier than admin-api's
+		// clock.
+		this.leaving.left(this.account, this.appId, "o_clock_0",
+				asked.getEpochSecond() - FollowerSync.OBSERVATION_MARGIN.toSeconds(), Instant.now());
+		assertThat(this.jdbc.queryForObject(
+				"SELECT subscribed FROM wx_follower WHERE account_id = ? AND openid = 'o_clock_0'", Boolean.class,
+				this.account))
+			.isFalse();
+	}
+
+	@Test
+	void lastErrorKeepsNoMessageOfTheFailure() {
+		String internal = FollowerSync.internalError(new IllegalStateException(
+				"SQL [UPDATE wx_follower SET remark = ? WHERE openid = 'oSIM0000000000000000000042']"));
+		assertThat(internal).contains("IllegalStateException").doesNotContain("oSIM").doesNotContain("UPDATE");
+		String wechat = FollowerSync.wechatError(new WeChatCallException(WeChatError.forErrcode(40003), 40003,
+				"invalid openid oSIM0000000000000000000042 rid: 1", null, null));
+		assertThat(wechat).contains("40003").doesNotContain("oSIM").doesNotContain("rid");
+	}
+
+	private static List<WxMpUser> users(String prefix, int count) {
+		return java.util.stream.IntStream.range(0, count).mapToObj((i) -> {
+			WxMpUser user = new WxMpUser();
+			user.setOpenId(prefix + i);
+			user.setSubscribe(true);
+			user.setSubscribeTime(1_700_000_000L);
+			return user;
+		}).toList();
 	}
 
 	private Response startSync(Login who) {

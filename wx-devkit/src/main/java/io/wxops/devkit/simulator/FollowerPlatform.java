@@ -115,6 +115,9 @@ final class FollowerPlatform {
 			app.gone.add(index);
 			app.people.remove(openid);
 		}
+		else if (app.joined.remove(openid) != null) {
+			app.people.remove(openid);
+		}
 	}
 
 	synchronized void resubscribe(String appId, String openid) {
@@ -122,6 +125,28 @@ final class FollowerPlatform {
 		if (index >= 0) {
 			app(appId).gone.remove(index);
 		}
+	}
+
+	/**
+	 * A follower subscribed (by an event, outside the population): listed after the
+	 * population, in the order they subscribed, until they unsubscribe. A population
+	 * follower who left is back.
+	 */
+	synchronized void subscribe(String appId, String openid, long subscribeTime) {
+		App app = app(appId);
+		int index = indexOf(openid);
+		if (index >= 0 && index < app.size) {
+			app.gone.remove(index);
+		}
+		else if (openid != null && !openid.isEmpty()) {
+			app.joined.putIfAbsent(openid, subscribeTime);
+			app.known.add(openid);
+		}
+	}
+
+	synchronized boolean isFollower(String appId, String openid) {
+		App app = this.apps.get(appId);
+		return app != null && app.follows(openid);
 	}
 
 	synchronized void setDailyQuota(String appId, String path, Integer calls) {
@@ -249,12 +274,21 @@ final class FollowerPlatform {
 
 	private JsonObject userGet(App app, String nextOpenid) {
 		int from = 0;
+		// Followers who subscribed by event come after the population.
+		List<String> joined = new ArrayList<>(app.joined.keySet());
+		int joinedFrom = 0;
 		if (nextOpenid != null && !nextOpenid.isEmpty()) {
 			int index = indexOf(nextOpenid);
-			if (index < 0 || index >= app.size) {
+			if (index >= 0 && index < app.size) {
+				from = index + 1;
+			}
+			else if (joined.contains(nextOpenid)) {
+				from = app.size;
+				joinedFrom = joined.indexOf(nextOpenid) + 1;
+			}
+			else {
 				return MassSendPlatform.error(40003, "invalid openid");
 			}
-			from = index + 1;
 		}
 		JsonArray openids = new JsonArray();
 		String last = null;
@@ -264,8 +298,12 @@ final class FollowerPlatform {
 				openids.add(last);
 			}
 		}
+		for (int i = joinedFrom; i < joined.size() && openids.size() < this.pageSize; i++) {
+			last = joined.get(i);
+			openids.add(last);
+		}
 		JsonObject answer = new JsonObject();
-		answer.addProperty("total", app.size - app.gone.size());
+		answer.addProperty("total", app.size - app.gone.size() + joined.size());
 		answer.addProperty("count", openids.size());
 		if (!openids.isEmpty()) {
 			JsonObject data = new JsonObject();
@@ -288,11 +326,11 @@ final class FollowerPlatform {
 		for (JsonElement element : list) {
 			String openid = element.isJsonObject() ? string(element.getAsJsonObject(), "openid") : null;
 			int index = indexOf(openid);
-			if (index < 0) {
+			if (index < 0 && !app.known.contains(openid)) {
 				return MassSendPlatform.error(40003, "invalid openid");
 			}
 			JsonObject info = new JsonObject();
-			if (!app.follows(index)) {
+			if (!app.follows(openid)) {
 				info.addProperty("subscribe", 0);
 				info.addProperty("openid", openid);
 				infos.add(info);
@@ -302,7 +340,8 @@ final class FollowerPlatform {
 			info.addProperty("subscribe", 1);
 			info.addProperty("openid", openid);
 			info.addProperty("language", "zh_CN");
-			info.addProperty("subscribe_time", SUBSCRIBE_TIME_BASE + index * 7L);
+			Long joinedAt = app.joined.get(openid);
+			info.addProperty("subscribe_time", (joinedAt != null) ? joinedAt : SUBSCRIBE_TIME_BASE + index * 7L);
 			info.addProperty("remark", (person != null && person.remark != null) ? person.remark : "");
 			info.addProperty("groupid", 0);
 			JsonArray tags = new JsonArray();
@@ -310,7 +349,7 @@ final class FollowerPlatform {
 				person.tags.forEach(tags::add);
 			}
 			info.add("tagid_list", tags);
-			String scene = SCENES[index % SCENES.length];
+			String scene = (joinedAt != null) ? "ADD_SCENE_OTHERS" : SCENES[index % SCENES.length];
 			info.addProperty("subscribe_scene", scene);
 			info.addProperty("qr_scene", 0);
 			info.addProperty("qr_scene_str", "ADD_SCENE_QR_CODE".equals(scene) ? "campus-" + (index % 3) : "");
@@ -330,7 +369,7 @@ final class FollowerPlatform {
 		if (remark.codePointCount(0, remark.length()) > REMARK_MAX_CHARS) {
 			return MassSendPlatform.error(40035, "invalid args, remark longer than " + REMARK_MAX_CHARS);
 		}
-		if (!app.follows(indexOf(openid))) {
+		if (!app.follows(openid)) {
 			return MassSendPlatform.error(40003, "invalid openid");
 		}
 		app.person(openid).remark = remark.isEmpty() ? null : remark;
@@ -415,7 +454,7 @@ final class FollowerPlatform {
 		List<String> list = new ArrayList<>();
 		for (JsonElement element : openids) {
 			String openid = element.isJsonPrimitive() ? element.getAsString() : null;
-			if (!app.follows(indexOf(openid))) {
+			if (!app.follows(openid)) {
 				return MassSendPlatform.error(40003, "invalid openid");
 			}
 			list.add(openid);
@@ -442,7 +481,7 @@ final class FollowerPlatform {
 
 	private JsonObject tagIdList(App app, JsonObject json) {
 		String openid = string(json, "openid");
-		if (!app.follows(indexOf(openid))) {
+		if (!app.follows(openid)) {
 			return MassSendPlatform.error(40003, "invalid openid");
 		}
 		JsonArray ids = new JsonArray();
@@ -491,7 +530,7 @@ final class FollowerPlatform {
 		List<String> list = new ArrayList<>();
 		for (JsonElement element : openids) {
 			String openid = element.isJsonPrimitive() ? element.getAsString() : null;
-			if (indexOf(openid) < 0 || indexOf(openid) >= app.size) {
+			if ((indexOf(openid) < 0 || indexOf(openid) >= app.size) && !app.known.contains(openid)) {
 				return MassSendPlatform.error(40003, "invalid openid");
 			}
 			list.add(openid);
@@ -605,10 +644,23 @@ final class FollowerPlatform {
 
 		final Map<String, Integer> calls = new HashMap<>();
 
+		/**
+		 * Followers who subscribed by event, not of the population: openid, subscribe
+		 * time.
+		 */
+		final Map<String, Long> joined = new LinkedHashMap<>();
+
+		/** Every openid that ever subscribed by event (WeChat knows who left). */
+		final Set<String> known = new HashSet<>();
+
 		long nextTagId = FIRST_TAG_ID;
 
 		boolean follows(int index) {
 			return index >= 0 && index < this.size && !this.gone.contains(index);
+		}
+
+		boolean follows(String openid) {
+			return follows(indexOf(openid)) || (openid != null && this.joined.containsKey(openid));
 		}
 
 		Person person(String openid) {

@@ -580,6 +580,31 @@ public final class WeChatApiSimulator implements AutoCloseable {
 	}
 
 	/**
+	 * A follower subscribed (as the subscribe event tells): from now on {@code user/get}
+	 * lists them after the {@link #setFollowerPopulation population} and
+	 * {@code user/info/batchget} answers them subscribed (scene
+	 * {@code ADD_SCENE_OTHERS}), until {@link #followerUnsubscribed}; a population
+	 * follower who left is back. So a follower sync keeps the followers a local run
+	 * created through events.
+	 * @param appId the AppID
+	 * @param openid the follower's openid for that AppID
+	 * @param subscribeTime the subscribe time, epoch seconds
+	 */
+	public void followerSubscribed(String appId, String openid, long subscribeTime) {
+		this.platform.followers().subscribe(appId, openid, subscribeTime);
+	}
+
+	/**
+	 * Whether {@code user/get} lists the openid as a follower of the account now.
+	 * @param appId the AppID
+	 * @param openid the openid
+	 * @return whether they follow
+	 */
+	public boolean isFollower(String appId, String openid) {
+		return this.platform.followers().isFollower(appId, openid);
+	}
+
+	/**
 	 * A follower unsubscribed: closes the follower's customer-service window, so that
 	 * {@code message/custom/send} to them answers 45015 until a new interaction.
 	 * @param appId the AppID

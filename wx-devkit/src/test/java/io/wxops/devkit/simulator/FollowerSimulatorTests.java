@@ -69,6 +69,42 @@ class FollowerSimulatorTests {
 	}
 
 	@Test
+	void followersWhoSubscribedByEventAreListedAfterThePopulationUntilTheyLeave() throws Exception {
+		simulator.setFollowerPopulation(APP_ID, 3);
+		simulator.setUserGetPageSize(2);
+		simulator.followerSubscribed(APP_ID, "o_demo_follower", 1_700_000_000L);
+		simulator.followerSubscribed(APP_ID, "o_demo_other", 1_700_000_100L);
+		// Subscribing again changes nothing; a population follower who left is back.
+		simulator.followerSubscribed(APP_ID, "o_demo_follower", 1_700_000_200L);
+		simulator.followerUnsubscribed(APP_ID, WeChatApiSimulator.followerOpenid(1));
+		simulator.followerSubscribed(APP_ID, WeChatApiSimulator.followerOpenid(1), 1_700_000_300L);
+		List<String> all = new ArrayList<>();
+		String next = null;
+		for (int page = 0; page < 10; page++) {
+			WxMpUserList list = this.wx.getUserService().userList(next);
+			assertThat(list.getTotal()).isEqualTo(5);
+			if (list.getCount() == 0) {
+				break;
+			}
+			all.addAll(list.getOpenids());
+			next = list.getNextOpenid();
+		}
+		assertThat(all).containsExactly(WeChatApiSimulator.followerOpenid(0), WeChatApiSimulator.followerOpenid(1),
+				WeChatApiSimulator.followerOpenid(2), "o_demo_follower", "o_demo_other");
+		List<WxMpUser> users = this.wx.getUserService().userInfoList(List.of("o_demo_follower", "o_demo_other"));
+		assertThat(users.get(0).getSubscribe()).isTrue();
+		assertThat(users.get(0).getSubscribeTime()).isEqualTo(1_700_000_000L);
+		assertThat(users.get(0).getSubscribeScene()).isEqualTo("ADD_SCENE_OTHERS");
+		assertThat(simulator.isFollower(APP_ID, "o_demo_follower")).isTrue();
+		// Who unsubscribes is no longer listed, and answered as unsubscribed.
+		simulator.followerUnsubscribed(APP_ID, "o_demo_follower");
+		assertThat(this.wx.getUserService().userList(null).getTotal()).isEqualTo(4);
+		assertThat(this.wx.getUserService().userInfoList(List.of("o_demo_follower")).get(0).getSubscribe()).isFalse();
+		assertThat(simulator.isFollower(APP_ID, "o_demo_follower")).isFalse();
+		assertThat(errcode(() -> this.wx.getUserService().userInfoList(List.of("o_never_here")))).isEqualTo(40003);
+	}
+
+	@Test
 	void batchgetAnswersAtMostOneHundredWithoutProfileFields() throws Exception {
 		simulator.setFollowerPopulation(APP_ID, 200);
 		simulator.followerUnsubscribed(APP_ID, WeChatApiSimulator.followerOpenid(1));
