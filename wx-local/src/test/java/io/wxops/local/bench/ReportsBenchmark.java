@@ -209,15 +209,21 @@ public final class ReportsBenchmark {
 			long demo;
 			long person;
 			long department;
-			try (ResultSet rs = st
-				.executeQuery("SELECT id, owning_department_id FROM wx_account ORDER BY id LIMIT 1")) {
+			try (ResultSet rs = st.executeQuery("SELECT id FROM wx_account ORDER BY id LIMIT 1")) {
 				rs.next();
 				demo = rs.getLong(1);
-				department = rs.getLong(2);
 			}
-			try (ResultSet rs = st.executeQuery("SELECT id FROM adm_person WHERE username = 'demo-admin'")) {
+			try (ResultSet rs = st
+				.executeQuery("SELECT id, department_id FROM adm_person WHERE username = 'demo-admin'")) {
 				rs.next();
 				person = rs.getLong(1);
+				department = rs.getLong(2);
+			}
+			// A second level is decided by another person (one person decides one level).
+			long officeReviewer;
+			try (ResultSet rs = st.executeQuery("SELECT id FROM adm_person WHERE username = 'demo-office-reviewer'")) {
+				rs.next();
+				officeReviewer = rs.getLong(1);
 			}
 			Instant now = Instant.now();
 			Instant yearAgo = now.minus(Duration.ofDays(365));
@@ -266,6 +272,8 @@ public final class ReportsBenchmark {
 				// traffic): explicit ids, so entries can name their ticket.
 				firstTicket = rs.getLong(1) + 1_000_000;
 			}
+			// The running system's own tickets (demo traffic) take ids after this range.
+			st.execute("ALTER TABLE inb_ticket AUTO_INCREMENT = " + (firstTicket + this.tickets + 1000));
 			Rows ticketRows = new Rows(st, "INSERT INTO inb_ticket (id, account_id, openid, category, department_id,"
 					+ " status, hidden, ack_status, ack_due_at, acknowledged_at, due_at, escalated_at, first_message_at,"
 					+ " last_message_at, resolved_at, closed_at, version, created_at, updated_at) VALUES ");
@@ -347,6 +355,7 @@ public final class ReportsBenchmark {
 				rs.next();
 				firstArticle = rs.getLong(1) + 1_000_000;
 			}
+			st.execute("ALTER TABLE art_article AUTO_INCREMENT = " + (firstArticle + 400L * this.accounts + 1000));
 			String[] sensitivities = { "GENERAL", "SENSITIVE", "MAJOR" };
 			for (int a = 0; a < ids.size(); a++) {
 				long account = ids.get(a);
@@ -379,7 +388,7 @@ public final class ReportsBenchmark {
 							+ "', REPEAT('b', 64), " + person + ", " + ts(submitted.plus(Duration.ofHours(2))) + ")");
 					if (!rejected) {
 						decisions.add("(" + article + ", 1, 1, 'OFFICE_REVIEWER', 'APPROVED', REPEAT('b', 64), "
-								+ person + ", " + ts(submitted.plus(Duration.ofHours(5))) + ")");
+								+ officeReviewer + ", " + ts(submitted.plus(Duration.ofHours(5))) + ")");
 					}
 					day = day.plusDays(1 + random.nextInt(5));
 				}
