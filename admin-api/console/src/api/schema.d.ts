@@ -39,7 +39,7 @@ export interface paths {
          * Export the registry as CSV
          * @description The registration form's columns (序号, 设立单位, 微信名称, 微信号, 公众号性质, 认证情况, 认证时间, 负责人 and 管理员 contacts), UTF-8 with a byte-order mark, for the accounts your grants cover.
          */
-        get: operations["export_1"];
+        get: operations["export_2"];
         put?: never;
         post?: never;
         delete?: never;
@@ -235,134 +235,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/accounts/{id}/menu": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The working menu
-         * @description The draft with its review and what was last published; an account without a menu answers an empty draft of version 0.
-         */
-        get: operations["menu"];
-        /**
-         * Save the menu
-         * @description The whole menu. WeChat's limits are checked first (3 top-level buttons, 5 sub-buttons each, names of at most 16/60 bytes of UTF-8, keys ≤ 128 bytes, http(s) URLs ≤ 1024 bytes, a mini program's appId, pagePath and url; conditional menus need the default menu): each problem is keyed by the button's path, e.g. buttons[1].subButtons[3].name. A change voids a review in progress or an approval.
-         */
-        put: operations["saveMenu"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/accounts/{id}/menu/decision": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Approve or reject the menu
-         * @description At the level the chain awaits. Send the contentHash you reviewed: a menu changed since answers 409. Nobody decides a menu they submitted or last changed.
-         */
-        post: operations["decideMenu"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/accounts/{id}/menu/keys": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Keys a button may send
-         * @description The keys something already answers: approved click replies (REPLY_RULE) and the inbox's MENU_KEY rules (INBOX_RULE, e.g. a button that opens a complaint).
-         */
-        get: operations["menuKeys"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/accounts/{id}/menu/live": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The live menu
-         * @description What WeChat shows now (menu/get), and whether it is what wxops left there: drift is CHANGED_ELSEWHERE when someone changed it in the MP website or another tool, PARTIAL when the last publish stopped midway.
-         */
-        get: operations["liveMenu"];
-        put?: never;
-        post?: never;
-        /**
-         * Delete the live menu
-         * @description menu/delete: the default and every conditional menu. Only a PUBLISHER; audited. The draft is kept. A live menu changed elsewhere is never deleted silently (409 menu-drift, with the live menu) unless acknowledgeDrift is true.
-         */
-        delete: operations["deleteLiveMenu"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/accounts/{id}/menu/publish": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Publish the approved menu
-         * @description Only a PUBLISHER of the account, only the content the review approved (409 otherwise), screened again. A live menu changed elsewhere is never overwritten silently (409 menu-drift, with the live menu) unless acknowledgeDrift is true. Publishes as a whole: menu/delete when conditional menus are involved, menu/create, then menu/addconditional for each; a refusal after menu/create is recorded as PARTIAL (502 menu-partial) and the next publish retries the whole menu. Audited.
-         */
-        post: operations["publishMenu"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/accounts/{id}/menu/submit": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Submit the menu for review
-         * @description Screens every button's name (422 with findings keyed by the button's path), then starts the account's GENERAL review chain, fixed now.
-         */
-        post: operations["submitMenu"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/accounts/{id}/queue": {
         parameters: {
             query?: never;
@@ -398,70 +270,6 @@ export interface paths {
         get: operations["refilings"];
         put?: never;
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/accounts/{id}/replies": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The reply rules (自动回复)
-         * @description The working set with its review, and live: the rules the gateway answers with now (the last approved). Before the first save the working set is the rules in force.
-         */
-        get: operations["replyRules"];
-        /**
-         * Save the reply rules
-         * @description The whole set of text rules: KEYWORD (EXACT or CONTAINS), SUBSCRIBE (one), DEFAULT (one) and CLICK (a menu key, one rule a key). Problems are keyed by path, e.g. rules[2].replyText. Nothing changes for followers until the set is approved.
-         */
-        put: operations["saveReplies"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/accounts/{id}/replies/decision": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Approve or reject the reply rules
-         * @description The last approval makes the set the one the gateway answers with (its text rules replace the account's; image and news rules stay) and is audited.
-         */
-        post: operations["decideReplies"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/accounts/{id}/replies/submit": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Submit the reply rules for review
-         * @description Screens every reply (422 with findings keyed by path), then starts the account's GENERAL review chain.
-         */
-        post: operations["submitReplies"];
         delete?: never;
         options?: never;
         head?: never;
@@ -900,7 +708,7 @@ export interface paths {
          * Export the audit record
          * @description The selected entries, newest first, as a download: format=csv (default; UTF-8 with a BOM so Excel shows Chinese correctly, a header row, RFC 4180 quoting, text that would start a spreadsheet formula prefixed with an apostrophe) or format=json (an array of the same items as the search, values unaltered). At most 100000 entries: the headers X-Export-Limit, X-Export-Total (how many the filters select) and X-Export-Truncated (true when the export was cut at the limit) say so; narrow the time range to get the rest. Filters, all optional: personId, username (exact), accountId, action, targetType, from (inclusive) and to (exclusive) as ISO-8601 instants such as 2026-01-31T16:00:00Z; 'to' before 'from' gets 400.
          */
-        get: operations["export"];
+        get: operations["export_1"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1087,7 +895,7 @@ export interface paths {
         };
         /**
          * What waits for me
-         * @description Counts by the roles you hold, each with the scope of its own list (so the count and the list it leads to agree); an item is present, possibly 0, for every role you hold. Stable keys: HANDLER: tickets.open (not closed, of your departments and, for the central office, escalated ones), tickets.unacknowledged (NEW), tickets.overdue (overdue or escalated, as the duty view), tickets.unassigned, tickets.mine. EDITOR: articles.rejected (your articles sent back). DEPT_REVIEWER, OFFICE_REVIEWER, LEADER: reviews.articles and reviews.sends (awaiting your level, as GET /api/reviews/pending and /pending-sends). PUBLISHER: queue.articles (one item per account with articles in its queue, accountId set), sends.toPreview (COMPOSED), sends.toConfirm (PREVIEWED). ADMIN: accounts.annualReviewDue (November without a passed review of the year, or overdue), accounts.annualReviewUndecided (report submitted, no decision), accounts.suspended. AUDITOR on every account: audit.lastVerification (count 1 when the last GET /api/audit/verify found a break, else 0; at: when it ran, null if never). route is the console page that lists the items. No re-filing can be pending: a change of contact is recorded as its re-filing. Carries an ETag (serverTime left out) for polling with If-None-Match.
+         * @description Counts by the roles you hold, each with the scope of its own list (so the count and the list it leads to agree); an item is present, possibly 0, for every role you hold. Stable keys: HANDLER: tickets.open (not closed, of your departments and, for the central office, escalated ones), tickets.unacknowledged (NEW), tickets.overdue (overdue or escalated, as the duty view), tickets.unassigned, tickets.mine. EDITOR: articles.rejected (your articles sent back). DEPT_REVIEWER, OFFICE_REVIEWER, LEADER: reviews.articles and reviews.sends (awaiting your level, as GET /api/reviews/pending and /pending-sends). PUBLISHER: queue.articles (one item per account with articles in its queue, accountId set), sends.toPreview (COMPOSED), sends.toConfirm (PREVIEWED). ADMIN: accounts.annualReviewDue (November without a passed review of the year, or overdue), accounts.annualReviewUndecided (report submitted, no decision), accounts.suspended. ADMIN or OFFICE_REVIEWER (the account's administrator and the central office): accounts.updateWarning and accounts.updateVeto (accounts at the posting warning, 10 local days without an update by default, and at the veto, 14; as GET /api/reports/inspection). AUDITOR on every account: audit.lastVerification (count 1 when the last GET /api/audit/verify found a break, else 0; at: when it ran, null if never). route is the console page that lists the items. No re-filing can be pending: a change of contact is recorded as its re-filing. Carries an ETag (serverTime left out) for polling with If-None-Match.
          */
         get: operations["myWork"];
         put?: never;
@@ -1224,6 +1032,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/discipline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Review and send discipline
+         * @description Review rounds submitted on the period's local days by sensitivity (article rounds, the articles they concern, TEXT/IMAGE send reviews; approved, rejected, still in review), the decisions per review level, every rejection (article id or send id), time in review (submission to the round's last decision, median and 90th percentile), and the sends held on the period's days that went out or failed: WeChat's total/filtered/sent/error counts, copyright refusals (CheckState 3) and the failed sends with their error. Scope: accountId (one account; 404 when unknown or outside your grants), departmentId (the ACTIVE and SUSPENDED accounts that department owns; 404 when unknown), or neither (every ACTIVE or SUSPENDED account your grants cover). Readable with ADMIN, AUDITOR, OFFICE_REVIEWER or LEADER, each on the accounts its grants cover. Period: from and to (YYYY-MM-DD, both included) are local days, each account's own time zone; to defaults to asOf or today (the account's zone for one account, Asia/Shanghai for several), from to 84 days ending on to; at most wxops.admin.reports.max-range-days (366) days, else 400.
+         */
+        get: operations["discipline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/inspection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Inspection overview
+         * @description For the central office: every ACTIVE or SUSPENDED account your grants cover (or those departmentId owns), worst first, with each indicator's level, the days since the last update, the day the posting veto falls without a new update, and atRiskThisWeek (not PASS now, or that veto within 7 days of the report date). Indicators (each PASS, WARNING or VETO with evidence: send ids, ticket ids and local days, never openids): posting (days since the last update: WARNING from update-warning-days, VETO from update-veto-days, the single veto of no update within two weeks); interaction (open tickets without a delivered human reply since the follower wrote: WARNING from unanswered-warning-days, VETO from unanswered-veto-days, 留言长期不回复); timeliness (over the inspected period of inspection-days ending on the report date: WARNING when the same-day acknowledgement share is below ack-same-day-warning-share or any ticket is overdue); discipline (WARNING when a send failed or WeChat's copyright check refused it). overall is the worst. Security incidents (leaks, wrong statements) are not judged from records and are listed in notAssessed. The report date is asOf, or the local day of at in the account's zone, or today there. Thresholds: wxops.admin.reports.*, after 国办秘函〔2019〕19号; provinces differ.
+         */
+        get: operations["overview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/inspection/{accountId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Self-inspection of one account
+         * @description A dated report an institution can file (the console prints it). Indicators (each PASS, WARNING or VETO with evidence: send ids, ticket ids and local days, never openids): posting (days since the last update: WARNING from update-warning-days, VETO from update-veto-days, the single veto of no update within two weeks); interaction (open tickets without a delivered human reply since the follower wrote: WARNING from unanswered-warning-days, VETO from unanswered-veto-days, 留言长期不回复); timeliness (over the inspected period of inspection-days ending on the report date: WARNING when the same-day acknowledgement share is below ack-same-day-warning-share or any ticket is overdue); discipline (WARNING when a send failed or WeChat's copyright check refused it). overall is the worst. Security incidents (leaks, wrong statements) are not judged from records and are listed in notAssessed. The report date is asOf, or the local day of at in the account's zone, or today there. Thresholds: wxops.admin.reports.*, after 国办秘函〔2019〕19号; provinces differ. 404 when the account is unknown or outside your grants.
+         */
+        get: operations["inspection"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/posting": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Posting regularity
+         * @description Updates per week (ISO, Monday first) or month, clipped to the period, per account and in total; bursts (at least burst-min-items updates each within burst-window of the previous); and each account's standing on its report date: the local day of its last update on or before asOf, the days since (asOf minus that day; from its registration day when it never updated), and the level: WARNING from update-warning-days (10), VETO from update-veto-days (14). An update is a mass send FINISHED with sentCount > 0, on the local day it held. Free publishes (发布) are not built yet and are not counted (sources says what was). Scope: accountId (one account; 404 when unknown or outside your grants), departmentId (the ACTIVE and SUSPENDED accounts that department owns; 404 when unknown), or neither (every ACTIVE or SUSPENDED account your grants cover). Readable with ADMIN, AUDITOR, OFFICE_REVIEWER or LEADER, each on the accounts its grants cover. Period: from and to (YYYY-MM-DD, both included) are local days, each account's own time zone; to defaults to asOf or today (the account's zone for one account, Asia/Shanghai for several), from to 84 days ending on to; at most wxops.admin.reports.max-range-days (366) days, else 400.
+         */
+        get: operations["posting"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/timeliness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Reply timeliness
+         * @description Per inbox category (and ALL), for the tickets followers opened on the period's local days (MALICIOUS ones excluded): the share acknowledged by the end of the local day the follower wrote (the automatic acknowledgement delivered or a human reply delivered); the time from the first message to the first delivered human reply (median and 90th percentile, nearest rank, seconds; the acknowledgement does not count as an answer); the share RESOLVED or CLOSED by the due date; overdue (result after the due date, or none and the date passed as of now) and escalated counts; tickets no human reply reached and the oldest of them; and the follow-up (回访) rate: tickets with a recorded follow-up among those RESOLVED or CLOSED. Scope: accountId (one account; 404 when unknown or outside your grants), departmentId (the ACTIVE and SUSPENDED accounts that department owns; 404 when unknown), or neither (every ACTIVE or SUSPENDED account your grants cover). Readable with ADMIN, AUDITOR, OFFICE_REVIEWER or LEADER, each on the accounts its grants cover. Period: from and to (YYYY-MM-DD, both included) are local days, each account's own time zone; to defaults to asOf or today (the account's zone for one account, Asia/Shanghai for several), from to 84 days ending on to; at most wxops.admin.reports.max-range-days (366) days, else 400.
+         */
+        get: operations["timeliness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{report}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export a report
+         * @description report is posting (one row per account and week/month, with the account's standing), timeliness (one row per category and ALL), discipline (one row per send, then one per rejection), inspection (one account, accountId required: one row per indicator and evidence) or overview (one row per account). Same parameters and scope as the report itself. format=csv (default: UTF-8 with a BOM, a header row, RFC 4180 quoting) or xlsx (one sheet, numbers as numbers). In both, text that a spreadsheet would run as a formula (starting with =, +, -, @, tab or CR) is prefixed with an apostrophe, as in the audit export, and no cell is a formula. Rows carry ticket, send and article ids, never openids.
+         */
+        get: operations["export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reviews/pending": {
         parameters: {
             query?: never;
@@ -1236,26 +1164,6 @@ export interface paths {
          * @description Articles whose next level you may decide, in your accounts and departments. TEXT and IMAGE sends awaiting you are in GET /api/reviews/pending-sends.
          */
         get: operations["pending"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/reviews/pending-menus": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Menus and reply-rule sets awaiting my review
-         * @description kind MENU or REPLIES; decide with POST /api/accounts/{id}/menu/decision or /api/accounts/{id}/replies/decision.
-         */
-        get: operations["pendingSets"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1835,6 +1743,20 @@ export interface components {
             appSecret?: string;
             token?: string;
         };
+        /** @description One account's posting regularity */
+        AccountPosting: {
+            /** Format: int64 */
+            accountId?: number;
+            bursts?: components["schemas"]["Burst"][];
+            /** Format: int32 */
+            items?: number;
+            name?: string;
+            periods?: components["schemas"]["PeriodCount"][];
+            standing?: components["schemas"]["PostingStanding"];
+            timeZone?: string;
+            /** Format: int32 */
+            updates?: number;
+        };
         /** @description A registered account as the registry shows it. */
         AccountView: {
             administrator?: components["schemas"]["Contact"];
@@ -2032,6 +1954,92 @@ export interface components {
             /** Format: int32 */
             priority?: number;
         };
+        /** @description Updates following each other within the burst window (wxops.admin.reports.burst-window), at least burst-min-items of them */
+        Burst: {
+            /** Format: int64 */
+            accountId?: number;
+            /** Format: date-time */
+            end?: string;
+            sendIds?: number[];
+            /** Format: date-time */
+            start?: string;
+            /** Format: int32 */
+            updates?: number;
+        };
+        /** @description Timeliness of the tickets of one category (or of all, category ALL) */
+        CategoryTimeliness: {
+            /**
+             * Format: double
+             * @description acknowledgedSameDay / tickets (0 to 1, 4 decimals); null without tickets
+             */
+            ackSameDayShare?: number;
+            /**
+             * Format: int32
+             * @description Acknowledged by the end of the local day the follower wrote: the automatic acknowledgement delivered, or a human reply delivered
+             */
+            acknowledgedSameDay?: number;
+            /**
+             * Format: int32
+             * @description Tickets with a delivered human reply (the acknowledgement does not count)
+             */
+            answered?: number;
+            category?: string;
+            /** Format: int32 */
+            closed?: number;
+            /** Format: int32 */
+            escalated?: number;
+            /**
+             * Format: int64
+             * @description Median time from the follower's first message to the first delivered human reply, in seconds (nearest rank); null when none was answered
+             */
+            firstReplyMedianSeconds?: number;
+            /**
+             * Format: int64
+             * @description 90th percentile of the same (nearest rank)
+             */
+            firstReplyP90Seconds?: number;
+            /**
+             * Format: int32
+             * @description Tickets with a recorded follow-up (回访)
+             */
+            followedUp?: number;
+            /**
+             * Format: double
+             * @description followedUp / withResult: of the tickets given a result, the share followed up
+             */
+            followupRate?: number;
+            /**
+             * Format: int32
+             * @description Tickets no human reply reached (any status)
+             */
+            neverAnswered?: number;
+            oldestUnanswered?: components["schemas"]["Oldest"];
+            /**
+             * Format: int32
+             * @description Result after the due date, or none yet and the due date passed
+             */
+            overdue?: number;
+            /**
+             * Format: int32
+             * @description RESOLVED or CLOSED no later than the due date (SLA days of the category)
+             */
+            resolvedWithinSla?: number;
+            /**
+             * Format: double
+             * @description resolvedWithinSla / tickets
+             */
+            resolvedWithinSlaShare?: number;
+            /**
+             * Format: int32
+             * @description Tickets the follower opened in the period (their first message's local day)
+             */
+            tickets?: number;
+            /**
+             * Format: int32
+             * @description Tickets RESOLVED or CLOSED
+             */
+            withResult?: number;
+        };
         ChangeResult: {
             /** Format: int32 */
             added?: number;
@@ -2099,13 +2107,6 @@ export interface components {
             /** Format: int64 */
             tagId?: number;
             text?: string;
-        };
-        /** @description A conditional menu: the buttons followers with the tag see instead of the default. */
-        ConditionalMenu: {
-            /** @description 1 to 3 top-level buttons. */
-            buttons?: components["schemas"]["MenuButton"][];
-            /** @description The user tag's id (digits). */
-            tagId?: string;
         };
         ConfirmRequest: {
             previewHash?: string;
@@ -2176,6 +2177,41 @@ export interface components {
             /** Format: int32 */
             version?: number;
         };
+        /** @description Review and send discipline of the accounts over the period (rounds submitted and sends held on its local days) */
+        DisciplineReport: {
+            /** Format: int32 */
+            copyrightRefusals?: number;
+            /** Format: int64 */
+            errorCount?: number;
+            /** Format: int32 */
+            failed?: number;
+            failedSends?: components["schemas"]["SendResult"][];
+            /** Format: int64 */
+            filterCount?: number;
+            /** Format: int32 */
+            finished?: number;
+            /** Format: date */
+            from?: string;
+            levels?: components["schemas"]["LevelUse"][];
+            rejections?: components["schemas"]["Rejection"][];
+            /**
+             * Format: int64
+             * @description Median time from submission to the round's last decision (rejection or final approval), seconds, nearest rank; decided rounds only
+             */
+            reviewMedianSeconds?: number;
+            /** Format: int64 */
+            reviewP90Seconds?: number;
+            sendResults?: components["schemas"]["SendResult"][];
+            /** Format: int32 */
+            sends?: number;
+            sensitivities?: components["schemas"]["SensitivityCount"][];
+            /** Format: int64 */
+            sentCount?: number;
+            /** Format: date */
+            to?: string;
+            /** Format: int64 */
+            totalCount?: number;
+        };
         DutyView: {
             overdue?: components["schemas"]["TicketView"][];
             /** Format: int64 */
@@ -2183,6 +2219,17 @@ export interface components {
             unacknowledged?: components["schemas"]["TicketView"][];
             /** Format: int64 */
             unacknowledgedTotal?: number;
+        };
+        /** @description A record behind an indicator: kind SEND (a mass send's id), TICKET (a ticket's id, never an openid) or ACCOUNT (the account itself, e.g. its registration day when it never updated) */
+        Evidence: {
+            /** Format: date-time */
+            at?: string;
+            /** Format: date */
+            day?: string;
+            /** Format: int64 */
+            id?: number;
+            kind?: string;
+            note?: string;
         };
         FieldChange: {
             changed?: boolean;
@@ -2273,6 +2320,51 @@ export interface components {
             priority?: number;
             unusableKeyword?: boolean;
         };
+        /** @description One indicator: key posting, interaction, timeliness or discipline */
+        Indicator: {
+            /**
+             * Format: int32
+             * @description posting: the days since the last update; the others: how many tickets or sends are behind the level (evidence lists at most 50)
+             */
+            count?: number;
+            evidence?: components["schemas"]["Evidence"][];
+            key?: string;
+            /** @enum {string} */
+            level?: "PASS" | "WARNING" | "VETO";
+            summary?: string;
+        };
+        /** @description A dated self-inspection report of one account */
+        Inspection: {
+            /** Format: int64 */
+            accountId?: number;
+            /**
+             * Format: date
+             * @description First local day of the inspected period (inspection-days before the report date)
+             */
+            from?: string;
+            /** Format: date-time */
+            generatedAt?: string;
+            indicators?: components["schemas"]["Indicator"][];
+            name?: string;
+            /** @description Indicators this system's records cannot judge (left to the inspector) */
+            notAssessed?: string[];
+            /**
+             * @description The worst level of the indicators
+             * @enum {string}
+             */
+            overall?: "PASS" | "WARNING" | "VETO";
+            /**
+             * Format: date
+             * @description The report date, a local day of the account
+             */
+            reportDate?: string;
+            thresholds?: components["schemas"]["Thresholds"];
+            timeZone?: string;
+            /** Format: date */
+            to?: string;
+            /** @description Update sources counted (MASS_SEND only: free publishes are not built yet) */
+            updateSources?: string[];
+        };
         Issued: {
             initialPassword?: string;
             person?: components["schemas"]["PersonView"];
@@ -2293,6 +2385,14 @@ export interface components {
             excerpt?: string;
             msgType?: string;
         };
+        /** @description Decisions taken at one review level */
+        LevelUse: {
+            /** Format: int32 */
+            approved?: number;
+            level?: string;
+            /** Format: int32 */
+            rejected?: number;
+        };
         LexiconChange: {
             category?: string;
             changeType?: string;
@@ -2310,22 +2410,6 @@ export interface components {
             /** @enum {string} */
             category?: "STATE_SECURITY" | "ETHNIC_CULT_SUPERSTITION" | "RUMOUR_INSULT_DEFAMATION" | "OBSCENITY_VIOLENCE_CRIME" | "ILLEGAL_ASSEMBLY" | "UNVERIFIED_OR_UNAPPROVED" | "OTHER_PROHIBITED" | "INTERNAL_OFFICE" | "COMMERCIAL_MARKETING";
             term?: string;
-        };
-        /** @description The menu WeChat shows now (menu/get), beside ours. */
-        LiveView: {
-            /** Format: int64 */
-            accountId?: number;
-            /** @description True when the live menu is not what wxops left there (changed elsewhere, or a publish stopped midway): publishing over a menu changed elsewhere needs acknowledgeDrift. */
-            drift?: boolean;
-            /**
-             * @description NONE, CHANGED_ELSEWHERE or PARTIAL.
-             * @enum {string}
-             */
-            driftReason?: "NONE" | "CHANGED_ELSEWHERE" | "PARTIAL";
-            live?: components["schemas"]["MenuDocument"];
-            liveHash?: string;
-            /** @description Whether the live menu is exactly the working draft. */
-            matchesDraft?: boolean;
         };
         Me: {
             grants?: components["schemas"]["Grant"][];
@@ -2347,87 +2431,6 @@ export interface components {
             state?: string;
             stored?: boolean;
             url?: string;
-        };
-        /** @description A button. A top-level button with subButtons has no type of its own. */
-        MenuButton: {
-            /** @description For miniprogram: the mini program's AppID. */
-            appId?: string | null;
-            /** @description For article_id and article_view_limited: the article_id freepublish returned. */
-            articleId?: string | null;
-            /** @description For click, scancode_*, pic_* and location_select: the key WeChat sends back (CLICK EventKey), at most 128 bytes; reply rules of kind CLICK and the inbox's MENU_KEY rules answer it. */
-            key?: string | null;
-            /** @description Shown on the button: at most 16 bytes of UTF-8 top-level (4 Chinese characters show), 60 for a sub-button. */
-            name?: string;
-            /** @description For miniprogram: the page path. */
-            pagePath?: string | null;
-            /** @description Up to 5 sub-buttons of a top-level button. */
-            subButtons?: components["schemas"]["MenuButton"][] | null;
-            /** @description click, view, miniprogram, scancode_push, scancode_waitmsg, pic_sysphoto, pic_photo_or_album, pic_weixin, location_select, article_id or article_view_limited; null for a button that opens sub-buttons. */
-            type?: string | null;
-            /** @description For view (and miniprogram's fallback): an http(s) URL of at most 1024 bytes. */
-            url?: string | null;
-        };
-        /** @description APPROVE or REJECT the content you reviewed (its contentHash); a rejection needs a comment. */
-        MenuDecision: {
-            comment?: string;
-            contentHash?: string;
-            decision: string;
-        };
-        /** @description A custom menu (自定义菜单): the default buttons and the conditional menus by user tag. */
-        MenuDocument: {
-            /** @description The default menu: 1 to 3 top-level buttons (none while it is a draft). */
-            buttons?: components["schemas"]["MenuButton"][];
-            /** @description Conditional menus (个性化菜单), each shown to followers with one tag; they need the default menu. */
-            conditionals?: components["schemas"]["ConditionalMenu"][];
-        };
-        /** @description A key buttons may send back, and what answers it. */
-        MenuKey: {
-            /** @description The reply text or the inbox category. */
-            description?: string;
-            key?: string;
-            /** @description REPLY_RULE (a click reply) or INBOX_RULE (routes to the inbox, e.g. opens a complaint). */
-            source?: string;
-        };
-        /** @description Publish the approved menu: its contentHash, and acknowledgeDrift true to replace a live menu that was changed elsewhere. */
-        MenuPublishRequest: {
-            acknowledgeDrift?: boolean | null;
-            contentHash?: string;
-        };
-        /** @description The whole menu to save. version: the one you loaded (0 or absent for the first save); a stale one answers 409. */
-        MenuSave: {
-            buttons?: components["schemas"]["MenuButton"][];
-            conditionals?: components["schemas"]["ConditionalMenu"][] | null;
-            /** Format: int32 */
-            version?: number | null;
-        };
-        /** @description The account's working menu, its review and what was last published. */
-        MenuView: {
-            /** Format: int64 */
-            accountId?: number;
-            /** @description The content the review approved. */
-            approvedHash?: string | null;
-            chain?: components["schemas"]["Step"][];
-            /** @description Reviewers send it back with their decision. */
-            contentHash?: string;
-            /** Format: int32 */
-            contentVersion?: number;
-            menu?: components["schemas"]["MenuDocument"];
-            /** @description For PARTIAL: the call WeChat refused. */
-            publishDetail?: string | null;
-            /** @description NONE, PUBLISHED, PARTIAL or DELETED. */
-            publishState?: string;
-            publishedHash?: string | null;
-            /** Format: int32 */
-            reviewRound?: number;
-            /** @description DRAFT, IN_REVIEW, APPROVED or REJECTED. */
-            status?: string;
-            /** Format: date-time */
-            updatedAt?: string | null;
-            /**
-             * Format: int32
-             * @description Send it back with the next save; 0 while nothing was saved.
-             */
-            version?: number;
         };
         MonthSlots: {
             /** Format: int32 */
@@ -2479,6 +2482,61 @@ export interface components {
         };
         Note: {
             text?: string;
+        };
+        /** @description The oldest ticket no human reply reached */
+        Oldest: {
+            /** Format: int64 */
+            accountId?: number;
+            /** Format: date-time */
+            firstMessageAt?: string;
+            /** Format: int64 */
+            ticketId?: number;
+        };
+        /** @description Every account the caller's grants cover, worst first */
+        Overview: {
+            /** Format: int32 */
+            accounts?: number;
+            /** Format: int32 */
+            atRisk?: number;
+            /** Format: date-time */
+            generatedAt?: string;
+            rows?: components["schemas"]["OverviewRow"][];
+            /** Format: int32 */
+            vetoes?: number;
+            /** Format: int32 */
+            warnings?: number;
+        };
+        /** @description One account in the central office's overview */
+        OverviewRow: {
+            /** Format: int64 */
+            accountId?: number;
+            /** @description Not PASS now, or the posting veto falls within 7 days of the report date */
+            atRiskThisWeek?: boolean;
+            /** Format: int64 */
+            daysSinceLastUpdate?: number;
+            /** @enum {string} */
+            discipline?: "PASS" | "WARNING" | "VETO";
+            /** @enum {string} */
+            interaction?: "PASS" | "WARNING" | "VETO";
+            /** Format: date */
+            lastUpdateDay?: string;
+            name?: string;
+            /** @enum {string} */
+            overall?: "PASS" | "WARNING" | "VETO";
+            /** @enum {string} */
+            posting?: "PASS" | "WARNING" | "VETO";
+            /** Format: date */
+            reportDate?: string;
+            timeZone?: string;
+            /** @enum {string} */
+            timeliness?: "PASS" | "WARNING" | "VETO";
+            /** Format: int32 */
+            unansweredTickets?: number;
+            /**
+             * Format: date
+             * @description The first day that is a veto without a new update
+             */
+            vetoOn?: string;
         };
         /** @description One page of results: items, the zero-based page number, the page size and the total count. */
         PageResultAccountView: {
@@ -2602,16 +2660,16 @@ export interface components {
             submittedAt?: string;
             text?: string;
         };
-        /** @description A menu or reply-rule set awaiting your decision. */
-        PendingSet: {
-            /** Format: int64 */
-            accountId?: number;
-            /** @enum {string} */
-            awaiting?: "DEPT_REVIEWER" | "OFFICE_REVIEWER" | "LEADER";
-            contentHash?: string;
-            kind?: string;
-            /** Format: date-time */
-            submittedAt?: string;
+        /** @description Updates in one week or month of the period (clipped to the period) */
+        PeriodCount: {
+            /** Format: date */
+            end?: string;
+            /** Format: int32 */
+            items?: number;
+            /** Format: date */
+            start?: string;
+            /** Format: int32 */
+            updates?: number;
         };
         PersonChange: {
             /** Format: int64 */
@@ -2651,6 +2709,50 @@ export interface components {
             };
             selfConfirmAllowed?: boolean;
             timeZone?: string;
+        };
+        /** @description Posting regularity of the accounts; totals sums the accounts per week or month */
+        PostingReport: {
+            accounts?: components["schemas"]["AccountPosting"][];
+            /** Format: date */
+            from?: string;
+            /** @enum {string} */
+            granularity?: "WEEK" | "MONTH";
+            /** @description Update sources counted; today MASS_SEND only (free publishes are not built yet) */
+            sources?: string[];
+            /** Format: date */
+            to?: string;
+            totals?: components["schemas"]["PeriodCount"][];
+            /** Format: int32 */
+            vetoDays?: number;
+            /** Format: int32 */
+            warningDays?: number;
+        };
+        /** @description Whether and when an account last updated, as of its report date (its local days) */
+        PostingStanding: {
+            /** Format: int64 */
+            accountId?: number;
+            /** Format: date */
+            asOf?: string;
+            /**
+             * Format: int64
+             * @description asOf minus the last update's day (or the registration day when there is none)
+             */
+            daysSinceLastUpdate?: number;
+            /**
+             * Format: date
+             * @description Local day of the last update on or before asOf; null if none
+             */
+            lastUpdateDay?: string;
+            /**
+             * @description PASS, WARNING (from update-warning-days) or VETO (from update-veto-days)
+             * @enum {string}
+             */
+            level?: "PASS" | "WARNING" | "VETO";
+            /**
+             * Format: date
+             * @description The first day that would be a veto without a new update
+             */
+            vetoOn?: string;
         };
         ProblemDetail: {
             detail?: string;
@@ -2703,6 +2805,19 @@ export interface components {
             /** Format: date-time */
             recordedAt?: string;
         };
+        /** @description A rejection: of an article's round (kind ARTICLE, id = article id) or of a send (kind SEND, id = send id) */
+        Rejection: {
+            /** Format: int64 */
+            accountId?: number;
+            /** Format: date-time */
+            decidedAt?: string;
+            /** Format: int64 */
+            id?: number;
+            kind?: string;
+            level?: string;
+            /** Format: int32 */
+            round?: number;
+        };
         Reply: {
             entry?: components["schemas"]["TicketEntry"];
             ticket?: components["schemas"]["TicketView"];
@@ -2711,51 +2826,6 @@ export interface components {
             content?: string;
             mediaId?: string;
             msgType?: string;
-        };
-        /** @description One rule. */
-        ReplyRule: {
-            /** @description Default true. */
-            enabled?: boolean | null;
-            /** @description For KEYWORD: the keyword (2 to 64 characters that count); for CLICK: the button's key (at most 128 bytes). */
-            keyword?: string | null;
-            /** @description For KEYWORD: EXACT (the whole message) or CONTAINS (the message contains the keyword). */
-            matchMode?: string | null;
-            /**
-             * Format: int32
-             * @description Among matching rules of a kind, higher wins; 0 to 1000, default 0.
-             */
-            priority?: number | null;
-            /** @description The reply, at most 2048 bytes of UTF-8; screened. */
-            replyText?: string;
-            /** @description KEYWORD (a text message), SUBSCRIBE (the welcome), DEFAULT (any other text) or CLICK (a menu button's key). */
-            trigger?: string;
-        };
-        /** @description The whole rule set to save. version: the one you loaded (0 or absent for the first save); a stale one answers 409. */
-        ReplySave: {
-            rules?: components["schemas"]["ReplyRule"][];
-            /** Format: int32 */
-            version?: number | null;
-        };
-        /** @description The account's working reply rules, their review, and the rules the gateway answers with now (the last approved). */
-        ReplySetView: {
-            /** Format: int64 */
-            accountId?: number;
-            chain?: components["schemas"]["Step"][];
-            contentHash?: string;
-            /** @description What the gateway answers with now. */
-            live?: components["schemas"]["ReplyRule"][];
-            /** Format: int32 */
-            reviewRound?: number;
-            rules?: components["schemas"]["ReplyRule"][];
-            /** @description DRAFT, IN_REVIEW, APPROVED or REJECTED. */
-            status?: string;
-            /** Format: date-time */
-            updatedAt?: string | null;
-            /**
-             * Format: int32
-             * @description Send it back with the next save; 0 while nothing was saved.
-             */
-            version?: number;
         };
         ReviewDecision: {
             /** Format: int64 */
@@ -2840,6 +2910,32 @@ export interface components {
             /** Format: date */
             today?: string;
             zone?: string;
+        };
+        /** @description A send of the period with WeChat's results */
+        SendResult: {
+            /** Format: int64 */
+            accountId?: number;
+            articleIds?: number[];
+            /** @description WeChat's copyright check refused an article (CheckState 3) */
+            copyrightRefused?: boolean;
+            /** Format: date */
+            day?: string;
+            /** Format: int32 */
+            errorCode?: number;
+            /** Format: int32 */
+            errorCount?: number;
+            errorMessage?: string;
+            /** Format: int32 */
+            filterCount?: number;
+            kind?: string;
+            /** Format: int64 */
+            sendId?: number;
+            /** Format: int32 */
+            sentCount?: number;
+            status?: string;
+            /** Format: int32 */
+            totalCount?: number;
+            wechatStatus?: string;
         };
         SendReviewDecision: {
             comment?: string;
@@ -2931,6 +3027,22 @@ export interface components {
             version?: number;
             wechatStatus?: string;
         };
+        /** @description Review rounds (submissions) of one sensitivity in the period: of articles, and of TEXT/IMAGE sends */
+        SensitivityCount: {
+            /** Format: int32 */
+            approved?: number;
+            /** Format: int32 */
+            articleRounds?: number;
+            /** Format: int32 */
+            articles?: number;
+            /** Format: int32 */
+            inReview?: number;
+            /** Format: int32 */
+            rejected?: number;
+            /** Format: int32 */
+            sendReviews?: number;
+            sensitivity?: string;
+        };
         Settings: {
             ackText?: string;
             /** Format: int64 */
@@ -3014,6 +3126,21 @@ export interface components {
             label?: string;
             openid?: string;
         };
+        /** @description The thresholds the inspection applied (wxops.admin.reports.*) */
+        Thresholds: {
+            /** Format: double */
+            ackSameDayWarningShare?: number;
+            /** Format: int32 */
+            inspectionDays?: number;
+            /** Format: int32 */
+            unansweredVetoDays?: number;
+            /** Format: int32 */
+            unansweredWarningDays?: number;
+            /** Format: int32 */
+            updateVetoDays?: number;
+            /** Format: int32 */
+            updateWarningDays?: number;
+        };
         TicketDetail: {
             followup?: components["schemas"]["Followup"];
             media?: components["schemas"]["MediaItem"][];
@@ -3079,6 +3206,17 @@ export interface components {
             version?: number;
             /** Format: date-time */
             windowClosesAt?: string;
+        };
+        /** @description Reply timeliness of the accounts' tickets opened in the period, MALICIOUS tickets excluded */
+        TimelinessReport: {
+            categories?: components["schemas"]["CategoryTimeliness"][];
+            /** Format: date-time */
+            computedAt?: string;
+            /** Format: date */
+            from?: string;
+            /** Format: date */
+            to?: string;
+            total?: components["schemas"]["CategoryTimeliness"];
         };
         Token: {
             /** Format: date-time */
@@ -3225,7 +3363,7 @@ export interface operations {
             };
         };
     };
-    export_1: {
+    export_2: {
         parameters: {
             query?: {
                 status?: "APPLIED" | "ACTIVE" | "SUSPENDED" | "CLOSED";
@@ -3570,197 +3708,6 @@ export interface operations {
             };
         };
     };
-    menu: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "*/*": components["schemas"]["MenuView"];
-                };
-            };
-        };
-    };
-    saveMenu: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["MenuSave"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "*/*": components["schemas"]["MenuView"];
-                };
-            };
-        };
-    };
-    decideMenu: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["MenuDecision"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "*/*": components["schemas"]["MenuView"];
-                };
-            };
-        };
-    };
-    menuKeys: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "*/*": components["schemas"]["MenuKey"][];
-                };
-            };
-        };
-    };
-    liveMenu: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "*/*": components["schemas"]["LiveView"];
-                };
-            };
-        };
-    };
-    deleteLiveMenu: {
-        parameters: {
-            query?: {
-                /** @description true to delete a live menu that was changed elsewhere (drift CHANGED_ELSEWHERE). */
-                acknowledgeDrift?: boolean;
-            };
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "*/*": components["schemas"]["MenuView"];
-                };
-            };
-        };
-    };
-    publishMenu: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["MenuPublishRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "*/*": components["schemas"]["MenuView"];
-                };
-            };
-        };
-    };
-    submitMenu: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "*/*": components["schemas"]["MenuView"];
-                };
-            };
-        };
-    };
     queue: {
         parameters: {
             query?: never;
@@ -3827,102 +3774,6 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["RefilingView"][];
-                };
-            };
-        };
-    };
-    replyRules: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "*/*": components["schemas"]["ReplySetView"];
-                };
-            };
-        };
-    };
-    saveReplies: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ReplySave"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "*/*": components["schemas"]["ReplySetView"];
-                };
-            };
-        };
-    };
-    decideReplies: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["MenuDecision"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "*/*": components["schemas"]["ReplySetView"];
-                };
-            };
-        };
-    };
-    submitReplies: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "*/*": components["schemas"]["ReplySetView"];
                 };
             };
         };
@@ -4537,7 +4388,7 @@ export interface operations {
             };
         };
     };
-    export: {
+    export_1: {
         parameters: {
             query?: {
                 /** @description csv or json */
@@ -5048,6 +4899,172 @@ export interface operations {
             };
         };
     };
+    discipline: {
+        parameters: {
+            query?: {
+                accountId?: number;
+                departmentId?: number;
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["DisciplineReport"];
+                };
+            };
+        };
+    };
+    overview: {
+        parameters: {
+            query?: {
+                departmentId?: number;
+                asOf?: string;
+                at?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Overview"];
+                };
+            };
+        };
+    };
+    inspection: {
+        parameters: {
+            query?: {
+                asOf?: string;
+                at?: string;
+            };
+            header?: never;
+            path: {
+                accountId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Inspection"];
+                };
+            };
+        };
+    };
+    posting: {
+        parameters: {
+            query?: {
+                accountId?: number;
+                departmentId?: number;
+                /** @description First local day, YYYY-MM-DD */
+                from?: string;
+                /** @description Last local day, included */
+                to?: string;
+                /** @description Report date for days since the last update; default today in each account's zone */
+                asOf?: string;
+                /** @description Instead of asOf: an instant (ISO-8601, e.g. 2026-03-11T15:59:59Z) whose local day in each account's zone is its report date */
+                at?: string;
+                /** @description WEEK (default) or MONTH */
+                granularity?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["PostingReport"];
+                };
+            };
+        };
+    };
+    timeliness: {
+        parameters: {
+            query?: {
+                accountId?: number;
+                departmentId?: number;
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["TimelinessReport"];
+                };
+            };
+        };
+    };
+    export: {
+        parameters: {
+            query?: {
+                /** @description csv (default) or xlsx */
+                format?: string;
+                accountId?: number;
+                departmentId?: number;
+                from?: string;
+                to?: string;
+                asOf?: string;
+                at?: string;
+                granularity?: string;
+            };
+            header?: never;
+            path: {
+                /** @description posting, timeliness, discipline, inspection or overview */
+                report: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+        };
+    };
     pending: {
         parameters: {
             query?: never;
@@ -5064,26 +5081,6 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["Pending"][];
-                };
-            };
-        };
-    };
-    pendingSets: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "*/*": components["schemas"]["PendingSet"][];
                 };
             };
         };

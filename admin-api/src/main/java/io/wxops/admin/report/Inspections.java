@@ -101,7 +101,7 @@ public class Inspections {
 		LocalDate earliest = reportDates.values().stream().min(LocalDate::compareTo).orElseThrow();
 		ReportScope.Period all = new ReportScope.Period(earliest.minusDays(this.properties.inspectionDays() - 1),
 				latest);
-		Map<Long, PostingReports.Standing> standings = this.posting.standings(accounts, reportDates);
+		Map<Long, PostingReports.PostingStanding> standings = this.posting.standings(accounts, reportDates);
 		Map<Long, List<Update>> updates = group(this.posting.updates(ids, all.from(), all.to()), Update::accountId);
 		Map<Long, List<TicketFacts>> tickets = group(this.timeliness.tickets(accounts, all), TicketFacts::accountId);
 		Map<Long, List<Map<String, Object>>> unanswered = group(
@@ -129,10 +129,10 @@ public class Inspections {
 
 	Overview overview(List<ReportAccount> accounts, Map<Long, LocalDate> reportDates) {
 		List<OverviewRow> rows = new ArrayList<>();
-		Map<Long, PostingReports.Standing> standings = this.posting.standings(accounts, reportDates);
+		Map<Long, PostingReports.PostingStanding> standings = this.posting.standings(accounts, reportDates);
 		for (Inspection i : inspect(accounts, reportDates)) {
 			Indicator p = i.indicators().get(0);
-			PostingReports.Standing st = standings.get(i.accountId());
+			PostingReports.PostingStanding st = standings.get(i.accountId());
 			boolean atRisk = i.overall() != Level.PASS || !st.vetoOn().isAfter(i.reportDate().plusDays(7));
 			rows.add(new OverviewRow(i.accountId(), i.name(), i.timeZone(), i.reportDate(), i.overall(), p.level(),
 					st.daysSinceLastUpdate(), st.lastUpdateDay(), st.vetoOn(), atRisk, i.indicators().get(1).level(),
@@ -163,7 +163,7 @@ public class Inspections {
 		list.forEach((a) -> today.put(a.id(), LocalDate.now(this.clock.withZone(a.zone()))));
 		int warning = 0;
 		int veto = 0;
-		for (PostingReports.Standing s : this.posting.standings(list, today).values()) {
+		for (PostingReports.PostingStanding s : this.posting.standings(list, today).values()) {
 			if (s.level() == Level.VETO) {
 				veto++;
 			}
@@ -178,7 +178,7 @@ public class Inspections {
 	public record PostingAlerts(int warning, int veto) {
 	}
 
-	private Indicator postingIndicator(ReportAccount a, PostingReports.Standing st, List<Update> updates,
+	private Indicator postingIndicator(ReportAccount a, PostingReports.PostingStanding st, List<Update> updates,
 			ReportScope.Period period) {
 		List<Evidence> evidence = new ArrayList<>();
 		List<Update> inPeriod = updates.stream().filter((u) -> period.contains(u.day())).toList();

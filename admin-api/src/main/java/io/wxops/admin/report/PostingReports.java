@@ -40,7 +40,7 @@ public class PostingReports {
 	}
 
 	@Schema(description = "Whether and when an account last updated, as of its report date (its local days)")
-	public record Standing(long accountId, LocalDate asOf, @Schema(
+	public record PostingStanding(long accountId, LocalDate asOf, @Schema(
 			description = "Local day of the last update on or before asOf; null if none") LocalDate lastUpdateDay,
 			@Schema(description = "asOf minus the last update's day (or the registration day when there is none)") long daysSinceLastUpdate,
 			@Schema(description = "PASS, WARNING (from update-warning-days) or VETO (from update-veto-days)") Level level,
@@ -48,7 +48,7 @@ public class PostingReports {
 	}
 
 	@Schema(description = "One account's posting regularity")
-	public record AccountPosting(long accountId, String name, String timeZone, Standing standing, int updates,
+	public record AccountPosting(long accountId, String name, String timeZone, PostingStanding standing, int updates,
 			int items, List<PeriodCount> periods, List<Burst> bursts) {
 	}
 
@@ -74,7 +74,7 @@ public class PostingReports {
 		for (Update u : updates(ids, period.from(), period.to())) {
 			byAccount.computeIfAbsent(u.accountId(), (k) -> new ArrayList<>()).add(u);
 		}
-		Map<Long, Standing> standings = standings(accounts, asOf);
+		Map<Long, PostingStanding> standings = standings(accounts, asOf);
 		List<PeriodCount> totals = buckets(period, granularity, List.of());
 		List<AccountPosting> rows = new ArrayList<>();
 		for (ReportAccount a : accounts) {
@@ -112,14 +112,14 @@ public class PostingReports {
 	 * Each account's standing on its report date ({@code asOf} per account): days since
 	 * its last update on or before that day, in its local days.
 	 */
-	Map<Long, Standing> standings(List<ReportAccount> accounts, Map<Long, LocalDate> asOf) {
+	Map<Long, PostingStanding> standings(List<ReportAccount> accounts, Map<Long, LocalDate> asOf) {
 		List<Long> ids = accounts.stream().map(ReportAccount::id).toList();
 		LocalDate latest = asOf.values().stream().max(LocalDate::compareTo).orElse(LocalDate.now());
 		Map<Long, LocalDate> last = new HashMap<>();
 		for (UpdateSource s : this.sources) {
 			s.lastUpdateDays(ids, latest).forEach((id, day) -> last.merge(id, day, (x, y) -> x.isAfter(y) ? x : y));
 		}
-		Map<Long, Standing> standings = new HashMap<>();
+		Map<Long, PostingStanding> standings = new HashMap<>();
 		for (ReportAccount a : accounts) {
 			LocalDate day = asOf.get(a.id());
 			LocalDate lastDay = last.get(a.id());
@@ -135,7 +135,7 @@ public class PostingReports {
 			}
 			LocalDate since = (lastDay != null) ? lastDay : a.dayOf(a.createdAt());
 			long days = Math.max(0, ChronoUnit.DAYS.between(since, day));
-			standings.put(a.id(), new Standing(a.id(), day, lastDay, days, level(days),
+			standings.put(a.id(), new PostingStanding(a.id(), day, lastDay, days, level(days),
 					since.plusDays(this.properties.updateVetoDays())));
 		}
 		return standings;

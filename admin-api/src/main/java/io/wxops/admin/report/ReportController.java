@@ -94,6 +94,7 @@ class ReportController {
 			@Parameter(description = "WEEK (default) or MONTH") @RequestParam(required = false) String granularity) {
 		PostingReports.Granularity g = granularity(granularity);
 		ReportScope.requireOneOf(asOf, at);
+		this.scope.checkDates(from, to, asOf, at);
 		List<ReportAccount> accounts = this.scope.accounts(caller, accountId, departmentId);
 		ReportScope.Period period = this.scope.period(accounts, from, to, asOf, at);
 		return this.posting.report(accounts, period, g, asOfs(accounts, asOf, at));
@@ -114,6 +115,7 @@ class ReportController {
 			@RequestParam(required = false) Long departmentId,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+		this.scope.checkDates(from, to, null, null);
 		List<ReportAccount> accounts = this.scope.accounts(caller, accountId, departmentId);
 		return this.timeliness.report(accounts, this.scope.period(accounts, from, to, null, null));
 	}
@@ -131,6 +133,7 @@ class ReportController {
 			@RequestParam(required = false) Long departmentId,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+		this.scope.checkDates(from, to, null, null);
 		List<ReportAccount> accounts = this.scope.accounts(caller, accountId, departmentId);
 		return this.discipline.report(accounts, this.scope.period(accounts, from, to, null, null));
 	}
@@ -156,6 +159,7 @@ class ReportController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
 			@RequestParam(required = false) Instant at) {
 		ReportScope.requireOneOf(asOf, at);
+		this.scope.checkDates(null, null, asOf, at);
 		List<ReportAccount> accounts = this.scope.accounts(caller, accountId, null);
 		return this.inspections.inspect(accounts, asOfs(accounts, asOf, at)).get(0);
 	}
@@ -171,6 +175,7 @@ class ReportController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
 			@RequestParam(required = false) Instant at) {
 		ReportScope.requireOneOf(asOf, at);
+		this.scope.checkDates(null, null, asOf, at);
 		List<ReportAccount> accounts = this.scope.accounts(caller, null, departmentId);
 		return this.inspections.overview(accounts, asOfs(accounts, asOf, at));
 	}

@@ -112,6 +112,34 @@ class ReportScope {
 		return (at != null) ? account.dayOf(at) : today(account.zone());
 	}
 
+	/** The earliest day a report may name: records of this system are far younger. */
+	static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+
+	/**
+	 * Every date a client gives lies between {@link #EARLIEST} and a year after today (in
+	 * {@link #REGISTRY_ZONE}), else 400: far dates would overflow the day arithmetic.
+	 */
+	void checkDates(LocalDate from, LocalDate to, LocalDate asOf, java.time.Instant at) {
+		LocalDate latest = today(REGISTRY_ZONE).plusYears(1);
+		Map<String, String> problems = new LinkedHashMap<>();
+		Map<String, LocalDate> days = new LinkedHashMap<>();
+		days.put("from", from);
+		days.put("to", to);
+		days.put("asOf", asOf);
+		days.forEach((name, day) -> {
+			if (day != null && (day.isBefore(EARLIEST) || day.isAfter(latest))) {
+				problems.put(name, name + " must be between " + EARLIEST + " and " + latest);
+			}
+		});
+		if (at != null && (at.isBefore(EARLIEST.atStartOfDay(java.time.ZoneOffset.UTC).toInstant())
+				|| at.isAfter(latest.atStartOfDay(java.time.ZoneOffset.UTC).toInstant()))) {
+			problems.put("at", "at must be between " + EARLIEST + " and " + latest);
+		}
+		if (!problems.isEmpty()) {
+			throw ApiException.invalid(problems);
+		}
+	}
+
 	/** asOf and at name the same thing: at most one of them. */
 	static void requireOneOf(LocalDate asOf, java.time.Instant at) {
 		if (asOf != null && at != null) {

@@ -12,7 +12,7 @@ record ReportTable(String name, List<String> headers, List<List<Object>> rows) {
 	static ReportTable posting(PostingReports.PostingReport r) {
 		List<List<Object>> rows = new ArrayList<>();
 		for (PostingReports.AccountPosting a : r.accounts()) {
-			PostingReports.Standing s = a.standing();
+			PostingReports.PostingStanding s = a.standing();
 			for (PostingReports.PeriodCount p : a.periods()) {
 				rows.add(cells(a.accountId(), a.name(), a.timeZone(), p.start(), p.end(), p.updates(), p.items(),
 						s.asOf(), s.lastUpdateDay(), s.daysSinceLastUpdate(), s.level(), s.vetoOn(),

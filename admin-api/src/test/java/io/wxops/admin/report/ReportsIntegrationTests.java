@@ -2,6 +2,7 @@ package io.wxops.admin.report;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 import io.wxops.admin.AdminFixtures;
 import io.wxops.admin.AdminFixtures.Login;
@@ -291,6 +292,20 @@ class ReportsIntegrationTests {
 		assertThat(this.fx.get(base + "&asOf=2026-03-01&at=2026-03-01T00:00:00Z", s.admin().token()).status())
 			.isEqualTo(400);
 		assertThat(this.fx.get(base + "&at=yesterday", s.admin().token()).status()).isEqualTo(400);
+		for (String far : List.of("/api/reports/posting?asOf=%2B999999999-12-31",
+				"/api/reports/posting?accountId=" + s.shanghai() + "&to=%2B999999999-12-31",
+				"/api/reports/posting?from=-999999999-01-01&to=-999999999-01-02",
+				"/api/reports/posting?at=%2B1000000000-12-31T23:59:59Z",
+				"/api/reports/timeliness?to=%2B999999999-12-31",
+				"/api/reports/discipline?from=1999-12-31&to=2000-01-30",
+				"/api/reports/inspection?asOf=%2B999999999-12-31",
+				"/api/reports/inspection/" + s.shanghai() + "?asOf=%2B999999999-12-31",
+				"/api/reports/inspection/" + s.shanghai() + "?at=-1000000000-01-01T00:00:00Z",
+				"/api/reports/overview/export?asOf=%2B999999999-12-31")) {
+			AdminFixtures.Response far400 = this.fx.get(far, s.admin().token());
+			assertThat(far400.status()).as(far).isEqualTo(400);
+			assertThat(far400.body()).as(far).contains("between");
+		}
 		assertThat(this.fx.get("/api/reports/posting?accountId=999999999", s.admin().token()).status()).isEqualTo(404);
 		assertThat(this.fx.get("/api/reports/timeliness?departmentId=999999999", s.admin().token()).status())
 			.isEqualTo(404);

@@ -77,7 +77,9 @@ class AccessMatrixIntegrationTests {
 				.replace("{versionNo}", "1")
 				.replace("{cycle}", "2026")
 				.replace("{tagId}", "999999999")
-				.replace("{grantId}", "999999999");
+				.replace("{grantId}", "999999999")
+				.replace("{accountId:\d+}", String.valueOf(account))
+				.replace("{report}", "posting");
 			Object body = switch (methodAndPath[0]) {
 				case "POST", "PUT", "PATCH" -> "{}";
 				default -> null;
