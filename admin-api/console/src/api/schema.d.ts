@@ -133,6 +133,127 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/accounts/{id}/followers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An account's followers
+         * @description Paginated (page from 0, size 1 to 200), newest subscription first. Filters: subscribed (default true; false lists those who left, erased), tagId, subscribedFrom/subscribedTo (ISO instants, from inclusive, to exclusive), scene (WeChat's subscribe_scene such as ADD_SCENE_QR_CODE), qrSceneStr, blacklisted, openid.
+         */
+        get: operations["list_4"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accounts/{id}/followers/blacklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Blacklist followers
+         * @description members/batchblacklist, in batches of 20: blacklisted followers cannot message the account. The reason is required and kept in the audit record.
+         */
+        post: operations["blacklist"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accounts/{id}/followers/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The follower sync's progress
+         * @description done/total, rate, ETA and state; 404 when the account was never synced.
+         */
+        get: operations["syncProgress"];
+        put?: never;
+        /**
+         * Start or resume the follower sync
+         * @description Starts a full sync (202), or resumes a PAUSED or FAILED one where it stopped; a running sync is left as it is. The sync runs in the background, one instance at a time; follow it with GET.
+         */
+        post: operations["startSync"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accounts/{id}/followers/unblacklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take followers off the blacklist
+         * @description members/batchunblacklist, in batches of 20; the reason is required and audited.
+         */
+        post: operations["unblacklist"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accounts/{id}/followers/{openid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One follower */
+        get: operations["get_4"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accounts/{id}/followers/{openid}/remark": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set a follower's remark (备注)
+         * @description user/info/updateremark; at most 30 characters, no control or invisible characters, empty removes it. Send the version you loaded: 409 stale-version when someone changed the follower since. Audited.
+         */
+        put: operations["remark"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/accounts/{id}/followers/{openid}/thread": {
         parameters: {
             query?: never;
@@ -235,6 +356,134 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/accounts/{id}/menu": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The working menu
+         * @description The draft with its review and what was last published; an account without a menu answers an empty draft of version 0.
+         */
+        get: operations["menu"];
+        /**
+         * Save the menu
+         * @description The whole menu. WeChat's limits are checked first (3 top-level buttons, 5 sub-buttons each, names of at most 16/60 bytes of UTF-8, keys ≤ 128 bytes, http(s) URLs ≤ 1024 bytes, a mini program's appId, pagePath and url; conditional menus need the default menu): each problem is keyed by the button's path, e.g. buttons[1].subButtons[3].name. A change voids a review in progress or an approval.
+         */
+        put: operations["saveMenu"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accounts/{id}/menu/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve or reject the menu
+         * @description At the level the chain awaits. Send the contentHash you reviewed: a menu changed since answers 409. Nobody decides a menu they submitted or last changed.
+         */
+        post: operations["decideMenu"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accounts/{id}/menu/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Keys a button may send
+         * @description The keys something already answers: approved click replies (REPLY_RULE) and the inbox's MENU_KEY rules (INBOX_RULE, e.g. a button that opens a complaint).
+         */
+        get: operations["menuKeys"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accounts/{id}/menu/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The live menu
+         * @description What WeChat shows now (menu/get), and whether it is what wxops left there: drift is CHANGED_ELSEWHERE when someone changed it in the MP website or another tool, PARTIAL when the last publish stopped midway.
+         */
+        get: operations["liveMenu"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete the live menu
+         * @description menu/delete: the default and every conditional menu. Only a PUBLISHER; audited. The draft is kept. A live menu changed elsewhere is never deleted silently (409 menu-drift, with the live menu) unless acknowledgeDrift is true.
+         */
+        delete: operations["deleteLiveMenu"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accounts/{id}/menu/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish the approved menu
+         * @description Only a PUBLISHER of the account, only the content the review approved (409 otherwise), screened again. A live menu changed elsewhere is never overwritten silently (409 menu-drift, with the live menu) unless acknowledgeDrift is true. Publishes as a whole: menu/delete when conditional menus are involved, menu/create, then menu/addconditional for each; a refusal after menu/create is recorded as PARTIAL (502 menu-partial) and the next publish retries the whole menu. Audited.
+         */
+        post: operations["publishMenu"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accounts/{id}/menu/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit the menu for review
+         * @description Screens every button's name (422 with findings keyed by the button's path), then starts the account's GENERAL review chain, fixed now.
+         */
+        post: operations["submitMenu"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/accounts/{id}/queue": {
         parameters: {
             query?: never;
@@ -270,6 +519,70 @@ export interface paths {
         get: operations["refilings"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accounts/{id}/replies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The reply rules (自动回复)
+         * @description The working set with its review, and live: the rules the gateway answers with now (the last approved). Before the first save the working set is the rules in force.
+         */
+        get: operations["replyRules"];
+        /**
+         * Save the reply rules
+         * @description The whole set of text rules: KEYWORD (EXACT or CONTAINS), SUBSCRIBE (one), DEFAULT (one) and CLICK (a menu key, one rule a key). Problems are keyed by path, e.g. rules[2].replyText. Nothing changes for followers until the set is approved.
+         */
+        put: operations["saveReplies"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accounts/{id}/replies/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve or reject the reply rules
+         * @description The last approval makes the set the one the gateway answers with (its text rules replace the account's; image and news rules stay) and is audited.
+         */
+        post: operations["decideReplies"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accounts/{id}/replies/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit the reply rules for review
+         * @description Screens every reply (422 with findings keyed by path), then starts the account's GENERAL review chain.
+         */
+        post: operations["submitReplies"];
         delete?: never;
         options?: never;
         head?: never;
@@ -362,11 +675,79 @@ export interface paths {
         };
         /**
          * Follower tags
-         * @description WeChat's tags (tags/get), cached; sync=true reads them again.
+         * @description WeChat's tags (tags/get) with their follower counts, cached for 10 minutes; sync=true reads them again. Ids 0, 1 and 2 are WeChat's own.
          */
         get: operations["tags"];
         put?: never;
+        /**
+         * Create a tag
+         * @description tags/create: 1 to 30 characters, unique (409 tag-name-taken), at most 100 per account (409 tag-limit). Audited.
+         */
+        post: operations["createTag"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accounts/{id}/tags/{tagId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Rename a tag
+         * @description tags/update; WeChat's tags 0, 1 and 2 cannot be renamed (422 reserved-tag). Audited.
+         */
+        put: operations["renameTag"];
         post?: never;
+        /**
+         * Delete a tag
+         * @description tags/delete; WeChat's tags 0, 1 and 2 cannot be deleted (422 reserved-tag). Audited.
+         */
+        delete: operations["deleteTag"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accounts/{id}/tags/{tagId}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Tag followers
+         * @description members/batchtagging in batches (wxops.admin.followers.tag-batch-size); a follower may carry at most 20 tags (WeChat's 45059). Audited per batch.
+         */
+        post: operations["tag"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accounts/{id}/tags/{tagId}/members/remove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Untag followers
+         * @description members/batchuntagging in batches (wxops.admin.followers.tag-batch-size). Audited per batch.
+         */
+        post: operations["untag"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1172,6 +1553,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reviews/pending-menus": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Menus and reply-rule sets awaiting my review
+         * @description kind MENU or REPLIES; decide with POST /api/accounts/{id}/menu/decision or /api/accounts/{id}/replies/decision.
+         */
+        get: operations["pendingSets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reviews/pending-sends": {
         parameters: {
             query?: never;
@@ -1938,6 +2339,11 @@ export interface components {
             targetType?: string;
             username?: string;
         };
+        /** @description Followers (openids) and why: the reason is kept in the audit record. */
+        BlacklistRequest: {
+            openids?: string[];
+            reason?: string;
+        };
         BulkResult: {
             /** Format: int32 */
             added?: number;
@@ -2050,6 +2456,11 @@ export interface components {
             /** Format: int32 */
             version?: number;
         };
+        /** @description How many followers the request changed. */
+        Changed: {
+            /** Format: int32 */
+            changed?: number;
+        };
         /** @description Where the audit chain stood at the end of a UTC day, signed with Ed25519. */
         Checkpoint: {
             /** @description False for today: the chain so far, not yet the day's last entry */
@@ -2107,6 +2518,13 @@ export interface components {
             /** Format: int64 */
             tagId?: number;
             text?: string;
+        };
+        /** @description A conditional menu: the buttons followers with the tag see instead of the default. */
+        ConditionalMenu: {
+            /** @description 1 to 3 top-level buttons. */
+            buttons?: components["schemas"]["MenuButton"][];
+            /** @description The user tag's id (digits). */
+            tagId?: string;
         };
         ConfirmRequest: {
             previewHash?: string;
@@ -2260,6 +2678,24 @@ export interface components {
             /** Format: int64 */
             ticketId?: number;
         };
+        /** @description A follower: openid, whether subscribed, when they subscribed (WeChat's subscribe_time) or left, WeChat's subscribe scene (ADD_SCENE_SEARCH, ADD_SCENE_QR_CODE, ...; a subscribe event stores the QR scene here), the QR code's scene string, the remark (备注), the tag ids, whether blacklisted, and the version to send with a remark change. No nickname, avatar, gender or region: WeChat no longer returns them. */
+        FollowerView: {
+            blacklisted?: boolean;
+            /** Format: date-time */
+            blacklistedAt?: string;
+            openid?: string;
+            qrSceneStr?: string;
+            remark?: string;
+            subscribeScene?: string;
+            subscribed?: boolean;
+            /** Format: date-time */
+            subscribedAt?: string;
+            tagIds?: number[];
+            /** Format: date-time */
+            unsubscribedAt?: string;
+            /** Format: int32 */
+            version?: number;
+        };
         Followup: {
             method?: string;
             /** Format: date-time */
@@ -2411,6 +2847,22 @@ export interface components {
             category?: "STATE_SECURITY" | "ETHNIC_CULT_SUPERSTITION" | "RUMOUR_INSULT_DEFAMATION" | "OBSCENITY_VIOLENCE_CRIME" | "ILLEGAL_ASSEMBLY" | "UNVERIFIED_OR_UNAPPROVED" | "OTHER_PROHIBITED" | "INTERNAL_OFFICE" | "COMMERCIAL_MARKETING";
             term?: string;
         };
+        /** @description The menu WeChat shows now (menu/get), beside ours. */
+        LiveView: {
+            /** Format: int64 */
+            accountId?: number;
+            /** @description True when the live menu is not what wxops left there (changed elsewhere, or a publish stopped midway): publishing over a menu changed elsewhere needs acknowledgeDrift. */
+            drift?: boolean;
+            /**
+             * @description NONE, CHANGED_ELSEWHERE or PARTIAL.
+             * @enum {string}
+             */
+            driftReason?: "NONE" | "CHANGED_ELSEWHERE" | "PARTIAL";
+            live?: components["schemas"]["MenuDocument"];
+            liveHash?: string;
+            /** @description Whether the live menu is exactly the working draft. */
+            matchesDraft?: boolean;
+        };
         Me: {
             grants?: components["schemas"]["Grant"][];
             /** Format: int64 */
@@ -2431,6 +2883,91 @@ export interface components {
             state?: string;
             stored?: boolean;
             url?: string;
+        };
+        /** @description Followers (openids) to tag or untag; sent to WeChat in batches (wxops.admin.followers.tag-batch-size, 20 by default). */
+        MembersRequest: {
+            openids?: string[];
+        };
+        /** @description A button. A top-level button with subButtons has no type of its own. */
+        MenuButton: {
+            /** @description For miniprogram: the mini program's AppID. */
+            appId?: string | null;
+            /** @description For article_id and article_view_limited: the article_id freepublish returned. */
+            articleId?: string | null;
+            /** @description For click, scancode_*, pic_* and location_select: the key WeChat sends back (CLICK EventKey), at most 128 bytes; reply rules of kind CLICK and the inbox's MENU_KEY rules answer it. */
+            key?: string | null;
+            /** @description Shown on the button: at most 16 bytes of UTF-8 top-level (4 Chinese characters show), 60 for a sub-button. */
+            name?: string;
+            /** @description For miniprogram: the page path. */
+            pagePath?: string | null;
+            /** @description Up to 5 sub-buttons of a top-level button. */
+            subButtons?: components["schemas"]["MenuButton"][] | null;
+            /** @description click, view, miniprogram, scancode_push, scancode_waitmsg, pic_sysphoto, pic_photo_or_album, pic_weixin, location_select, article_id or article_view_limited; null for a button that opens sub-buttons. */
+            type?: string | null;
+            /** @description For view (and miniprogram's fallback): an http(s) URL of at most 1024 bytes. */
+            url?: string | null;
+        };
+        /** @description APPROVE or REJECT the content you reviewed (its contentHash); a rejection needs a comment. */
+        MenuDecision: {
+            comment?: string;
+            contentHash?: string;
+            decision: string;
+        };
+        /** @description A custom menu (自定义菜单): the default buttons and the conditional menus by user tag. */
+        MenuDocument: {
+            /** @description The default menu: 1 to 3 top-level buttons (none while it is a draft). */
+            buttons?: components["schemas"]["MenuButton"][];
+            /** @description Conditional menus (个性化菜单), each shown to followers with one tag; they need the default menu. */
+            conditionals?: components["schemas"]["ConditionalMenu"][];
+        };
+        /** @description A key buttons may send back, and what answers it. */
+        MenuKey: {
+            /** @description The reply text or the inbox category. */
+            description?: string;
+            key?: string;
+            /** @description REPLY_RULE (a click reply) or INBOX_RULE (routes to the inbox, e.g. opens a complaint). */
+            source?: string;
+        };
+        /** @description Publish the approved menu: its contentHash, and acknowledgeDrift true to replace a live menu that was changed elsewhere. */
+        MenuPublishRequest: {
+            acknowledgeDrift?: boolean | null;
+            contentHash?: string;
+        };
+        /** @description The whole menu to save. version: the one you loaded (0 or absent for the first save); a stale one answers 409. */
+        MenuSave: {
+            buttons?: components["schemas"]["MenuButton"][];
+            conditionals?: components["schemas"]["ConditionalMenu"][] | null;
+            /** Format: int32 */
+            version?: number | null;
+        };
+        /** @description The account's working menu, its review and what was last published. */
+        MenuView: {
+            /** Format: int64 */
+            accountId?: number;
+            /** @description The content the review approved. */
+            approvedHash?: string | null;
+            chain?: components["schemas"]["Step"][];
+            /** @description Reviewers send it back with their decision. */
+            contentHash?: string;
+            /** Format: int32 */
+            contentVersion?: number;
+            menu?: components["schemas"]["MenuDocument"];
+            /** @description For PARTIAL: the call WeChat refused. */
+            publishDetail?: string | null;
+            /** @description NONE, PUBLISHED, PARTIAL or DELETED. */
+            publishState?: string;
+            publishedHash?: string | null;
+            /** Format: int32 */
+            reviewRound?: number;
+            /** @description DRAFT, IN_REVIEW, APPROVED or REJECTED. */
+            status?: string;
+            /** Format: date-time */
+            updatedAt?: string | null;
+            /**
+             * Format: int32
+             * @description Send it back with the next save; 0 while nothing was saved.
+             */
+            version?: number;
         };
         MonthSlots: {
             /** Format: int32 */
@@ -2569,6 +3106,16 @@ export interface components {
             total?: number;
         };
         /** @description One page of results: items, the zero-based page number, the page size and the total count. */
+        PageResultFollowerView: {
+            items?: components["schemas"]["FollowerView"][];
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            size?: number;
+            /** Format: int64 */
+            total?: number;
+        };
+        /** @description One page of results: items, the zero-based page number, the page size and the total count. */
         PageResultInboxRule: {
             items?: components["schemas"]["InboxRule"][];
             /** Format: int32 */
@@ -2659,6 +3206,17 @@ export interface components {
             /** Format: date-time */
             submittedAt?: string;
             text?: string;
+        };
+        /** @description A menu or reply-rule set awaiting your decision. */
+        PendingSet: {
+            /** Format: int64 */
+            accountId?: number;
+            /** @enum {string} */
+            awaiting?: "DEPT_REVIEWER" | "OFFICE_REVIEWER" | "LEADER";
+            contentHash?: string;
+            kind?: string;
+            /** Format: date-time */
+            submittedAt?: string;
         };
         /** @description Updates in one week or month of the period (clipped to the period) */
         PeriodCount: {
@@ -2767,6 +3325,35 @@ export interface components {
             /** Format: uri */
             type?: string;
         };
+        /** @description An account's follower sync: its run number (one per full sync), state (RUNNING, SWEEPING while followers missing from the complete list are unsubscribed, PAUSED by WeChat's daily quota 45009 until retryAt, FAILED after repeated errors, COMPLETE), followers done of total (WeChat's count), the rate of the current stretch in followers per second and the estimated seconds left (null when unknown), the followers found missing and unsubscribed, and the last error. */
+        Progress: {
+            /** Format: int64 */
+            accountId?: number;
+            /** Format: int64 */
+            done?: number;
+            /** Format: int64 */
+            etaSeconds?: number;
+            /** Format: date-time */
+            finishedAt?: string;
+            lastError?: string;
+            /** Format: int64 */
+            missing?: number;
+            /** Format: double */
+            ratePerSecond?: number;
+            requestedBy?: string;
+            /** Format: date-time */
+            retryAt?: string;
+            /** Format: int64 */
+            run?: number;
+            /** Format: date-time */
+            startedAt?: string;
+            /** @enum {string} */
+            state?: "RUNNING" | "SWEEPING" | "PAUSED" | "FAILED" | "COMPLETE";
+            /** Format: int64 */
+            total?: number;
+            /** Format: date-time */
+            updatedAt?: string;
+        };
         /** @description The public key checkpoints verify under. */
         PublicKey: {
             /** @description Always Ed25519 */
@@ -2818,6 +3405,12 @@ export interface components {
             /** Format: int32 */
             round?: number;
         };
+        /** @description A remark (备注) of at most 30 characters (WeChat's limit), empty to remove it; the follower's version as loaded. */
+        RemarkRequest: {
+            remark?: string;
+            /** Format: int32 */
+            version?: number;
+        };
         Reply: {
             entry?: components["schemas"]["TicketEntry"];
             ticket?: components["schemas"]["TicketView"];
@@ -2826,6 +3419,51 @@ export interface components {
             content?: string;
             mediaId?: string;
             msgType?: string;
+        };
+        /** @description One rule. */
+        ReplyRule: {
+            /** @description Default true. */
+            enabled?: boolean | null;
+            /** @description For KEYWORD: the keyword (2 to 64 characters that count); for CLICK: the button's key (at most 128 bytes). */
+            keyword?: string | null;
+            /** @description For KEYWORD: EXACT (the whole message) or CONTAINS (the message contains the keyword). */
+            matchMode?: string | null;
+            /**
+             * Format: int32
+             * @description Among matching rules of a kind, higher wins; 0 to 1000, default 0.
+             */
+            priority?: number | null;
+            /** @description The reply, at most 2048 bytes of UTF-8; screened. */
+            replyText?: string;
+            /** @description KEYWORD (a text message), SUBSCRIBE (the welcome), DEFAULT (any other text) or CLICK (a menu button's key). */
+            trigger?: string;
+        };
+        /** @description The whole rule set to save. version: the one you loaded (0 or absent for the first save); a stale one answers 409. */
+        ReplySave: {
+            rules?: components["schemas"]["ReplyRule"][];
+            /** Format: int32 */
+            version?: number | null;
+        };
+        /** @description The account's working reply rules, their review, and the rules the gateway answers with now (the last approved). */
+        ReplySetView: {
+            /** Format: int64 */
+            accountId?: number;
+            chain?: components["schemas"]["Step"][];
+            contentHash?: string;
+            /** @description What the gateway answers with now. */
+            live?: components["schemas"]["ReplyRule"][];
+            /** Format: int32 */
+            reviewRound?: number;
+            rules?: components["schemas"]["ReplyRule"][];
+            /** @description DRAFT, IN_REVIEW, APPROVED or REJECTED. */
+            status?: string;
+            /** Format: date-time */
+            updatedAt?: string | null;
+            /**
+             * Format: int32
+             * @description Send it back with the next save; 0 while nothing was saved.
+             */
+            version?: number;
         };
         ReviewDecision: {
             /** Format: int64 */
@@ -3100,6 +3738,10 @@ export interface components {
             count?: number;
             /** Format: int64 */
             id?: number;
+            name?: string;
+        };
+        /** @description A tag name: 1 to 30 characters, unique on the account. */
+        TagRequest: {
             name?: string;
         };
         TakenDay: {
@@ -3534,6 +4176,185 @@ export interface operations {
             };
         };
     };
+    list_4: {
+        parameters: {
+            query?: {
+                subscribed?: boolean;
+                tagId?: number;
+                subscribedFrom?: string;
+                subscribedTo?: string;
+                scene?: string;
+                qrSceneStr?: string;
+                blacklisted?: boolean;
+                openid?: string;
+                page?: number;
+                size?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["PageResultFollowerView"];
+                };
+            };
+        };
+    };
+    blacklist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BlacklistRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Changed"];
+                };
+            };
+        };
+    };
+    syncProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Progress"];
+                };
+            };
+        };
+    };
+    startSync: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Progress"];
+                };
+            };
+        };
+    };
+    unblacklist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BlacklistRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Changed"];
+                };
+            };
+        };
+    };
+    get_4: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                openid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["FollowerView"];
+                };
+            };
+        };
+    };
+    remark: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                openid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RemarkRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["FollowerView"];
+                };
+            };
+        };
+    };
     followerThread: {
         parameters: {
             query?: never;
@@ -3708,6 +4529,197 @@ export interface operations {
             };
         };
     };
+    menu: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["MenuView"];
+                };
+            };
+        };
+    };
+    saveMenu: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MenuSave"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["MenuView"];
+                };
+            };
+        };
+    };
+    decideMenu: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MenuDecision"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["MenuView"];
+                };
+            };
+        };
+    };
+    menuKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["MenuKey"][];
+                };
+            };
+        };
+    };
+    liveMenu: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["LiveView"];
+                };
+            };
+        };
+    };
+    deleteLiveMenu: {
+        parameters: {
+            query?: {
+                /** @description true to delete a live menu that was changed elsewhere (drift CHANGED_ELSEWHERE). */
+                acknowledgeDrift?: boolean;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["MenuView"];
+                };
+            };
+        };
+    };
+    publishMenu: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MenuPublishRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["MenuView"];
+                };
+            };
+        };
+    };
+    submitMenu: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["MenuView"];
+                };
+            };
+        };
+    };
     queue: {
         parameters: {
             query?: never;
@@ -3774,6 +4786,102 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["RefilingView"][];
+                };
+            };
+        };
+    };
+    replyRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ReplySetView"];
+                };
+            };
+        };
+    };
+    saveReplies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplySave"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ReplySetView"];
+                };
+            };
+        };
+    };
+    decideReplies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MenuDecision"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ReplySetView"];
+                };
+            };
+        };
+    };
+    submitReplies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ReplySetView"];
                 };
             };
         };
@@ -3895,6 +5003,134 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["Tag"][];
+                };
+            };
+        };
+    };
+    createTag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TagRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Tag"];
+                };
+            };
+        };
+    };
+    renameTag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                tagId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TagRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Tag"];
+                };
+            };
+        };
+    };
+    deleteTag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                tagId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    tag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                tagId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MembersRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Changed"];
+                };
+            };
+        };
+    };
+    untag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                tagId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MembersRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Changed"];
                 };
             };
         };
@@ -5081,6 +6317,26 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["Pending"][];
+                };
+            };
+        };
+    };
+    pendingSets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["PendingSet"][];
                 };
             };
         };

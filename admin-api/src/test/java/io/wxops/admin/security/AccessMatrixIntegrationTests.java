@@ -78,7 +78,7 @@ class AccessMatrixIntegrationTests {
 				.replace("{cycle}", "2026")
 				.replace("{tagId}", "999999999")
 				.replace("{grantId}", "999999999")
-				.replace("{accountId:\d+}", String.valueOf(account))
+				.replace("{accountId:\\d+}", String.valueOf(account))
 				.replace("{report}", "posting");
 			Object body = switch (methodAndPath[0]) {
 				case "POST", "PUT", "PATCH" -> "{}";

@@ -221,20 +221,25 @@ final class SimulatedPlatform implements ResponseDefinitionTransformerV2 {
 						.build());
 			case CustomerServicePlatform.MEDIA_GET -> forAppId(value(request.queryParameter("access_token")),
 					(appId) -> mediaGet(value(request.queryParameter("media_id"))));
-			default -> FollowerPlatform.ENDPOINTS.contains(endpoint)
-					? forAppId(value(request.queryParameter("access_token")), (appId) -> WireMock
-						.okJson(this.followers.handle(endpoint, appId, request.getBodyAsString(), nextOpenid(request))
-							.toString())
-						.build())
-					: MenuPlatform.ENDPOINTS.contains(endpoint)
-							? forAppId(value(request.queryParameter("access_token")),
-									(appId) -> WireMock
-										.okJson(this.menus.handle(endpoint, appId, request.getBodyAsString()).toString())
-										.build())
-					: MassSendPlatform.ENDPOINTS.contains(endpoint)
-							? forAppId(value(request.queryParameter("access_token")),
-									(appId) -> massSend(endpoint, appId, request.getBodyAsString()))
-							: serveEvent.getResponseDefinition();
+			default ->
+				FollowerPlatform.ENDPOINTS.contains(
+						endpoint)
+								? forAppId(
+										value(request.queryParameter("access_token")), (
+												appId) -> WireMock
+													.okJson(this.followers.handle(endpoint, appId,
+															request.getBodyAsString(), nextOpenid(request))
+														.toString())
+													.build())
+								: MenuPlatform.ENDPOINTS.contains(endpoint)
+										? forAppId(value(request.queryParameter("access_token")), (appId) -> WireMock
+											.okJson(this.menus.handle(endpoint, appId, request.getBodyAsString())
+												.toString())
+											.build())
+										: MassSendPlatform.ENDPOINTS.contains(endpoint)
+												? forAppId(value(request.queryParameter("access_token")),
+														(appId) -> massSend(endpoint, appId, request.getBodyAsString()))
+												: serveEvent.getResponseDefinition();
 		};
 	}
 
