@@ -895,7 +895,7 @@ export interface paths {
         };
         /**
          * What waits for me
-         * @description Counts by the roles you hold, each with the scope of its own list (so the count and the list it leads to agree); an item is present, possibly 0, for every role you hold. Stable keys: HANDLER: tickets.open (not closed, of your departments and, for the central office, escalated ones), tickets.unacknowledged (NEW), tickets.overdue (overdue or escalated, as the duty view), tickets.unassigned, tickets.mine. EDITOR: articles.rejected (your articles sent back). DEPT_REVIEWER, OFFICE_REVIEWER, LEADER: reviews.articles and reviews.sends (awaiting your level, as GET /api/reviews/pending and /pending-sends). PUBLISHER: queue.articles (one item per account with articles in its queue, accountId set), sends.toPreview (COMPOSED), sends.toConfirm (PREVIEWED). ADMIN: accounts.annualReviewDue (November without a passed review of the year, or overdue), accounts.annualReviewUndecided (report submitted, no decision), accounts.suspended. ADMIN or OFFICE_REVIEWER (the account's administrator and the central office): accounts.updateWarning and accounts.updateVeto (accounts at the posting warning, 10 local days without an update by default, and at the veto, 14; as GET /api/reports/inspection). AUDITOR on every account: audit.lastVerification (count 1 when the last GET /api/audit/verify found a break, else 0; at: when it ran, null if never). route is the console page that lists the items. No re-filing can be pending: a change of contact is recorded as its re-filing. Carries an ETag (serverTime left out) for polling with If-None-Match.
+         * @description Counts by the roles you hold, each with the scope of its own list (so the count and the list it leads to agree); an item is present, possibly 0, for every role you hold. Stable keys: HANDLER: tickets.open (not closed, of your departments and, for the central office, escalated ones), tickets.unacknowledged (NEW), tickets.overdue (overdue or escalated, as the duty view), tickets.unassigned, tickets.mine. EDITOR: articles.rejected (your articles sent back). DEPT_REVIEWER, OFFICE_REVIEWER, LEADER: reviews.articles and reviews.sends (awaiting your level, as GET /api/reviews/pending and /pending-sends). PUBLISHER: queue.articles (one item per account with articles in its queue, accountId set), sends.toPreview (COMPOSED), sends.toConfirm (PREVIEWED). ADMIN: accounts.annualReviewDue (November without a passed review of the year, or overdue), accounts.annualReviewUndecided (report submitted, no decision), accounts.suspended. ADMIN or OFFICE_REVIEWER (the account's administrator and the central office): accounts.updateWarning and accounts.updateVeto (accounts at the posting warning, 10 local days without an update by default, and at the veto's days, 14, an unconfirmed veto while posts made outside wxops are not seen; as GET /api/reports/inspection). AUDITOR on every account: audit.lastVerification (count 1 when the last GET /api/audit/verify found a break, else 0; at: when it ran, null if never). route is the console page that lists the items. No re-filing can be pending: a change of contact is recorded as its re-filing. Carries an ETag (serverTime left out) for polling with If-None-Match.
          */
         get: operations["myWork"];
         put?: never;
@@ -2525,6 +2525,8 @@ export interface components {
             overall?: "PASS" | "WARNING" | "VETO";
             /** @enum {string} */
             posting?: "PASS" | "WARNING" | "VETO";
+            /** @description The posting level is a capped veto: 14+ days without an update through wxops, posts made elsewhere not seen yet */
+            postingUnconfirmed?: boolean;
             /** Format: date */
             reportDate?: string;
             timeZone?: string;
@@ -2744,10 +2746,14 @@ export interface components {
              */
             lastUpdateDay?: string;
             /**
-             * @description PASS, WARNING (from update-warning-days) or VETO (from update-veto-days)
+             * @description PASS or WARNING (from update-warning-days); from update-veto-days a WARNING with unconfirmed set, never a VETO while posts made outside wxops are not seen
              * @enum {string}
              */
             level?: "PASS" | "WARNING" | "VETO";
+            /** @description Why the level is capped (set with unconfirmed), else null */
+            note?: string;
+            /** @description True from update-veto-days: the days without an update through wxops reached the veto, but posts made elsewhere (mp.weixin.qq.com) are not seen yet, so the veto is not confirmed */
+            unconfirmed?: boolean;
             /**
              * Format: date
              * @description The first day that would be a veto without a new update

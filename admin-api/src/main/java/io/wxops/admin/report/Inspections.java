@@ -56,6 +56,7 @@ public class Inspections {
 	public record OverviewRow(long accountId, String name, String timeZone, LocalDate reportDate, Level overall,
 			Level posting, long daysSinceLastUpdate, LocalDate lastUpdateDay,
 			@Schema(description = "The first day that is a veto without a new update") LocalDate vetoOn,
+			@Schema(description = "The posting level is a capped veto: 14+ days without an update through wxops, posts made elsewhere not seen yet") boolean postingUnconfirmed,
 			@Schema(description = "Not PASS now, or the posting veto falls within 7 days of the report date") boolean atRiskThisWeek,
 			Level interaction, int unansweredTickets, Level timeliness, Level discipline) {
 	}
@@ -135,8 +136,9 @@ public class Inspections {
 			PostingReports.PostingStanding st = standings.get(i.accountId());
 			boolean atRisk = i.overall() != Level.PASS || !st.vetoOn().isAfter(i.reportDate().plusDays(7));
 			rows.add(new OverviewRow(i.accountId(), i.name(), i.timeZone(), i.reportDate(), i.overall(), p.level(),
-					st.daysSinceLastUpdate(), st.lastUpdateDay(), st.vetoOn(), atRisk, i.indicators().get(1).level(),
-					i.indicators().get(1).count(), i.indicators().get(2).level(), i.indicators().get(3).level()));
+					st.daysSinceLastUpdate(), st.lastUpdateDay(), st.vetoOn(), st.unconfirmed(), atRisk,
+					i.indicators().get(1).level(), i.indicators().get(1).count(), i.indicators().get(2).level(),
+					i.indicators().get(3).level()));
 		}
 		rows.sort((x, y) -> (x.overall() != y.overall()) ? y.overall().compareTo(x.overall())
 				: (x.atRiskThisWeek() != y.atRiskThisWeek()) ? Boolean.compare(y.atRiskThisWeek(), x.atRiskThisWeek())
@@ -164,7 +166,7 @@ public class Inspections {
 		int warning = 0;
 		int veto = 0;
 		for (PostingReports.PostingStanding s : this.posting.standings(list, today).values()) {
-			if (s.level() == Level.VETO) {
+			if (s.level() == Level.VETO || s.unconfirmed()) {
 				veto++;
 			}
 			else if (s.level() == Level.WARNING) {
@@ -174,7 +176,10 @@ public class Inspections {
 		return new PostingAlerts(warning, veto);
 	}
 
-	/** Accounts at the posting warning and at the veto. */
+	/**
+	 * Accounts at the posting warning and at the veto's days (an unconfirmed veto: posts
+	 * made outside wxops are not seen yet).
+	 */
 	public record PostingAlerts(int warning, int veto) {
 	}
 
@@ -195,6 +200,9 @@ public class Inspections {
 		else {
 			summary = st.daysSinceLastUpdate() + " days since the last update on " + st.lastUpdateDay() + " ("
 					+ inPeriod.size() + " updates in the period; veto from " + st.vetoOn() + ")";
+		}
+		if (st.unconfirmed()) {
+			summary += "; unconfirmed: " + PostingReports.UNCONFIRMED_NOTE;
 		}
 		return new Indicator("posting", st.level(), summary, (int) st.daysSinceLastUpdate(), evidence);
 	}
