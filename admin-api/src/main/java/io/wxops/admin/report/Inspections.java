@@ -106,7 +106,9 @@ public class Inspections {
 		Map<Long, List<Update>> updates = group(this.posting.updates(ids, all.from(), all.to()), Update::accountId);
 		Map<Long, List<TicketFacts>> tickets = group(this.timeliness.tickets(accounts, all), TicketFacts::accountId);
 		Map<Long, List<Map<String, Object>>> unanswered = group(
-				this.reports.openUnanswered(ids, all.latestEnd(accounts)), (r) -> Rows.lng(r, "account_id"));
+				this.reports.unanswered(ids, all.latestEnd(accounts),
+						new ReportScope.Period(earliest, earliest).earliestStart(accounts)),
+				(r) -> Rows.lng(r, "account_id"));
 		Map<Long, List<Map<String, Object>>> sends = group(this.reports.sends(ids, all.from(), all.to()),
 				(r) -> Rows.lng(r, "account_id"));
 		List<Inspection> out = new ArrayList<>();
@@ -214,7 +216,9 @@ public class Inspections {
 		for (Map<String, Object> r : open) {
 			Instant first = Rows.instant(r, "first_message_at");
 			LocalDate day = a.dayOf(first);
-			if (day.isAfter(date)) {
+			Instant reply = Rows.instant(r, "first_reply_at");
+			// Unanswered at the end of the report date, whatever the ticket's status now.
+			if (day.isAfter(date) || (reply != null && reply.isBefore(a.startOf(date.plusDays(1))))) {
 				continue;
 			}
 			long days = ChronoUnit.DAYS.between(day, date);
@@ -231,9 +235,9 @@ public class Inspections {
 			}
 		}
 		String summary = (count == 0)
-				? "no open ticket left without a human reply for " + this.properties.unansweredWarningDays()
+				? "no ticket left without a human reply for " + this.properties.unansweredWarningDays()
 						+ " days or more"
-				: count + " open ticket(s) without a human reply for " + this.properties.unansweredWarningDays()
+				: count + " ticket(s) without a human reply for " + this.properties.unansweredWarningDays()
 						+ " days or more";
 		return new Indicator("interaction", level, summary, count, evidence);
 	}

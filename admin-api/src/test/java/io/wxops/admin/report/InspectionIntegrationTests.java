@@ -160,6 +160,37 @@ class InspectionIntegrationTests {
 			.doesNotContain("accounts.update");
 	}
 
+	/**
+	 * Left unanswered is judged at the end of the report date from the replies, whatever
+	 * the ticket's status now: closed without a reply still counts; answered after the
+	 * report date counts for that date.
+	 */
+	@Test
+	void unansweredIsJudgedAtTheReportDate() {
+		Login admin = this.fx.person(Role.ADMIN);
+		ReportHistory h = new ReportHistory(this.jdbc, admin.personId());
+		long sh = account(admin, h, "Asia/Shanghai");
+		Instant written = Instant.parse("2026-03-05T01:00:00Z");
+		long closed = h.ticket(sh, "CONSULTATION", written, 7)
+			.resolved(Instant.parse("2026-03-06T01:00:00Z"))
+			.closed()
+			.save();
+		long late = h.ticket(sh, "CONSULTATION", written, 7).save();
+		h.reply(late, Instant.parse("2026-03-20T02:00:00Z"), "DELIVERED");
+		long answered = h.ticket(sh, "CONSULTATION", written, 7).save();
+		h.reply(answered, Instant.parse("2026-03-06T02:00:00Z"), "DELIVERED");
+
+		JsonNode on15 = indicator(inspection(admin, sh, "asOf=2026-03-15"), "interaction");
+		assertThat(on15.get("level").asString()).isEqualTo("WARNING");
+		assertThat(on15.get("count").asInt()).isEqualTo(2);
+		assertThat(on15.get("evidence").valueStream().map((e) -> e.get("id").asLong()).toList())
+			.containsExactlyInAnyOrder(closed, late);
+		JsonNode on21 = indicator(inspection(admin, sh, "asOf=2026-03-21"), "interaction");
+		assertThat(on21.get("level").asString()).isEqualTo("VETO");
+		assertThat(on21.get("evidence").valueStream().map((e) -> e.get("id").asLong()).toList())
+			.containsExactly(closed);
+	}
+
 	JsonNode inspection(Login who, long account, String query) {
 		AdminFixtures.Response r = this.fx.get("/api/reports/inspection/" + account + "?" + query, who.token());
 		assertThat(r.status()).as(r.body()).isEqualTo(200);
