@@ -1121,7 +1121,7 @@ export interface paths {
         };
         /**
          * Reply timeliness
-         * @description Per inbox category (and ALL), for the tickets followers opened on the period's local days (MALICIOUS ones excluded): the share acknowledged by the end of the local day the follower wrote (the automatic acknowledgement delivered or a human reply delivered); the time from the first message to the first delivered human reply (median and 90th percentile, nearest rank, seconds; the acknowledgement does not count as an answer); the share RESOLVED or CLOSED by the due date; overdue (result after the due date, or none and the date passed as of now) and escalated counts; tickets no human reply reached and the oldest of them; and the follow-up (回访) rate: tickets with a recorded follow-up among those RESOLVED or CLOSED. Scope: accountId (one account; 404 when unknown or outside your grants), departmentId (the ACTIVE and SUSPENDED accounts that department owns; 404 when unknown), or neither (every ACTIVE or SUSPENDED account your grants cover). Readable with ADMIN, AUDITOR, OFFICE_REVIEWER or LEADER, each on the accounts its grants cover. Period: from and to (YYYY-MM-DD, both included) are local days, each account's own time zone; to defaults to asOf or today (the account's zone for one account, Asia/Shanghai for several), from to 84 days ending on to; at most wxops.admin.reports.max-range-days (366) days, else 400.
+         * @description Per inbox category (and ALL), for the tickets followers opened on the period's local days (MALICIOUS ones excluded): the share acknowledged by the end of the local day the follower wrote (the automatic acknowledgement delivered or a human reply delivered); the time from the first message to the first delivered human reply (median and 90th percentile, nearest rank, seconds; the acknowledgement does not count as an answer); the share RESOLVED or CLOSED by the due date; overdue (result after the due date, or none and the date passed as of now) and escalated counts; tickets no human reply reached and the oldest of them; and the follow-up (回访) rate: tickets with a recorded follow-up among those CLOSED. Scope: accountId (one account; 404 when unknown or outside your grants), departmentId (the ACTIVE and SUSPENDED accounts that department owns; 404 when unknown), or neither (every ACTIVE or SUSPENDED account your grants cover). Readable with ADMIN, AUDITOR, OFFICE_REVIEWER or LEADER, each on the accounts its grants cover. Period: from and to (YYYY-MM-DD, both included) are local days, each account's own time zone; to defaults to asOf or today (the account's zone for one account, Asia/Shanghai for several), from to 84 days ending on to; at most wxops.admin.reports.max-range-days (366) days, else 400.
          */
         get: operations["timeliness"];
         put?: never;
@@ -2000,12 +2000,12 @@ export interface components {
             firstReplyP90Seconds?: number;
             /**
              * Format: int32
-             * @description Tickets with a recorded follow-up (回访)
+             * @description CLOSED tickets with a recorded follow-up (回访)
              */
             followedUp?: number;
             /**
              * Format: double
-             * @description followedUp / withResult: of the tickets given a result, the share followed up
+             * @description followedUp / closed: of the closed tickets, the share followed up
              */
             followupRate?: number;
             /**
