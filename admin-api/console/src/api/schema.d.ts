@@ -1276,7 +1276,7 @@ export interface paths {
         };
         /**
          * What waits for me
-         * @description Counts by the roles you hold, each with the scope of its own list (so the count and the list it leads to agree); an item is present, possibly 0, for every role you hold. Stable keys: HANDLER: tickets.open (not closed, of your departments and, for the central office, escalated ones), tickets.unacknowledged (NEW), tickets.overdue (overdue or escalated, as the duty view), tickets.unassigned, tickets.mine. EDITOR: articles.rejected (your articles sent back). DEPT_REVIEWER, OFFICE_REVIEWER, LEADER: reviews.articles and reviews.sends (awaiting your level, as GET /api/reviews/pending and /pending-sends). PUBLISHER: queue.articles (one item per account with articles in its queue, accountId set), sends.toPreview (COMPOSED), sends.toConfirm (PREVIEWED). ADMIN: accounts.annualReviewDue (November without a passed review of the year, or overdue), accounts.annualReviewUndecided (report submitted, no decision), accounts.suspended. ADMIN or OFFICE_REVIEWER (the account's administrator and the central office): accounts.updateWarning and accounts.updateVeto (accounts at the posting warning, 10 local days without an update by default, and at the veto, 14; as GET /api/reports/inspection). AUDITOR on every account: audit.lastVerification (count 1 when the last GET /api/audit/verify found a break, else 0; at: when it ran, null if never). route is the console page that lists the items. No re-filing can be pending: a change of contact is recorded as its re-filing. Carries an ETag (serverTime left out) for polling with If-None-Match.
+         * @description Counts by the roles you hold, each with the scope of its own list (so the count and the list it leads to agree); an item is present, possibly 0, for every role you hold. Stable keys: HANDLER: tickets.open (not closed, of your departments and, for the central office, escalated ones), tickets.unacknowledged (NEW), tickets.overdue (overdue or escalated, as the duty view), tickets.unassigned, tickets.mine. EDITOR: articles.rejected (your articles sent back). DEPT_REVIEWER, OFFICE_REVIEWER, LEADER: reviews.articles and reviews.sends (awaiting your level, as GET /api/reviews/pending and /pending-sends). PUBLISHER: queue.articles (one item per account with articles in its queue, accountId set), sends.toPreview (COMPOSED), sends.toConfirm (PREVIEWED). ADMIN: accounts.annualReviewDue (November without a passed review of the year, or overdue), accounts.annualReviewUndecided (report submitted, no decision), accounts.suspended. ADMIN or OFFICE_REVIEWER (the account's administrator and the central office): accounts.updateWarning and accounts.updateVeto (accounts at the posting warning, 10 local days without an update by default, and at the veto's days, 14, an unconfirmed veto while posts made outside wxops are not seen; as GET /api/reports/inspection). AUDITOR on every account: audit.lastVerification (count 1 when the last GET /api/audit/verify found a break, else 0; at: when it ran, null if never). route is the console page that lists the items. No re-filing can be pending: a change of contact is recorded as its re-filing. Carries an ETag (serverTime left out) for polling with If-None-Match.
          */
         get: operations["myWork"];
         put?: never;
@@ -1502,7 +1502,7 @@ export interface paths {
         };
         /**
          * Reply timeliness
-         * @description Per inbox category (and ALL), for the tickets followers opened on the period's local days (MALICIOUS ones excluded): the share acknowledged by the end of the local day the follower wrote (the automatic acknowledgement delivered or a human reply delivered); the time from the first message to the first delivered human reply (median and 90th percentile, nearest rank, seconds; the acknowledgement does not count as an answer); the share RESOLVED or CLOSED by the due date; overdue (result after the due date, or none and the date passed as of now) and escalated counts; tickets no human reply reached and the oldest of them; and the follow-up (回访) rate: tickets with a recorded follow-up among those RESOLVED or CLOSED. Scope: accountId (one account; 404 when unknown or outside your grants), departmentId (the ACTIVE and SUSPENDED accounts that department owns; 404 when unknown), or neither (every ACTIVE or SUSPENDED account your grants cover). Readable with ADMIN, AUDITOR, OFFICE_REVIEWER or LEADER, each on the accounts its grants cover. Period: from and to (YYYY-MM-DD, both included) are local days, each account's own time zone; to defaults to asOf or today (the account's zone for one account, Asia/Shanghai for several), from to 84 days ending on to; at most wxops.admin.reports.max-range-days (366) days, else 400.
+         * @description Per inbox category (and ALL), for the tickets followers opened on the period's local days (MALICIOUS ones excluded): the share acknowledged by the end of the local day the follower wrote (the automatic acknowledgement delivered or a human reply delivered); the time from the first message to the first delivered human reply (median and 90th percentile, nearest rank, seconds; the acknowledgement does not count as an answer); the share RESOLVED or CLOSED by the due date; overdue (result after the due date, or none and the date passed as of now) and escalated counts; tickets no human reply reached and the oldest of them; and the follow-up (回访) rate: tickets with a recorded follow-up among those CLOSED. Scope: accountId (one account; 404 when unknown or outside your grants), departmentId (the ACTIVE and SUSPENDED accounts that department owns; 404 when unknown), or neither (every ACTIVE or SUSPENDED account your grants cover). Readable with ADMIN, AUDITOR, OFFICE_REVIEWER or LEADER, each on the accounts its grants cover. Period: from and to (YYYY-MM-DD, both included) are local days, each account's own time zone; to defaults to asOf or today (the account's zone for one account, Asia/Shanghai for several), from to 84 days ending on to; at most wxops.admin.reports.max-range-days (366) days, else 400.
          */
         get: operations["timeliness"];
         put?: never;
@@ -2406,12 +2406,12 @@ export interface components {
             firstReplyP90Seconds?: number;
             /**
              * Format: int32
-             * @description Tickets with a recorded follow-up (回访)
+             * @description CLOSED tickets with a recorded follow-up (回访)
              */
             followedUp?: number;
             /**
              * Format: double
-             * @description followedUp / withResult: of the tickets given a result, the share followed up
+             * @description followedUp / closed: of the closed tickets, the share followed up
              */
             followupRate?: number;
             /**
@@ -3062,6 +3062,8 @@ export interface components {
             overall?: "PASS" | "WARNING" | "VETO";
             /** @enum {string} */
             posting?: "PASS" | "WARNING" | "VETO";
+            /** @description The posting level is a capped veto: 14+ days without an update through wxops, posts made elsewhere not seen yet */
+            postingUnconfirmed?: boolean;
             /** Format: date */
             reportDate?: string;
             timeZone?: string;
@@ -3302,10 +3304,14 @@ export interface components {
              */
             lastUpdateDay?: string;
             /**
-             * @description PASS, WARNING (from update-warning-days) or VETO (from update-veto-days)
+             * @description PASS or WARNING (from update-warning-days); from update-veto-days a WARNING with unconfirmed set, never a VETO while posts made outside wxops are not seen
              * @enum {string}
              */
             level?: "PASS" | "WARNING" | "VETO";
+            /** @description Why the level is capped (set with unconfirmed), else null */
+            note?: string;
+            /** @description True from update-veto-days: the days without an update through wxops reached the veto, but posts made elsewhere (mp.weixin.qq.com) are not seen yet, so the veto is not confirmed */
+            unconfirmed?: boolean;
             /**
              * Format: date
              * @description The first day that would be a veto without a new update

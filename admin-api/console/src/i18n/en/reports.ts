@@ -2,6 +2,8 @@
 export default {
   reports: {
     levels: { PASS: 'Pass', WARNING: 'Warning', VETO: 'Veto' },
+    unconfirmed: '(unconfirmed)',
+    unconfirmedHelp: '14+ days without an update through wxops; posts made elsewhere (mp.weixin.qq.com) are not seen yet, so this is not a veto',
     categories: { CONSULTATION: 'Consultation', COMPLAINT: 'Complaint', REPORT_PETITION: 'Report / petition', SUGGESTION: 'Suggestion', ALL: 'All' },
     scope: 'Scope',
     allAccounts: 'Every account I may see',

@@ -74,7 +74,7 @@ export default {
         reviews: { articles: 'Articles to review', sends: 'Mass sends to review' },
         queue: { articles: 'Articles in the publishing queue' },
         sends: { toPreview: 'Sends to preview', toConfirm: 'Sends to confirm' },
-        accounts: { annualReviewDue: 'Annual reviews due', annualReviewUndecided: 'Annual reviews to decide', suspended: 'Suspended accounts', updateWarning: 'Accounts at the no-update warning', updateVeto: 'Accounts at the no-update veto' },
+        accounts: { annualReviewDue: 'Annual reviews due', annualReviewUndecided: 'Annual reviews to decide', suspended: 'Suspended accounts', updateWarning: 'Accounts at the no-update warning', updateVeto: 'Accounts 14+ days without an update through wxops (unconfirmed)' },
         audit: { lastVerification: 'Last audit verification found a break' },
       },
       unknownItem: 'Waiting item ({key})',

@@ -2,6 +2,8 @@
 export default {
   reports: {
     levels: { PASS: '通过', WARNING: '预警', VETO: '单项否决' },
+    unconfirmed: '（未确认）',
+    unconfirmedHelp: '已超过14天未通过本系统更新；在公众平台（mp.weixin.qq.com）直接发布的内容暂未统计，因此不判定单项否决',
     categories: { CONSULTATION: '咨询', COMPLAINT: '投诉', REPORT_PETITION: '举报信访', SUGGESTION: '建议', ALL: '合计' },
     scope: '范围',
     allAccounts: '我可查看的全部公众号',

@@ -74,7 +74,7 @@ export default {
         reviews: { articles: '待审核的稿件', sends: '待审核的群发' },
         queue: { articles: '待发布队列中的稿件' },
         sends: { toPreview: '待预览的群发', toConfirm: '待确认的群发' },
-        accounts: { annualReviewDue: '待提交年审的公众号', annualReviewUndecided: '待决定的年审', suspended: '已暂停的公众号', updateWarning: '达到未更新预警的公众号', updateVeto: '达到未更新单项否决的公众号' },
+        accounts: { annualReviewDue: '待提交年审的公众号', annualReviewUndecided: '待决定的年审', suspended: '已暂停的公众号', updateWarning: '达到未更新预警的公众号', updateVeto: '14天以上未通过本系统更新的公众号（未确认）' },
         audit: { lastVerification: '审计链上次校验发现断裂' },
       },
       unknownItem: '待办事项（{key}）',

@@ -13,6 +13,9 @@ export interface Standing {
   lastUpdateDay?: string | null
   daysSinceLastUpdate: number
   level: Level
+  /** 14+ days without an update through wxops: capped at WARNING (posts made elsewhere are not seen yet). */
+  unconfirmed: boolean
+  note?: string | null
   vetoOn: string
 }
 
@@ -105,6 +108,7 @@ export interface OverviewRow {
   daysSinceLastUpdate: number
   lastUpdateDay?: string | null
   vetoOn: string
+  postingUnconfirmed: boolean
   atRiskThisWeek: boolean
   interaction: Level
   unansweredTickets: number

@@ -33,7 +33,7 @@ class MyWorkController {
 					+ "of the year, or overdue), accounts.annualReviewUndecided (report submitted, no decision), "
 					+ "accounts.suspended. ADMIN or OFFICE_REVIEWER (the account's administrator and the central office): "
 					+ "accounts.updateWarning and accounts.updateVeto (accounts at the posting warning, 10 local days "
-					+ "without an update by default, and at the veto, 14; as GET /api/reports/inspection). AUDITOR on every account: audit.lastVerification (count 1 when the last "
+					+ "without an update by default, and at the veto's days, 14, an unconfirmed veto while posts made outside wxops are not seen; as GET /api/reports/inspection). AUDITOR on every account: audit.lastVerification (count 1 when the last "
 					+ "GET /api/audit/verify found a break, else 0; at: when it ran, null if never). route is the "
 					+ "console page that lists the items. No re-filing can be pending: a change of contact is "
 					+ "recorded as its re-filing. Carries an ETag (serverTime left out) for polling with "

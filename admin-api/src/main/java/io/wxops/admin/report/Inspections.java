@@ -56,6 +56,7 @@ public class Inspections {
 	public record OverviewRow(long accountId, String name, String timeZone, LocalDate reportDate, Level overall,
 			Level posting, long daysSinceLastUpdate, LocalDate lastUpdateDay,
 			@Schema(description = "The first day that is a veto without a new update") LocalDate vetoOn,
+			@Schema(description = "The posting level is a capped veto: 14+ days without an update through wxops, posts made elsewhere not seen yet") boolean postingUnconfirmed,
 			@Schema(description = "Not PASS now, or the posting veto falls within 7 days of the report date") boolean atRiskThisWeek,
 			Level interaction, int unansweredTickets, Level timeliness, Level discipline) {
 	}
@@ -105,7 +106,9 @@ public class Inspections {
 		Map<Long, List<Update>> updates = group(this.posting.updates(ids, all.from(), all.to()), Update::accountId);
 		Map<Long, List<TicketFacts>> tickets = group(this.timeliness.tickets(accounts, all), TicketFacts::accountId);
 		Map<Long, List<Map<String, Object>>> unanswered = group(
-				this.reports.openUnanswered(ids, all.latestEnd(accounts)), (r) -> Rows.lng(r, "account_id"));
+				this.reports.unanswered(ids, all.latestEnd(accounts),
+						new ReportScope.Period(earliest, earliest).earliestStart(accounts)),
+				(r) -> Rows.lng(r, "account_id"));
 		Map<Long, List<Map<String, Object>>> sends = group(this.reports.sends(ids, all.from(), all.to()),
 				(r) -> Rows.lng(r, "account_id"));
 		List<Inspection> out = new ArrayList<>();
@@ -135,8 +138,9 @@ public class Inspections {
 			PostingReports.PostingStanding st = standings.get(i.accountId());
 			boolean atRisk = i.overall() != Level.PASS || !st.vetoOn().isAfter(i.reportDate().plusDays(7));
 			rows.add(new OverviewRow(i.accountId(), i.name(), i.timeZone(), i.reportDate(), i.overall(), p.level(),
-					st.daysSinceLastUpdate(), st.lastUpdateDay(), st.vetoOn(), atRisk, i.indicators().get(1).level(),
-					i.indicators().get(1).count(), i.indicators().get(2).level(), i.indicators().get(3).level()));
+					st.daysSinceLastUpdate(), st.lastUpdateDay(), st.vetoOn(), st.unconfirmed(), atRisk,
+					i.indicators().get(1).level(), i.indicators().get(1).count(), i.indicators().get(2).level(),
+					i.indicators().get(3).level()));
 		}
 		rows.sort((x, y) -> (x.overall() != y.overall()) ? y.overall().compareTo(x.overall())
 				: (x.atRiskThisWeek() != y.atRiskThisWeek()) ? Boolean.compare(y.atRiskThisWeek(), x.atRiskThisWeek())
@@ -164,7 +168,7 @@ public class Inspections {
 		int warning = 0;
 		int veto = 0;
 		for (PostingReports.PostingStanding s : this.posting.standings(list, today).values()) {
-			if (s.level() == Level.VETO) {
+			if (s.level() == Level.VETO || s.unconfirmed()) {
 				veto++;
 			}
 			else if (s.level() == Level.WARNING) {
@@ -174,7 +178,10 @@ public class Inspections {
 		return new PostingAlerts(warning, veto);
 	}
 
-	/** Accounts at the posting warning and at the veto. */
+	/**
+	 * Accounts at the posting warning and at the veto's days (an unconfirmed veto: posts
+	 * made outside wxops are not seen yet).
+	 */
 	public record PostingAlerts(int warning, int veto) {
 	}
 
@@ -196,6 +203,9 @@ public class Inspections {
 			summary = st.daysSinceLastUpdate() + " days since the last update on " + st.lastUpdateDay() + " ("
 					+ inPeriod.size() + " updates in the period; veto from " + st.vetoOn() + ")";
 		}
+		if (st.unconfirmed()) {
+			summary += "; unconfirmed: " + PostingReports.UNCONFIRMED_NOTE;
+		}
 		return new Indicator("posting", st.level(), summary, (int) st.daysSinceLastUpdate(), evidence);
 	}
 
@@ -206,7 +216,9 @@ public class Inspections {
 		for (Map<String, Object> r : open) {
 			Instant first = Rows.instant(r, "first_message_at");
 			LocalDate day = a.dayOf(first);
-			if (day.isAfter(date)) {
+			Instant reply = Rows.instant(r, "first_reply_at");
+			// Unanswered at the end of the report date, whatever the ticket's status now.
+			if (day.isAfter(date) || (reply != null && reply.isBefore(a.startOf(date.plusDays(1))))) {
 				continue;
 			}
 			long days = ChronoUnit.DAYS.between(day, date);
@@ -223,9 +235,9 @@ public class Inspections {
 			}
 		}
 		String summary = (count == 0)
-				? "no open ticket left without a human reply for " + this.properties.unansweredWarningDays()
+				? "no ticket left without a human reply for " + this.properties.unansweredWarningDays()
 						+ " days or more"
-				: count + " open ticket(s) without a human reply for " + this.properties.unansweredWarningDays()
+				: count + " ticket(s) without a human reply for " + this.properties.unansweredWarningDays()
 						+ " days or more";
 		return new Indicator("interaction", level, summary, count, evidence);
 	}

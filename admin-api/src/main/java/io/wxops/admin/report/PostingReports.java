@@ -43,9 +43,14 @@ public class PostingReports {
 	public record PostingStanding(long accountId, LocalDate asOf, @Schema(
 			description = "Local day of the last update on or before asOf; null if none") LocalDate lastUpdateDay,
 			@Schema(description = "asOf minus the last update's day (or the registration day when there is none)") long daysSinceLastUpdate,
-			@Schema(description = "PASS, WARNING (from update-warning-days) or VETO (from update-veto-days)") Level level,
+			@Schema(description = "PASS or WARNING (from update-warning-days); from update-veto-days a WARNING with unconfirmed set, never a VETO while posts made outside wxops are not seen") Level level,
+			@Schema(description = "True from update-veto-days: the days without an update through wxops reached the veto, but posts made elsewhere (mp.weixin.qq.com) are not seen yet, so the veto is not confirmed") boolean unconfirmed,
+			@Schema(description = "Why the level is capped (set with unconfirmed), else null") String note,
 			@Schema(description = "The first day that would be a veto without a new update") LocalDate vetoOn) {
 	}
+
+	/** The note of an unconfirmed veto. */
+	public static final String UNCONFIRMED_NOTE = "no update through wxops for the veto's days or more; posts made elsewhere (mp.weixin.qq.com) are not seen yet, so this is not a confirmed veto";
 
 	@Schema(description = "One account's posting regularity")
 	public record AccountPosting(long accountId, String name, String timeZone, PostingStanding standing, int updates,
@@ -135,8 +140,14 @@ public class PostingReports {
 			}
 			LocalDate since = (lastDay != null) ? lastDay : a.dayOf(a.createdAt());
 			long days = Math.max(0, ChronoUnit.DAYS.between(since, day));
-			standings.put(a.id(), new PostingStanding(a.id(), day, lastDay, days, level(days),
-					since.plusDays(this.properties.updateVetoDays())));
+			// Only sends through wxops are seen: an account that posts on
+			// mp.weixin.qq.com
+			// must not get a false veto, so the veto's days are an unconfirmed warning.
+			boolean unconfirmed = level(days) == Level.VETO;
+			standings.put(a.id(),
+					new PostingStanding(a.id(), day, lastDay, days, unconfirmed ? Level.WARNING : level(days),
+							unconfirmed, unconfirmed ? UNCONFIRMED_NOTE : null,
+							since.plusDays(this.properties.updateVetoDays())));
 		}
 		return standings;
 	}

@@ -110,7 +110,7 @@ class ReportController {
 					+ "seconds; the acknowledgement does not count as an answer); the share RESOLVED or CLOSED by the "
 					+ "due date; overdue (result after the due date, or none and the date passed as of now) and "
 					+ "escalated counts; tickets no human reply reached and the oldest of them; and the follow-up "
-					+ "(回访) rate: tickets with a recorded follow-up among those RESOLVED or CLOSED." + SCOPE)
+					+ "(回访) rate: tickets with a recorded follow-up among those CLOSED." + SCOPE)
 	TimelinessReports.TimelinessReport timeliness(Caller caller, @RequestParam(required = false) Long accountId,
 			@RequestParam(required = false) Long departmentId,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,

@@ -64,17 +64,20 @@ interface ReportMapper {
 			@Param("to") Instant to);
 
 	/**
-	 * Open tickets (not RESOLVED or CLOSED, not MALICIOUS) opened before {@code before}
-	 * that no human reply reached yet, oldest first.
+	 * Tickets (not MALICIOUS, whatever their status now) opened before {@code before}
+	 * that no human reply had reached before {@code answeredBefore}, oldest first, with
+	 * their first delivered human reply (null if none yet): the caller keeps those
+	 * unanswered at the end of each account's report date.
 	 */
 	@Select("<script>SELECT t.id, t.account_id, t.department_id, t.category,"
-			+ " CAST(t.first_message_at AS CHAR) AS first_message_at FROM inb_ticket t" + " WHERE t.account_id IN "
-			+ ACCOUNTS + " AND t.status IN ('NEW', 'ACKNOWLEDGED', 'IN_PROGRESS')"
+			+ " CAST(t.first_message_at AS CHAR) AS first_message_at, " + FIRST_REPLY + " AS first_reply_at"
+			+ " FROM inb_ticket t WHERE t.account_id IN " + ACCOUNTS
 			+ " AND t.category &lt;&gt; 'MALICIOUS' AND t.first_message_at &lt; #{before} AND NOT EXISTS (SELECT 1"
 			+ " FROM inb_ticket_entry e WHERE e.ticket_id = t.id AND e.kind = 'OUT' AND e.person_id IS NOT NULL"
-			+ " AND e.delivery = 'DELIVERED') ORDER BY t.first_message_at, t.id</script>")
-	List<Map<String, Object>> openUnanswered(@Param("accounts") Collection<Long> accounts,
-			@Param("before") Instant before);
+			+ " AND e.delivery = 'DELIVERED' AND e.created_at &lt; #{answeredBefore})"
+			+ " ORDER BY t.first_message_at, t.id</script>")
+	List<Map<String, Object>> unanswered(@Param("accounts") Collection<Long> accounts, @Param("before") Instant before,
+			@Param("answeredBefore") Instant answeredBefore);
 
 	/** Review rounds of articles submitted in the period, with the article's data. */
 	@Select("<script>SELECT c.article_id, c.review_round, c.levels, CAST(c.created_at AS CHAR) AS submitted_at,"

@@ -15,13 +15,13 @@ record ReportTable(String name, List<String> headers, List<List<Object>> rows) {
 			PostingReports.PostingStanding s = a.standing();
 			for (PostingReports.PeriodCount p : a.periods()) {
 				rows.add(cells(a.accountId(), a.name(), a.timeZone(), p.start(), p.end(), p.updates(), p.items(),
-						s.asOf(), s.lastUpdateDay(), s.daysSinceLastUpdate(), s.level(), s.vetoOn(),
+						s.asOf(), s.lastUpdateDay(), s.daysSinceLastUpdate(), s.level(), s.unconfirmed(), s.vetoOn(),
 						a.bursts().size()));
 			}
 		}
-		return new ReportTable(
-				"posting", List.of("accountId", "accountName", "timeZone", "periodStart", "periodEnd", "updates",
-						"items", "asOf", "lastUpdateDay", "daysSinceLastUpdate", "level", "vetoOn", "burstsInReport"),
+		return new ReportTable("posting",
+				List.of("accountId", "accountName", "timeZone", "periodStart", "periodEnd", "updates", "items", "asOf",
+						"lastUpdateDay", "daysSinceLastUpdate", "level", "unconfirmed", "vetoOn", "burstsInReport"),
 				rows);
 	}
 
@@ -83,13 +83,13 @@ record ReportTable(String name, List<String> headers, List<List<Object>> rows) {
 		List<List<Object>> rows = new ArrayList<>();
 		for (Inspections.OverviewRow r : o.rows()) {
 			rows.add(cells(r.accountId(), r.name(), r.timeZone(), r.reportDate(), r.overall(), r.posting(),
-					r.daysSinceLastUpdate(), r.lastUpdateDay(), r.vetoOn(), r.atRiskThisWeek(), r.interaction(),
-					r.unansweredTickets(), r.timeliness(), r.discipline()));
+					r.daysSinceLastUpdate(), r.lastUpdateDay(), r.vetoOn(), r.postingUnconfirmed(), r.atRiskThisWeek(),
+					r.interaction(), r.unansweredTickets(), r.timeliness(), r.discipline()));
 		}
 		return new ReportTable("overview",
 				List.of("accountId", "accountName", "timeZone", "reportDate", "overall", "posting",
-						"daysSinceLastUpdate", "lastUpdateDay", "vetoOn", "atRiskThisWeek", "interaction",
-						"unansweredTickets", "timeliness", "discipline"),
+						"daysSinceLastUpdate", "lastUpdateDay", "vetoOn", "postingUnconfirmed", "atRiskThisWeek",
+						"interaction", "unansweredTickets", "timeliness", "discipline"),
 				rows);
 	}
 

@@ -44,8 +44,8 @@ public class TimelinessReports {
 			@Schema(description = "Result after the due date, or none yet and the due date passed") int overdue,
 			int escalated, @Schema(description = "Tickets no human reply reached (any status)") int neverAnswered,
 			Oldest oldestUnanswered, @Schema(description = "Tickets RESOLVED or CLOSED") int withResult, int closed,
-			@Schema(description = "Tickets with a recorded follow-up (回访)") int followedUp,
-			@Schema(description = "followedUp / withResult: of the tickets given a result, the share followed up") Double followupRate) {
+			@Schema(description = "CLOSED tickets with a recorded follow-up (回访)") int followedUp,
+			@Schema(description = "followedUp / closed: of the closed tickets, the share followed up") Double followupRate) {
 	}
 
 	@Schema(description = "Reply timeliness of the accounts' tickets opened in the period, MALICIOUS tickets excluded")
@@ -119,12 +119,12 @@ public class TimelinessReports {
 			}
 			if (t.hasResult()) {
 				withResult++;
-				if (t.followedUp()) {
-					followedUp++;
-				}
 			}
 			if ("CLOSED".equals(t.status())) {
 				closed++;
+				if (t.followedUp()) {
+					followedUp++;
+				}
 			}
 			if (t.firstReplyAt() != null) {
 				replySeconds.add(Duration.between(t.firstMessageAt(), t.firstReplyAt()).toSeconds());
@@ -141,7 +141,7 @@ public class TimelinessReports {
 				Stats.percentile(replySeconds, 0.5), Stats.percentile(replySeconds, 0.9), withinSla,
 				Stats.share(withinSla, n), overdue, escalated, never,
 				(oldest == null) ? null : new Oldest(oldest.id(), oldest.accountId(), oldest.firstMessageAt()),
-				withResult, closed, followedUp, Stats.share(followedUp, withResult));
+				withResult, closed, followedUp, Stats.share(followedUp, closed));
 	}
 
 }

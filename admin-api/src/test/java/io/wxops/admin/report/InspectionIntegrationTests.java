@@ -50,9 +50,12 @@ class InspectionIntegrationTests {
 		JsonNode r = inspection(admin, sh, "asOf=2026-03-15");
 		assertThat(r.get("reportDate").asString()).isEqualTo("2026-03-15");
 		assertThat(r.get("from").asString()).isEqualTo("2025-12-16");
-		assertThat(r.get("overall").asString()).isEqualTo("VETO");
+		assertThat(r.get("overall").asString()).isEqualTo("WARNING");
 		JsonNode posting = indicator(r, "posting");
-		assertThat(posting.get("level").asString()).isEqualTo("VETO");
+		// 14 days without an update through wxops: capped at WARNING, flagged
+		// unconfirmed.
+		assertThat(posting.get("level").asString()).isEqualTo("WARNING");
+		assertThat(posting.get("summary").asString()).contains("unconfirmed");
 		assertThat(posting.get("count").asInt()).isEqualTo(14);
 		assertThat(posting.at("/evidence/0/kind").asString()).isEqualTo("SEND");
 		assertThat(posting.at("/evidence/0/id").asLong()).isEqualTo(sent);
@@ -109,7 +112,9 @@ class InspectionIntegrationTests {
 		List<Long> order = r.json().get("rows").valueStream().map((x) -> x.get("accountId").asLong()).toList();
 		assertThat(order).containsExactly(vetoed, soon, fine);
 		JsonNode first = r.json().at("/rows/0");
-		assertThat(first.get("posting").asString()).isEqualTo("VETO");
+		assertThat(first.get("posting").asString()).isEqualTo("WARNING");
+		assertThat(first.get("postingUnconfirmed").asBoolean()).isTrue();
+		assertThat(r.json().at("/rows/1/postingUnconfirmed").asBoolean()).isFalse();
 		assertThat(first.get("daysSinceLastUpdate").asLong()).isEqualTo(20);
 		JsonNode second = r.json().at("/rows/1");
 		assertThat(second.get("posting").asString()).isEqualTo("PASS");
@@ -117,7 +122,7 @@ class InspectionIntegrationTests {
 		assertThat(second.get("atRiskThisWeek").asBoolean()).isTrue();
 		assertThat(r.json().at("/rows/2/atRiskThisWeek").asBoolean()).isFalse();
 		assertThat(r.json().get("atRisk").asInt()).isEqualTo(2);
-		assertThat(r.json().get("vetoes").asInt()).isEqualTo(1);
+		assertThat(r.json().get("vetoes").asInt()).isZero();
 	}
 
 	/**
@@ -153,6 +158,37 @@ class InspectionIntegrationTests {
 		Login editor = this.fx.person(Role.EDITOR, sh, null);
 		assertThat(this.fx.get("/api/my-work", editor.token()).json().get("items").toString())
 			.doesNotContain("accounts.update");
+	}
+
+	/**
+	 * Left unanswered is judged at the end of the report date from the replies, whatever
+	 * the ticket's status now: closed without a reply still counts; answered after the
+	 * report date counts for that date.
+	 */
+	@Test
+	void unansweredIsJudgedAtTheReportDate() {
+		Login admin = this.fx.person(Role.ADMIN);
+		ReportHistory h = new ReportHistory(this.jdbc, admin.personId());
+		long sh = account(admin, h, "Asia/Shanghai");
+		Instant written = Instant.parse("2026-03-05T01:00:00Z");
+		long closed = h.ticket(sh, "CONSULTATION", written, 7)
+			.resolved(Instant.parse("2026-03-06T01:00:00Z"))
+			.closed()
+			.save();
+		long late = h.ticket(sh, "CONSULTATION", written, 7).save();
+		h.reply(late, Instant.parse("2026-03-20T02:00:00Z"), "DELIVERED");
+		long answered = h.ticket(sh, "CONSULTATION", written, 7).save();
+		h.reply(answered, Instant.parse("2026-03-06T02:00:00Z"), "DELIVERED");
+
+		JsonNode on15 = indicator(inspection(admin, sh, "asOf=2026-03-15"), "interaction");
+		assertThat(on15.get("level").asString()).isEqualTo("WARNING");
+		assertThat(on15.get("count").asInt()).isEqualTo(2);
+		assertThat(on15.get("evidence").valueStream().map((e) -> e.get("id").asLong()).toList())
+			.containsExactlyInAnyOrder(closed, late);
+		JsonNode on21 = indicator(inspection(admin, sh, "asOf=2026-03-21"), "interaction");
+		assertThat(on21.get("level").asString()).isEqualTo("VETO");
+		assertThat(on21.get("evidence").valueStream().map((e) -> e.get("id").asLong()).toList())
+			.containsExactly(closed);
 	}
 
 	JsonNode inspection(Login who, long account, String query) {
