@@ -39,7 +39,7 @@ export interface paths {
          * Export the registry as CSV
          * @description The registration form's columns (序号, 设立单位, 微信名称, 微信号, 公众号性质, 认证情况, 认证时间, 负责人 and 管理员 contacts), UTF-8 with a byte-order mark, for the accounts your grants cover.
          */
-        get: operations["export_2"];
+        get: operations["export_1"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1089,7 +1089,7 @@ export interface paths {
          * Export the audit record
          * @description The selected entries, newest first, as a download: format=csv (default; UTF-8 with a BOM so Excel shows Chinese correctly, a header row, RFC 4180 quoting, text that would start a spreadsheet formula prefixed with an apostrophe) or format=json (an array of the same items as the search, values unaltered). At most 100000 entries: the headers X-Export-Limit, X-Export-Total (how many the filters select) and X-Export-Truncated (true when the export was cut at the limit) say so; narrow the time range to get the rest. Filters, all optional: personId, username (exact), accountId, action, targetType, from (inclusive) and to (exclusive) as ISO-8601 instants such as 2026-01-31T16:00:00Z; 'to' before 'from' gets 400.
          */
-        get: operations["export_1"];
+        get: operations["export"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1442,7 +1442,7 @@ export interface paths {
         };
         /**
          * Inspection overview
-         * @description For the central office: every ACTIVE or SUSPENDED account your grants cover (or those departmentId owns), worst first, with each indicator's level, the days since the last update, the day the posting veto falls without a new update, and atRiskThisWeek (not PASS now, or that veto within 7 days of the report date). Indicators (each PASS, WARNING or VETO with evidence: send ids, ticket ids and local days, never openids): posting (days since the last update: WARNING from update-warning-days, VETO from update-veto-days, the single veto of no update within two weeks); interaction (open tickets without a delivered human reply since the follower wrote: WARNING from unanswered-warning-days, VETO from unanswered-veto-days, 留言长期不回复); timeliness (over the inspected period of inspection-days ending on the report date: WARNING when the same-day acknowledgement share is below ack-same-day-warning-share or any ticket is overdue); discipline (WARNING when a send failed or WeChat's copyright check refused it). overall is the worst. Security incidents (leaks, wrong statements) are not judged from records and are listed in notAssessed. The report date is asOf, or the local day of at in the account's zone, or today there. Thresholds: wxops.admin.reports.*, after 国办秘函〔2019〕19号; provinces differ.
+         * @description For the central office: every ACTIVE or SUSPENDED account your grants cover (or those departmentId owns), worst first, with each indicator's level, the days since the last update, the day the posting veto falls without a new update, and atRiskThisWeek (not PASS now, or that veto within 7 days of the report date). Indicators (each PASS, WARNING or VETO with evidence: send ids, ticket ids and local days, never openids): posting (days since the last update: WARNING from update-warning-days, and from update-veto-days a WARNING marked unconfirmed, not the veto, while only sends through wxops are counted); interaction (tickets, whatever their status now, without a delivered human reply by the end of the report date: WARNING from unanswered-warning-days, VETO from unanswered-veto-days, 留言长期不回复); timeliness (over the inspected period of inspection-days ending on the report date: WARNING when the same-day acknowledgement share is below ack-same-day-warning-share or any ticket is overdue); discipline (WARNING when a send failed or WeChat's copyright check refused it). overall is the worst. Security incidents (leaks, wrong statements) are not judged from records and are listed in notAssessed. The report date is asOf, or the local day of at in the account's zone, or today there. Thresholds: wxops.admin.reports.*, after 国办秘函〔2019〕19号; provinces differ.
          */
         get: operations["overview"];
         put?: never;
@@ -1462,7 +1462,7 @@ export interface paths {
         };
         /**
          * Self-inspection of one account
-         * @description A dated report an institution can file (the console prints it). Indicators (each PASS, WARNING or VETO with evidence: send ids, ticket ids and local days, never openids): posting (days since the last update: WARNING from update-warning-days, VETO from update-veto-days, the single veto of no update within two weeks); interaction (open tickets without a delivered human reply since the follower wrote: WARNING from unanswered-warning-days, VETO from unanswered-veto-days, 留言长期不回复); timeliness (over the inspected period of inspection-days ending on the report date: WARNING when the same-day acknowledgement share is below ack-same-day-warning-share or any ticket is overdue); discipline (WARNING when a send failed or WeChat's copyright check refused it). overall is the worst. Security incidents (leaks, wrong statements) are not judged from records and are listed in notAssessed. The report date is asOf, or the local day of at in the account's zone, or today there. Thresholds: wxops.admin.reports.*, after 国办秘函〔2019〕19号; provinces differ. 404 when the account is unknown or outside your grants.
+         * @description A dated report an institution can file (the console prints it). Indicators (each PASS, WARNING or VETO with evidence: send ids, ticket ids and local days, never openids): posting (days since the last update: WARNING from update-warning-days, and from update-veto-days a WARNING marked unconfirmed, not the veto, while only sends through wxops are counted); interaction (tickets, whatever their status now, without a delivered human reply by the end of the report date: WARNING from unanswered-warning-days, VETO from unanswered-veto-days, 留言长期不回复); timeliness (over the inspected period of inspection-days ending on the report date: WARNING when the same-day acknowledgement share is below ack-same-day-warning-share or any ticket is overdue); discipline (WARNING when a send failed or WeChat's copyright check refused it). overall is the worst. Security incidents (leaks, wrong statements) are not judged from records and are listed in notAssessed. The report date is asOf, or the local day of at in the account's zone, or today there. Thresholds: wxops.admin.reports.*, after 国办秘函〔2019〕19号; provinces differ. 404 when the account is unknown or outside your grants.
          */
         get: operations["inspection"];
         put?: never;
@@ -1524,7 +1524,7 @@ export interface paths {
          * Export a report
          * @description report is posting (one row per account and week/month, with the account's standing), timeliness (one row per category and ALL), discipline (one row per send, then one per rejection), inspection (one account, accountId required: one row per indicator and evidence) or overview (one row per account). Same parameters and scope as the report itself. format=csv (default: UTF-8 with a BOM, a header row, RFC 4180 quoting) or xlsx (one sheet, numbers as numbers). In both, text that a spreadsheet would run as a formula (starting with =, +, -, @, tab or CR) is prefixed with an apostrophe, as in the audit export, and no cell is a formula. Rows carry ticket, send and article ids, never openids.
          */
-        get: operations["export"];
+        get: operations["exportReport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4011,7 +4011,7 @@ export interface operations {
             };
         };
     };
-    export_2: {
+    export_1: {
         parameters: {
             query?: {
                 status?: "APPLIED" | "ACTIVE" | "SUSPENDED" | "CLOSED";
@@ -5630,7 +5630,7 @@ export interface operations {
             };
         };
     };
-    export_1: {
+    export: {
         parameters: {
             query?: {
                 /** @description csv or json */
@@ -6273,7 +6273,7 @@ export interface operations {
             };
         };
     };
-    export: {
+    exportReport: {
         parameters: {
             query?: {
                 /** @description csv (default) or xlsx */

@@ -140,8 +140,9 @@ class ReportController {
 
 	static final String INDICATORS = " Indicators (each PASS, WARNING or VETO with evidence: send ids, ticket ids and "
 			+ "local days, never openids): posting (days since the last update: WARNING from update-warning-days, "
-			+ "VETO from update-veto-days, the single veto of no update within two weeks); interaction (open tickets "
-			+ "without a delivered human reply since the follower wrote: WARNING from unanswered-warning-days, VETO "
+			+ "and from update-veto-days a WARNING marked unconfirmed, not the veto, while only sends through wxops "
+			+ "are counted); interaction (tickets, whatever their status now, without a delivered human reply by the "
+			+ "end of the report date: WARNING from unanswered-warning-days, VETO "
 			+ "from unanswered-veto-days, 留言长期不回复); timeliness (over the inspected period of inspection-days "
 			+ "ending on the report date: WARNING when the same-day acknowledgement share is below "
 			+ "ack-same-day-warning-share or any ticket is overdue); discipline (WARNING when a send failed or "
@@ -194,7 +195,7 @@ class ReportController {
 			responses = @ApiResponse(responseCode = "200", description = "The file",
 					content = { @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
 							@Content(mediaType = XLSX, schema = @Schema(type = "string", format = "binary")) }))
-	void export(Caller caller, @Parameter(
+	void exportReport(Caller caller, @Parameter(
 			description = "posting, timeliness, discipline, inspection or overview") @PathVariable String report,
 			@Parameter(description = "csv (default) or xlsx") @RequestParam(required = false) String format,
 			@RequestParam(required = false) Long accountId, @RequestParam(required = false) Long departmentId,
