@@ -1,5 +1,7 @@
 package io.wxops.devkit.simulator;
 
+import static io.wxops.devkit.simulator.SimulatorJson.string;
+
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -264,14 +266,6 @@ final class CustomerServicePlatform {
 	}
 
 	// ---- helpers ----
-
-	private static String string(JsonObject json, String name) {
-		if (json == null) {
-			return null;
-		}
-		JsonElement element = json.get(name);
-		return (element != null && element.isJsonPrimitive()) ? element.getAsString() : null;
-	}
 
 	private static JsonObject object(JsonObject json, String name) {
 		JsonElement element = (json != null) ? json.get(name) : null;

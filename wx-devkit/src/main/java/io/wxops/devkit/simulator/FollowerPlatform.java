@@ -1,5 +1,9 @@
 package io.wxops.devkit.simulator;
 
+import static io.wxops.devkit.simulator.SimulatorJson.string;
+import static io.wxops.devkit.simulator.SimulatorJson.number;
+import static io.wxops.devkit.simulator.SimulatorJson.array;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -583,29 +587,6 @@ final class FollowerPlatform {
 		body.addProperty("errcode", 0);
 		body.addProperty("errmsg", "ok");
 		return body;
-	}
-
-	private static String string(JsonObject json, String name) {
-		JsonElement element = json.get(name);
-		return (element != null && element.isJsonPrimitive()) ? element.getAsString() : null;
-	}
-
-	private static Long number(JsonObject json, String name) {
-		String value = string(json, name);
-		if (value == null) {
-			return null;
-		}
-		try {
-			return Long.valueOf(value.trim());
-		}
-		catch (NumberFormatException ex) {
-			return null;
-		}
-	}
-
-	private static JsonArray array(JsonObject json, String name) {
-		JsonElement element = json.get(name);
-		return (element != null && element.isJsonArray()) ? element.getAsJsonArray() : null;
 	}
 
 	private static JsonObject object(JsonObject json, String name) {

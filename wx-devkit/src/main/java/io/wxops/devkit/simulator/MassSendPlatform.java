@@ -1,5 +1,9 @@
 package io.wxops.devkit.simulator;
 
+import static io.wxops.devkit.simulator.SimulatorJson.string;
+import static io.wxops.devkit.simulator.SimulatorJson.number;
+import static io.wxops.devkit.simulator.SimulatorJson.array;
+
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -630,35 +634,9 @@ final class MassSendPlatform {
 		return primitive.getAsString();
 	}
 
-	private static String string(JsonObject json, String name) {
-		if (json == null) {
-			return null;
-		}
-		JsonElement element = json.get(name);
-		return (element != null && element.isJsonPrimitive()) ? element.getAsString() : null;
-	}
-
-	private static Long number(JsonObject json, String name) {
-		String value = string(json, name);
-		if (value == null) {
-			return null;
-		}
-		try {
-			return Long.valueOf(value.trim());
-		}
-		catch (NumberFormatException ex) {
-			return null;
-		}
-	}
-
 	private static JsonObject object(JsonObject json, String name) {
 		JsonElement element = (json != null) ? json.get(name) : null;
 		return (element != null && element.isJsonObject()) ? element.getAsJsonObject() : null;
-	}
-
-	private static JsonArray array(JsonObject json, String name) {
-		JsonElement element = (json != null) ? json.get(name) : null;
-		return (element != null && element.isJsonArray()) ? element.getAsJsonArray() : null;
 	}
 
 	private static boolean isBlank(String value) {

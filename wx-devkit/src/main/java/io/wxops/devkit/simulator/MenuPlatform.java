@@ -1,5 +1,7 @@
 package io.wxops.devkit.simulator;
 
+import static io.wxops.devkit.simulator.SimulatorJson.array;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -312,11 +314,6 @@ final class MenuPlatform {
 		catch (RuntimeException ex) {
 			return null;
 		}
-	}
-
-	private static JsonArray array(JsonObject json, String name) {
-		JsonElement element = json.get(name);
-		return (element != null && element.isJsonArray()) ? element.getAsJsonArray() : null;
 	}
 
 	private static String string(JsonObject json, String name) {

@@ -1,5 +1,7 @@
 package io.wxops.devkit.simulator;
 
+import static io.wxops.devkit.simulator.SimulatorJson.string;
+
 import java.security.SecureRandom;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -481,11 +483,6 @@ final class SimulatedPlatform implements ResponseDefinitionTransformerV2 {
 
 	private static String value(QueryParameter parameter) {
 		return (parameter != null && parameter.isPresent()) ? parameter.firstValue() : null;
-	}
-
-	private static String string(JsonObject json, String name) {
-		JsonElement element = json.get(name);
-		return (element != null && element.isJsonPrimitive()) ? element.getAsString() : null;
 	}
 
 	private record Issued(String token, long expiresAtMillis) {
