@@ -38,6 +38,15 @@ public final class RedisKeys {
 	}
 
 	/**
+	 * Pub/sub channel announcing follower messages the gateway has just committed; the
+	 * message is their ids, comma-separated. Routing wakes on it; it is only a hint (a
+	 * lost signal costs one poll interval, never a message).
+	 */
+	public String inboxStoredChannel() {
+		return this.prefix + ":inbox-stored";
+	}
+
+	/**
 	 * Prefix handed to WxJava's Redis config storage for access tokens and their locks.
 	 */
 	public String wxJavaPrefix() {

@@ -2,6 +2,7 @@ package io.wxops.gateway.intake;
 
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -54,9 +55,12 @@ public class IntakeService {
 
 	private final DataSource dataSource;
 
+	private final StoredSignal signal;
+
 	public IntakeService(MessageStore store, InboundMessageMapper messages, StringRedisTemplate redis, RedisKeys keys,
-			GatewayMetrics metrics, GatewayProperties properties, DataSource dataSource) {
+			GatewayMetrics metrics, GatewayProperties properties, DataSource dataSource, StoredSignal signal) {
 		this.dataSource = dataSource;
+		this.signal = signal;
 		this.store = store;
 		this.messages = messages;
 		this.redis = redis;
@@ -75,6 +79,7 @@ public class IntakeService {
 		}
 		try {
 			InboundMessage row = storeNew(callback, key);
+			this.signal.committed(List.of(row.getId()));
 			return new Intake(key, row.getId(), false, null);
 		}
 		catch (DuplicateKeyException ex) {
