@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import com.baomidou.mybatisplus.core.toolkit.Wrappers;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.wxops.admin.web.StorageOutage;
 import io.wxops.core.account.Account;
 import io.wxops.core.account.AccountMapper;
 import io.wxops.core.account.AccountRegistry;
@@ -26,14 +27,9 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.dao.DataAccessException;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.RecoverableDataAccessException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -155,23 +151,7 @@ public class Acknowledgements implements DisposableBean {
 	 * A failure of the database that may pass: no connection, a lost one, a lock wait.
 	 */
 	static boolean storageUnavailable(Throwable ex) {
-		// A transaction that could not begin (no connection) or end (the connection died
-		// under its commit or rollback) is the same outage, seen by the transaction
-		// manager.
-		if (ex instanceof DataAccessResourceFailureException || ex instanceof TransientDataAccessException
-				|| ex instanceof RecoverableDataAccessException || ex instanceof CannotCreateTransactionException
-				|| ex instanceof TransactionSystemException) {
-			return true;
-		}
-		// MyBatis wraps what it could not translate (the pool's own timeout, say).
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof java.sql.SQLTransientConnectionException
-					|| cause instanceof java.sql.SQLNonTransientConnectionException
-					|| cause instanceof java.sql.SQLRecoverableException) {
-				return true;
-			}
-		}
-		return false;
+		return StorageOutage.isOutage(ex);
 	}
 
 	/**

@@ -16,6 +16,7 @@ import tools.jackson.databind.exc.MismatchedInputException;
 
 import org.springframework.core.MethodParameter;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -24,6 +25,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.validation.method.ParameterValidationResult;
@@ -143,9 +145,18 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 					Map.of(ex.getRequestPartName(), "a multipart/form-data part of this name is required")));
 	}
 
+	/**
+	 * The database away: a pool that cannot connect, a connection lost under a query or a
+	 * commit (the session lookup of every request meets this first), a lock wait.
+	 * Anything else of these types (a commit refused for another reason) stays an error.
+	 */
 	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class,
-			CannotCreateTransactionException.class })
+			RecoverableDataAccessException.class, CannotCreateTransactionException.class,
+			TransactionSystemException.class })
 	ResponseEntity<ProblemDetail> storageUnavailable(RuntimeException ex) {
+		if (!StorageOutage.isOutage(ex)) {
+			throw ex;
+		}
 		log.warn("Database unavailable: {}", ex.getClass().getSimpleName());
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, "5")
