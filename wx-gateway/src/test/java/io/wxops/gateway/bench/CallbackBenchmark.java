@@ -68,7 +68,7 @@ public final class CallbackBenchmark {
 			Usage: CallbackBenchmark [options]
 			  --rounds N              baseline + full path pairs measured (default 2)
 			  --seconds S             sending time of each measured max-rate run (default 12)
-			  --warmup-seconds S      sending time of each warm-up run (default 6)
+			  --warmup-seconds S      sending time of each warm-up run (default 10)
 			  --threads N             wrk threads (default 2)
 			  --connections N         wrk connections (default 32)
 			  --baseline-messages N   distinct messages the baseline cycles through (default 20000)
@@ -157,9 +157,10 @@ public final class CallbackBenchmark {
 		}, "stop-gateway");
 		Runtime.getRuntime().addShutdownHook(stopGateway);
 		try {
-			String where = String.format(Locale.ROOT, "%s, %s",
+			String where = String.format(Locale.ROOT, "%s %s, %s %s",
 					external("WXOPS_DB_URL") ? "external database" : "embedded MariaDB",
-					external("WXOPS_REDIS_URL") ? "external Redis" : "embedded Redis");
+					servers.jdbcUrl().replaceAll("\\?.*", ""),
+					external("WXOPS_REDIS_URL") ? "external Redis" : "embedded Redis", servers.redisUrl());
 			System.out.printf(Locale.ROOT,
 					"%nCallback benchmark: %d cores, Java %s; gateway exec jar pid %d on %s:%d (%s; ready %.0f s"
 							+ " after start)%n  wrk: %d threads, %d connections; paced: %,d/s on %d connections%n"
@@ -545,7 +546,7 @@ public final class CallbackBenchmark {
 
 		int seconds = 12;
 
-		int warmupSeconds = 6;
+		int warmupSeconds = 10;
 
 		int threads = 2;
 
