@@ -12,11 +12,12 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Who used the machine's CPU during a run, from Linux's /proc: this JVM (client and
- * gateway), the servers it started (embedded MariaDB and Redis are its child processes),
- * and everything else. On a small shared machine a number measured while something else
- * was busy means little, so every run says how much of the CPU was not ours. Elsewhere
- * than Linux it reports nothing.
+ * Who used the machine's CPU during a run, from Linux's /proc: the processes the
+ * benchmark started (the gateway, wrk or the paced generator, and the embedded MariaDB
+ * and Redis, all children of the benchmark's JVM), the benchmark's JVM itself, and
+ * everything else (among it external MariaDB and Redis). On a small shared machine a
+ * number measured while something else was busy means little, so every run says how much
+ * of the CPU was not ours. Elsewhere than Linux it reports nothing.
  */
 final class CpuAccounting {
 
@@ -92,12 +93,13 @@ final class CpuAccounting {
 	record Snapshot(long nanos, long totalTicks, long stealTicks, Map<Long, Proc> procs) {
 
 		/**
-		 * Shares of the machine between the two snapshots, e.g. {@code this JVM 120%,
-		 * mariadbd (ours) 45%, others 3% (java 3%)}, where 100% is one core, and the CPU
-		 * time we spent per request, which other load on the machine disturbs far less
-		 * than throughput or latency.
+		 * Shares of the machine between the two snapshots, e.g. {@code gateway 120%, wrk
+		 * 45%, mariadbd (ours) 30%; everything else 3% [java 3%]}, where 100% is one
+		 * core, and the gateway's CPU time per answered request, which other load on the
+		 * machine disturbs far less than throughput or latency.
+		 * @param labels names for the processes the benchmark started, by pid
 		 */
-		String since(Snapshot before, long requests) {
+		String since(Snapshot before, long requests, Map<Long, String> labels) {
 			if (before == null) {
 				return "unknown";
 			}
@@ -116,8 +118,11 @@ final class CpuAccounting {
 				if (used <= 0) {
 					continue;
 				}
-				if (p.pid == self) {
-					ours.merge("this JVM", used, Long::sum);
+				if (labels.containsKey(p.pid)) {
+					ours.merge(labels.get(p.pid), used, Long::sum);
+				}
+				else if (p.pid == self) {
+					ours.merge("benchmark JVM", used, Long::sum);
 				}
 				else if (descendsFrom(p, self)) {
 					ours.merge(p.name + " (ours)", used, Long::sum);
@@ -127,12 +132,12 @@ final class CpuAccounting {
 				}
 			}
 			long otherTotal = others.values().stream().mapToLong(Long::longValue).sum();
-			long oursTotal = ours.values().stream().mapToLong(Long::longValue).sum();
 			// /proc counts in clock ticks (USER_HZ); derive their length from the wall
 			// clock
 			double tickMillis = (this.nanos - before.nanos) / 1e6 / ((double) elapsed / cores);
-			String perRequest = (requests > 0)
-					? String.format(Locale.ROOT, "%.2f ms CPU per request, ", oursTotal * tickMillis / requests) : "";
+			Long gateway = ours.get("gateway");
+			String perRequest = (requests > 0 && gateway != null) ? String.format(Locale.ROOT,
+					"gateway %.3f ms CPU per answered request; ", gateway * tickMillis / requests) : "";
 			String oursText = ours.entrySet()
 				.stream()
 				.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
