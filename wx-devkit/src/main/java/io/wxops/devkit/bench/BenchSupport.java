@@ -1,8 +1,14 @@
 package io.wxops.devkit.bench;
 
+import java.io.File;
 import java.io.IOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.BiConsumer;
 
@@ -131,6 +137,28 @@ public final class BenchSupport {
 		catch (IOException | RuntimeException ex) {
 			return "unknown";
 		}
+	}
+
+	/**
+	 * The classpath a benchmark class was loaded from, for a child JVM that runs part of
+	 * it in its own process (exec:java loads the class from a URLClassLoader, not from
+	 * {@code java.class.path}).
+	 */
+	public static String classPathOf(Class<?> type) {
+		ClassLoader loader = type.getClassLoader();
+		if (loader instanceof URLClassLoader urls && urls.getURLs().length > 1) {
+			List<String> entries = new ArrayList<>();
+			for (URL u : urls.getURLs()) {
+				try {
+					entries.add(new File(u.toURI()).getPath());
+				}
+				catch (URISyntaxException ex) {
+					throw new IllegalStateException(ex);
+				}
+			}
+			return String.join(File.pathSeparator, entries);
+		}
+		return System.getProperty("java.class.path");
 	}
 
 }

@@ -1,10 +1,7 @@
 package io.wxops.gateway.bench;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -320,12 +317,12 @@ public final class CallbackBenchmark {
 
 	private PacedLoad.Result paced(GatewayProcess gateway, Path file) throws IOException, InterruptedException {
 		Options o = this.options;
-		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xms256m", "-Xmx256m",
-						"-XX:+UseSerialGC", "-cp", classPath(), PacedLoad.class.getName(), "--port",
-						String.valueOf(gateway.port()), "--file", file.toString(), "--rate", String.valueOf(o.rate),
-						"--seconds", String.valueOf(o.pacedSeconds), "--warmup-seconds",
-						String.valueOf(o.pacedWarmupSeconds), "--connections", String.valueOf(o.pacedConnections)));
+		List<String> command = new ArrayList<>(List.of(
+				Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xms256m", "-Xmx256m",
+				"-XX:+UseSerialGC", "-cp", BenchSupport.classPathOf(CallbackBenchmark.class), PacedLoad.class.getName(),
+				"--port", String.valueOf(gateway.port()), "--file", file.toString(), "--rate", String.valueOf(o.rate),
+				"--seconds", String.valueOf(o.pacedSeconds), "--warmup-seconds", String.valueOf(o.pacedWarmupSeconds),
+				"--connections", String.valueOf(o.pacedConnections)));
 		Path output = Files.createTempFile(file.getParent(), "paced-", ".txt");
 		ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
 		System.gc();
@@ -470,27 +467,6 @@ public final class CallbackBenchmark {
 			count = again;
 		}
 		return count;
-	}
-
-	/**
-	 * The classpath this class was loaded from (exec:java loads it from a
-	 * URLClassLoader).
-	 */
-	private static String classPath() {
-		ClassLoader loader = CallbackBenchmark.class.getClassLoader();
-		if (loader instanceof URLClassLoader urls && urls.getURLs().length > 1) {
-			List<String> entries = new ArrayList<>();
-			for (URL u : urls.getURLs()) {
-				try {
-					entries.add(new File(u.toURI()).getPath());
-				}
-				catch (java.net.URISyntaxException ex) {
-					throw new IllegalStateException(ex);
-				}
-			}
-			return String.join(File.pathSeparator, entries);
-		}
-		return System.getProperty("java.class.path");
 	}
 
 	private static boolean external(String setting) {

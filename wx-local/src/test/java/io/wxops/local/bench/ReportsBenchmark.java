@@ -1,11 +1,8 @@
 package io.wxops.local.bench;
 
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.InputStreamReader;
 import java.net.URI;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -150,32 +147,11 @@ public final class ReportsBenchmark {
 
 	private Process startServer() throws Exception {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		ProcessBuilder pb = new ProcessBuilder(java, "-Xmx768m", "-cp", classPath(),
-				ReportsBenchServer.class.getName());
+		ProcessBuilder pb = new ProcessBuilder(java, "-Xmx768m", "-cp",
+				BenchSupport.classPathOf(ReportsBenchmark.class), ReportsBenchServer.class.getName());
 		pb.redirectErrorStream(true);
 		pb.redirectInput(ProcessBuilder.Redirect.PIPE);
 		return pb.start();
-	}
-
-	/**
-	 * The classpath this class was loaded from (exec:java loads it from a
-	 * URLClassLoader).
-	 */
-	private static String classPath() {
-		ClassLoader loader = ReportsBenchmark.class.getClassLoader();
-		if (loader instanceof URLClassLoader urls && urls.getURLs().length > 1) {
-			List<String> entries = new ArrayList<>();
-			for (URL u : urls.getURLs()) {
-				try {
-					entries.add(new File(u.toURI()).getPath());
-				}
-				catch (java.net.URISyntaxException ex) {
-					throw new IllegalStateException(ex);
-				}
-			}
-			return String.join(File.pathSeparator, entries);
-		}
-		return System.getProperty("java.class.path");
 	}
 
 	private String[] awaitReady(BufferedReader out) throws Exception {
